@@ -72,7 +72,7 @@ function statusOutput(report: Report, id: 'metadata' | 'token'): string {
   const check = report.checks.find((c) => c.id === id);
   const reach = report.checks.find((c) => c.id === 'reachability');
   if (!check) return '';
-  if (check.outcome === 'skipped' && reach && !report.reachable && reach.outcome !== '' && /^[a-z-]+$/.test(reach.outcome)) {
+  if (check.outcome === 'skipped' && reach && !report.reachable && reach.outcome !== '') {
     return reach.outcome;
   }
   return check.outcome;

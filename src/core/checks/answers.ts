@@ -1,0 +1,45 @@
+// Helpers for reading IMDS answers: JSON fields that may be strings or numbers, error texts, and the
+// api-version fallback lists that IMDS (`newest-versions`) and HIMDS ("Supported are ...") offer.
+import type { HttpAnswer } from '../http.js';
+import { parseJsonObject } from '../recognise.js';
+
+export const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+
+/** The `error` / `error_description` of an IMDS error body, as one short line. */
+export function errorText(answer: HttpAnswer): string {
+  const json = parseJsonObject(answer.body);
+  if (json) {
+    const error = json['error'];
+    const parts = [typeof error === 'object' && error !== null ? text((error as Record<string, unknown>)['message']) : text(error), text(json['error_description'])];
+    const line = parts.filter((p) => p !== '').join(': ');
+    if (line !== '') return clip(line);
+  }
+  return clip(answer.body.replace(/\s+/g, ' ').trim());
+}
+
+export function clip(s: string, max = 300): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+const VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
+
+/** Versions the server says it accepts, newest first; empty when the answer is not a version error. */
+export function offeredVersions(answer: HttpAnswer): string[] {
+  if (answer.status !== 400 && answer.status !== 404) return [];
+  const json = parseJsonObject(answer.body);
+  const newest = json?.['newest-versions'];
+  if (Array.isArray(newest)) return newest.map(text).filter((v) => VERSION.test(v));
+  const supported = /supported are\s+([0-9a-z\-, ]+)/i.exec(answer.body);
+  if (supported?.[1]) {
+    return supported[1]
+      .split(/[\s,]+/)
+      .filter((v) => VERSION.test(v))
+      .sort()
+      .reverse();
+  }
+  return [];
+}
+
+export function isVersionError(answer: HttpAnswer): boolean {
+  return offeredVersions(answer).length > 0 || /invalid version|api-version/i.test(errorText(answer));
+}

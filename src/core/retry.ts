@@ -1,0 +1,62 @@
+// Retry policy after Microsoft's managed-identity guidance: metadata retries 410, 429 and 5xx; token requests
+// also 404. Transport hiccups after the connection was proven are retried too. Exponential backoff with jitter,
+// Retry-After honoured, and never a wait that would run past the deadline.
+import type { Budget } from './budget.js';
+import { header, type HttpResult } from './http.js';
+import type { Clock } from './types.js';
+
+export type RequestKind = 'metadata' | 'token';
+
+const MAX_ATTEMPTS = 8;
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 16_000;
+const RETRIED_FAILURES = new Set(['no_response', 'connection_reset', 'connect_timeout', 'body_timeout']);
+
+export function isRetryable(kind: RequestKind, result: HttpResult): boolean {
+  if (result.kind === 'failure') return RETRIED_FAILURES.has(result.failure);
+  const s = result.status;
+  return s === 410 || s === 429 || s >= 500 || (kind === 'token' && s === 404);
+}
+
+/** Seconds or an HTTP date, as the header allows; null when absent or unreadable. */
+export function retryAfterMs(value: string, now: number): number | null {
+  const v = value.trim();
+  if (v === '') return null;
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const date = Date.parse(v);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Delay before attempt n+1 after n attempts: 0.5–1.0 × 1 s·2^(n-1), at least 1 s for 5xx, or Retry-After. */
+export function retryDelayMs(attemptsSoFar: number, result: HttpResult, random: () => number, now: number): number {
+  if (result.kind === 'answer') {
+    const hinted = retryAfterMs(header(result, 'retry-after'), now);
+    if (hinted !== null && (result.status === 429 || result.status === 503)) return hinted;
+  }
+  const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attemptsSoFar - 1));
+  const jittered = base / 2 + random() * (base / 2);
+  return result.kind === 'answer' && result.status >= 500 ? Math.max(1_000, jittered) : jittered;
+}
+
+export interface RetryDeps {
+  clock: Clock;
+  random: () => number;
+  budget: Budget;
+}
+
+export async function withRetry(
+  kind: RequestKind,
+  send: () => Promise<HttpResult>,
+  deps: RetryDeps,
+): Promise<{ result: HttpResult; attempts: number }> {
+  let attempts = 0;
+  for (;;) {
+    const result = await send();
+    attempts += 1;
+    if (!isRetryable(kind, result) || attempts >= MAX_ATTEMPTS) return { result, attempts };
+    const delay = retryDelayMs(attempts, result, deps.random, deps.clock.now());
+    // A wait that leaves no time for the next attempt is pointless: report what we have.
+    if (delay + 250 >= deps.budget.remaining()) return { result, attempts };
+    await deps.clock.sleep(delay);
+  }
+}
