@@ -78,7 +78,8 @@ export function warnProxyReport(): Report {
     status: 'warn',
     code: 'proxy_without_imds_bypass',
     message: 'HTTPS_PROXY=http://proxy.corp:3128 is set and NO_PROXY does not cover 169.254.169.254.',
-    remediation: 'Set NO_PROXY=localhost,169.254.169.254 so that the Azure Monitor Agent reaches IMDS directly.',
+    remediation:
+      'Set NO_PROXY=localhost,169.254.169.254 so that the Azure Monitor Agent reaches IMDS directly.',
     durationMs: 2,
   });
   return r;
@@ -106,7 +107,15 @@ export function unreachableReport(): Report {
     check('token', skipped('IMDS is not reachable.')),
   ];
   r.machine = emptyMachine();
-  r.identity = { ...r.identity, principalId: '', tenantId: '', appId: '', audience: '', expiresOn: '', tokenType: '' };
+  r.identity = {
+    ...r.identity,
+    principalId: '',
+    tenantId: '',
+    appId: '',
+    audience: '',
+    expiresOn: '',
+    tokenType: '',
+  };
   return r;
 }
 
@@ -123,7 +132,15 @@ export function tokenFailReport(): Report {
     httpStatus: 400,
     outcome: '400',
   });
-  r.identity = { ...r.identity, principalId: '', tenantId: '', appId: '', audience: '', expiresOn: '', tokenType: '' };
+  r.identity = {
+    ...r.identity,
+    principalId: '',
+    tenantId: '',
+    appId: '',
+    audience: '',
+    expiresOn: '',
+    tokenType: '',
+  };
   return r;
 }
 
@@ -143,7 +160,15 @@ export function arcReport(): Report {
 }
 
 export function skipped(message: string): CheckPatch {
-  return { status: 'skip', code: 'skipped', message, remediation: '', durationMs: 0, httpStatus: null, outcome: 'skipped' };
+  return {
+    status: 'skip',
+    code: 'skipped',
+    message,
+    remediation: '',
+    durationMs: 0,
+    httpStatus: null,
+    outcome: 'skipped',
+  };
 }
 
 export function emptyMachine(): Report['machine'] {

@@ -22,7 +22,9 @@ function lineWith(out: string, text: string): string {
 describe('renderText header and checks', () => {
   it('starts with tool, version, resolved mode with its signal, and endpoint', () => {
     const first = renderText(passingReport(), plain).split('\n')[0];
-    expect(first).toBe('imds-check 1.0.0  mode: vm (auto: no Arc signal found)  endpoint: http://169.254.169.254');
+    expect(first).toBe(
+      'imds-check 1.0.0  mode: vm (auto: no Arc signal found)  endpoint: http://169.254.169.254',
+    );
     const arcFirst = renderText(arcReport(), plain).split('\n')[0];
     expect(arcFirst).toContain('mode: arc (auto: IDENTITY_ENDPOINT and IMDS_ENDPOINT are set)');
     const requested = passingReport();
@@ -40,8 +42,10 @@ describe('renderText header and checks', () => {
 
   it('aligns the columns: titles padded, durations right-aligned', () => {
     const out = renderText(unreachableReport(), plain);
-    const lines = ['Environment', 'Reachability', 'Instance metadata', 'Managed identity token'].map((t) => lineWith(out, t));
-    const msEnds = lines.map((l) => l.indexOf(' ms') );
+    const lines = ['Environment', 'Reachability', 'Instance metadata', 'Managed identity token'].map((t) =>
+      lineWith(out, t),
+    );
+    const msEnds = lines.map((l) => l.indexOf(' ms'));
     expect(new Set(msEnds).size).toBe(1);
     const outcomeStarts = lines.map((l) => l.indexOf(' ms') + 5);
     expect(lines.map((l, i) => l[outcomeStarts[i]! - 1])).toEqual([' ', ' ', ' ', ' ']);
@@ -50,7 +54,9 @@ describe('renderText header and checks', () => {
   it('shows attempts only when a check needed more than one', () => {
     expect(renderText(passingReport(), plain)).not.toContain('attempts');
     const out = renderText(unreachableReport(), plain);
-    expect(lineWith(out, 'Reachability')).toMatch(/FAIL {2}Reachability +10004 ms {2}timeout {2}2 attempts {2}No answer/);
+    expect(lineWith(out, 'Reachability')).toMatch(
+      /FAIL {2}Reachability +10004 ms {2}timeout {2}2 attempts {2}No answer/,
+    );
     expect(lineWith(out, 'Instance metadata')).not.toContain('attempts');
   });
 
@@ -61,12 +67,16 @@ describe('renderText header and checks', () => {
       '        fix: Set NO_PROXY=localhost,169.254.169.254 so that the Azure Monitor Agent reaches IMDS directly. (code: proxy_without_imds_bypass)',
     );
     const fail = renderText(tokenFailReport(), plain);
-    expect(fail).toContain('fix: The VM has no managed identity, or not the one selected. (code: token_identity_not_found)');
+    expect(fail).toContain(
+      'fix: The VM has no managed identity, or not the one selected. (code: token_identity_not_found)',
+    );
     expect(fail.match(/fix:/g)).toHaveLength(1);
   });
 
   it('marks skipped checks SKIP with their outcome word', () => {
-    expect(lineWith(renderText(unreachableReport(), plain), 'Instance metadata')).toMatch(/SKIP {2}Instance metadata +0 ms {2}skipped/);
+    expect(lineWith(renderText(unreachableReport(), plain), 'Instance metadata')).toMatch(
+      /SKIP {2}Instance metadata +0 ms {2}skipped/,
+    );
   });
 });
 
@@ -93,8 +103,11 @@ describe('renderText facts and result', () => {
   });
 
   it('ends with a result line naming result, reachability, counts and what fail-on makes of it', () => {
-    const lines = (r: ReturnType<typeof passingReport>): string[] => renderText(r, plain).trimEnd().split('\n');
-    expect(lines(passingReport()).at(-1)).toBe('Result: PASS  IMDS reachable - 4 pass - 87 ms - the run succeeds');
+    const lines = (r: ReturnType<typeof passingReport>): string[] =>
+      renderText(r, plain).trimEnd().split('\n');
+    expect(lines(passingReport()).at(-1)).toBe(
+      'Result: PASS  IMDS reachable - 4 pass - 87 ms - the run succeeds',
+    );
     expect(lines(unreachableReport()).at(-1)).toBe(
       'Result: FAIL  IMDS not reachable - 1 pass, 1 fail, 2 skip - 10.0 s - the run fails (fail-on: error)',
     );
@@ -126,7 +139,9 @@ describe('renderText colour and hostile values', () => {
 
   it('keeps columns aligned when colour is on', () => {
     const strip = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
-    expect(strip(renderText(unreachableReport(), { color: true }))).toBe(renderText(unreachableReport(), plain));
+    expect(strip(renderText(unreachableReport(), { color: true }))).toBe(
+      renderText(unreachableReport(), plain),
+    );
   });
 
   it('strips escape sequences and carriage returns from report values', () => {

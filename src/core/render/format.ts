@@ -14,7 +14,9 @@ const STATUS_WORDS: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', 
 
 /** PASS / WARN / FAIL / SKIP; an unexpected status is shown as itself rather than hidden. */
 export function statusWord(status: string): string {
-  return Object.hasOwn(STATUS_WORDS, status) ? STATUS_WORDS[status as CheckStatus] : safeText(status).toUpperCase();
+  return Object.hasOwn(STATUS_WORDS, status)
+    ? STATUS_WORDS[status as CheckStatus]
+    : safeText(status).toUpperCase();
 }
 
 export function needsAttention(check: Pick<CheckResult, 'status'>): boolean {
@@ -37,7 +39,8 @@ export function modeText(mode: Report['mode']): string {
 
 /** "HTTP 200" when an HTTP answer came back, else the outcome word ("timeout", "skipped"), else "-". */
 export function outcomeText(check: Pick<CheckResult, 'httpStatus' | 'outcome'>): string {
-  if (typeof check.httpStatus === 'number' && Number.isFinite(check.httpStatus)) return `HTTP ${check.httpStatus}`;
+  if (typeof check.httpStatus === 'number' && Number.isFinite(check.httpStatus))
+    return `HTTP ${check.httpStatus}`;
   const outcome = safeText(check.outcome);
   if (/^\d{3}$/.test(outcome)) return `HTTP ${outcome}`;
   return outcome === '' ? '-' : outcome;
@@ -67,7 +70,9 @@ export function countByStatus(checks: readonly CheckResult[]): Record<CheckStatu
 /** "2 pass, 1 warn, 1 skip": only the statuses that occur. */
 export function countsText(checks: readonly CheckResult[]): string {
   const counts = countByStatus(checks);
-  const parts = (Object.keys(counts) as CheckStatus[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+  const parts = (Object.keys(counts) as CheckStatus[])
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}`);
   return parts.length > 0 ? parts.join(', ') : 'no checks';
 }
 

@@ -63,7 +63,13 @@ function properties(report: Report): string[] {
   ];
   return [
     '    <properties>',
-    ...props.map(([name, value]) => `      <property ${xmlAttributes([['name', name], ['value', value]])}/>`),
+    ...props.map(
+      ([name, value]) =>
+        `      <property ${xmlAttributes([
+          ['name', name],
+          ['value', value],
+        ])}/>`,
+    ),
     '    </properties>',
   ];
 }
@@ -79,7 +85,11 @@ export function renderJunit(report: Report): string {
     ['time', seconds(report.durationMs)],
   ];
   const started = timestamp(report.startedAt);
-  const suiteAttrs = xmlAttributes([['name', SUITE], ...totals, ...(started ? [['timestamp', started] as [string, string]] : [])]);
+  const suiteAttrs = xmlAttributes([
+    ['name', SUITE],
+    ...totals,
+    ...(started ? [['timestamp', started] as [string, string]] : []),
+  ]);
   return (
     [
       '<?xml version="1.0" encoding="UTF-8"?>',

@@ -49,7 +49,9 @@ function headingLines(report: Report): string[] {
     `${mdText(report.tool.name)} ${mdText(report.tool.version)}`,
     mdText(durationText(report.durationMs)),
   ];
-  const heading = ['##', marker(result), 'imds-check:', mdText(result)].filter((part) => part !== '').join(' ');
+  const heading = ['##', marker(result), 'imds-check:', mdText(result)]
+    .filter((part) => part !== '')
+    .join(' ');
   return [heading, '', summary.join(' · ')];
 }
 
@@ -66,7 +68,14 @@ function checksTable(checks: readonly CheckResult[]): string[] {
 
 function factTable(heading: string, facts: Fact[], note?: string): string[] {
   if (facts.length === 0) return [];
-  const lines = [`### ${heading}`, '', ...table(['Fact', 'Value'], facts.map((f) => [mdText(f.label), mdText(f.value)]))];
+  const lines = [
+    `### ${heading}`,
+    '',
+    ...table(
+      ['Fact', 'Value'],
+      facts.map((f) => [mdText(f.label), mdText(f.value)]),
+    ),
+  ];
   return note ? [...lines, '', note] : lines;
 }
 
@@ -77,15 +86,17 @@ function identitySection(report: Report): string[] {
 }
 
 function detailBlocks(checks: readonly CheckResult[]): string[] {
-  const blocks = checks.filter(needsAttention).map((c) => [
-    `<details><summary>${marker(c.status)} ${mdText(c.title)}: ${htmlCode(c.code)}</summary>`,
-    '',
-    `**Message:** ${mdText(c.message) || '-'}`,
-    '',
-    `**Fix:** ${mdText(c.remediation) || '-'}`,
-    '',
-    '</details>',
-  ]);
+  const blocks = checks
+    .filter(needsAttention)
+    .map((c) => [
+      `<details><summary>${marker(c.status)} ${mdText(c.title)}: ${htmlCode(c.code)}</summary>`,
+      '',
+      `**Message:** ${mdText(c.message) || '-'}`,
+      '',
+      `**Fix:** ${mdText(c.remediation) || '-'}`,
+      '',
+      '</details>',
+    ]);
   return blocks.length === 0 ? [] : ['### What to fix', '', ...blocks.flatMap((b) => [...b, ''])];
 }
 
@@ -99,7 +110,8 @@ function join(sections: string[][]): string {
 }
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
-const DETAILS_DROPPED = '_Details were left out to keep this summary under the 1 MiB limit; see the JSON report._';
+const DETAILS_DROPPED =
+  '_Details were left out to keep this summary under the 1 MiB limit; see the JSON report._';
 const CUT_NOTE = '\n\n_The summary was cut here to stay under the 1 MiB limit; see the JSON report._\n';
 
 /** Whole lines up to the budget, then a note saying where the rest is. */

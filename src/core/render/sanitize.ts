@@ -14,7 +14,8 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 /** Bidirectional overrides can make a value read differently from what it is. */
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Surrogate halves without their partner, and the noncharacters U+FFFE / U+FFFF. */
-const BROKEN_UNICODE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
+const BROKEN_UNICODE =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
 
 /** Cuts to at most `max` units, never inside a surrogate pair, marking the cut with an ellipsis. */
 export function clip(value: string, max: number = MAX_VALUE_CHARS): string {

@@ -50,7 +50,8 @@ function checkLines(checks: readonly CheckResult[], paint: ReturnType<typeof pai
     outcome: outcomeText(c),
     attempts: attemptCount(c) > 1 ? `${attemptCount(c)} attempts` : '',
   }));
-  const width = (pick: (r: (typeof rows)[number]) => string): number => Math.max(0, ...rows.map((r) => pick(r).length));
+  const width = (pick: (r: (typeof rows)[number]) => string): number =>
+    Math.max(0, ...rows.map((r) => pick(r).length));
   const w = {
     word: width((r) => r.word),
     title: width((r) => r.title),
@@ -91,7 +92,8 @@ function identityLines(report: Report, paint: ReturnType<typeof painter>): strin
   const width = Math.max(0, ...[...requested, ...claims].map((f) => f.label.length));
   const row = (f: Fact): string => `${INDENT}${f.label.padEnd(width)}  ${f.value}`;
   const lines = [paint('bold')('Identity'), ...requested.map(row)];
-  if (claims.length > 0) lines.push(`${INDENT}${paint('dim')(`token claims (${CLAIMS_CAVEAT}):`)}`, ...claims.map(row));
+  if (claims.length > 0)
+    lines.push(`${INDENT}${paint('dim')(`token claims (${CLAIMS_CAVEAT}):`)}`, ...claims.map(row));
   return lines;
 }
 
