@@ -1,0 +1,58 @@
+// HIMDS token flow: no Authorization → 401 + Www-Authenticate: Basic realm=<key file>; the key file's content
+// sent back as `Authorization: Basic <secret>` → the token. Secrets are single use.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EmulatorState } from './state.js';
+import { redeemSecret, writeBadKey, writeSecretFile } from './arc-files.js';
+import { oauthError, send, sendJson } from './respond.js';
+import { answerToken } from './token.js';
+
+/** Header name as HIMDS spells it (the Arc docs grep for this spelling). */
+export const CHALLENGE_HEADER = 'Www-Authenticate';
+
+function challengeValues(state: EmulatorState): string[] {
+  const variant = state.spec.arcKey ?? 'normal';
+  switch (variant) {
+    case 'normal':
+      return [`Basic realm=${writeSecretFile(state)}`];
+    case 'quoted':
+      return [`Basic realm="${writeSecretFile(state)}", charset="UTF-8"`];
+    case 'two':
+      return [`Basic realm=${writeSecretFile(state)}`, `Basic realm=${writeSecretFile(state)}`];
+    default:
+      return [`Basic realm=${writeBadKey(state, variant)}`];
+  }
+}
+
+function presentedSecret(header: string): string | undefined {
+  const match = /^Basic\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+export function handleArcToken(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: Record<string, string>,
+): void {
+  const authorization = req.headers.authorization;
+  if (authorization === undefined) {
+    const values = challengeValues(state);
+    send(res, 401, '', { [CHALLENGE_HEADER]: values.length === 1 ? (values[0] ?? '') : values });
+    return;
+  }
+  const secret = presentedSecret(authorization);
+  const accepted = secret !== undefined && redeemSecret(state, secret) && !state.spec.rejectSecret;
+  if (!accepted) {
+    // No new challenge file: a wrong or reused secret is an error, not a new round.
+    sendJson(
+      state,
+      res,
+      401,
+      oauthError('unauthorized_client', 'The secret in the Authorization header is not valid'),
+    );
+    return;
+  }
+  const answer = answerToken(state, query);
+  sendJson(state, res, answer.status, answer.body);
+}
