@@ -1,0 +1,82 @@
+// The small pieces of the adapter: proxy mapping, line-wise secrets, diagnostics commands, and the rule that
+// only task-io.ts imports azure-pipelines-task-lib.
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { childProcessDiagnostics } from '../../src/azure-devops/diagnostics.js';
+import { secretRegistrar } from '../../src/azure-devops/inputs.js';
+import { toAgentProxy, withoutCredentials } from '../../src/azure-devops/proxy.js';
+
+describe('agent proxy', () => {
+  it('is null when the agent has no proxy', () => {
+    expect(toAgentProxy(undefined, [])).toBeNull();
+    expect(toAgentProxy('  ', ['x'])).toBeNull();
+  });
+
+  it('keeps the URL and the string entries of the bypass list', () => {
+    expect(toAgentProxy('http://proxy.corp:8080', ['169\\.254\\.169\\.254', 7, '', 'localhost'])).toEqual({
+      url: 'http://proxy.corp:8080',
+      bypass: ['169\\.254\\.169\\.254', 'localhost'],
+    });
+    expect(toAgentProxy('http://proxy.corp:8080', 'not-an-array')).toEqual({
+      url: 'http://proxy.corp:8080',
+      bypass: [],
+    });
+  });
+
+  it('never carries credentials into a warning', () => {
+    expect(withoutCredentials('http://user:p%40ss@proxy.corp:8080/')).toBe('http://proxy.corp:8080/');
+    expect(withoutCredentials('proxy user:pw@proxy.corp:3128')).toBe('proxy.corp:3128');
+    expect(withoutCredentials('http://proxy.corp:8080')).toBe('http://proxy.corp:8080');
+    expect(toAgentProxy('http://u:secret@p:1', [])!.url).not.toContain('secret');
+  });
+});
+
+describe('secret registration', () => {
+  it('registers each non-empty line once, whatever the line endings', () => {
+    const seen: string[] = [];
+    const register = secretRegistrar({ setSecret: (v) => void seen.push(v) });
+    register('first\r\nsecond\n\nthird\rfirst');
+    register('second');
+    register('');
+    expect(seen).toEqual(['first', 'second', 'third']);
+  });
+});
+
+describe('diagnostics commands', () => {
+  const node = process.execPath;
+
+  it('returns the exit code and stdout of a command, zero or not', async () => {
+    await expect(
+      childProcessDiagnostics.run(node, ['-e', 'process.stdout.write("active")'], 10_000),
+    ).resolves.toEqual({ exitCode: 0, stdout: 'active' });
+    await expect(
+      childProcessDiagnostics.run(node, ['-e', 'process.stdout.write("inactive"); process.exit(3)'], 10_000),
+    ).resolves.toEqual({
+      exitCode: 3,
+      stdout: 'inactive',
+    });
+  });
+
+  it('returns null for a missing command and for one that outlives its timeout', async () => {
+    await expect(childProcessDiagnostics.run('imds-check-no-such-command', [], 5_000)).resolves.toBeNull();
+    const started = Date.now();
+    await expect(
+      childProcessDiagnostics.run(node, ['-e', 'setTimeout(() => {}, 30000)'], 300),
+    ).resolves.toBeNull();
+    expect(Date.now() - started).toBeLessThan(20_000); // does not hang
+  });
+});
+
+describe('platform library isolation', () => {
+  it('only task-io.ts imports azure-pipelines-task-lib, and nothing imports @actions', () => {
+    const dir = join(process.cwd(), 'src', 'azure-devops');
+    const importers = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /from\s+['"]azure-pipelines-task-lib/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(importers).toEqual(['task-io.ts']);
+    for (const f of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+      expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/from\s+['"]@actions\//);
+    }
+  });
+});

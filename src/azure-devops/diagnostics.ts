@@ -1,0 +1,23 @@
+// Read-only diagnostics commands for the engine (e.g. `systemctl is-active himdsd`) over node:child_process:
+// no shell, output captured (task-lib's exec would print `[command]` lines while the engine runs), killed at
+// the timeout. A missing command or a timeout is `null`; a non-zero exit is an answer.
+import { execFile } from 'node:child_process';
+import type { DiagnosticsPort } from '../core/index.js';
+
+export const childProcessDiagnostics: DiagnosticsPort = {
+  run(command, args, timeoutMs) {
+    return new Promise((resolve) => {
+      execFile(
+        command,
+        args,
+        { timeout: timeoutMs, maxBuffer: 64 * 1024, windowsHide: true, encoding: 'utf8' },
+        (err, stdout) => {
+          if (!err) return resolve({ exitCode: 0, stdout });
+          const code = (err as NodeJS.ErrnoException & { code?: unknown }).code;
+          if (typeof code === 'number') return resolve({ exitCode: code, stdout });
+          resolve(null); // ENOENT, EACCES, killed by the timeout, output too large
+        },
+      );
+    });
+  },
+};
