@@ -37,6 +37,9 @@ describe('renderText header and checks', () => {
     const token = lineWith(out, 'Managed identity token');
     expect(token).toMatch(/^ {2}PASS {2}Managed identity token {2}61 ms {2}HTTP 200 {2}A token for https/);
     expect(lineWith(out, 'Environment')).toMatch(/PASS {2}Environment +1 ms {2}- +No proxy setting/);
+    const noOutcome = passingReport();
+    noOutcome.checks[0]!.outcome = '';
+    expect(lineWith(renderText(noOutcome, plain), 'Environment')).toMatch(/1 ms {2}- +No proxy setting/);
     expect(out).not.toContain('fix:');
   });
 

@@ -38,12 +38,14 @@ export function modeText(mode: Report['mode']): string {
 }
 
 /** "HTTP 200" when an HTTP answer came back, else the outcome word ("timeout", "skipped"), else "-". */
-export function outcomeText(check: Pick<CheckResult, 'httpStatus' | 'outcome'>): string {
-  if (typeof check.httpStatus === 'number' && Number.isFinite(check.httpStatus))
-    return `HTTP ${check.httpStatus}`;
+export function outcomeText(check: Pick<CheckResult, 'httpStatus' | 'outcome' | 'status'>): string {
+  const status = check.httpStatus;
+  if (typeof status === 'number' && Number.isFinite(status)) return `HTTP ${status}`;
   const outcome = safeText(check.outcome);
   if (/^\d{3}$/.test(outcome)) return `HTTP ${outcome}`;
-  return outcome === '' ? '-' : outcome;
+  // The engine gives a check that sent nothing (environment) the outcome "skipped"; only skipped checks say so.
+  if (outcome === '' || (outcome === 'skipped' && check.status !== 'skip')) return '-';
+  return outcome;
 }
 
 /** Whole milliseconds; a missing or negative value shows as 0 rather than NaN. */
