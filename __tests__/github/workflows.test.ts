@@ -37,7 +37,7 @@ describe('workflows', () => {
   it('self-test starts the emulator, uses ./ against it, then reads its outputs', () => {
     const all = steps(load('self-test.yml'));
     const start = all.findIndex((s) =>
-      (s.run ?? '').includes('node dist/cli/index.js emulate --port 8080 &'),
+      /^node dist\/cli\/index\.js emulate --port 8080\b.*&$/m.test(s.run ?? ''),
     );
     const action = all.findIndex((s) => s.uses === './' && s.with?.['endpoint'] === 'http://127.0.0.1:8080');
     const reader = all.findIndex((s) =>
