@@ -3,11 +3,14 @@
 // Retry-After honoured, and never a wait that would run past the deadline.
 import type { Budget } from './budget.js';
 import { header, type HttpResult } from './http.js';
+import { hasImdsServerHeader, parseJsonObject } from './recognise.js';
 import type { Clock } from './types.js';
 
 export type RequestKind = 'metadata' | 'token';
 
 const MAX_ATTEMPTS = 8;
+// A transport failure after the connection was proven is retried once: more only delays the diagnosis.
+const MAX_TRANSPORT_ATTEMPTS = 2;
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 16_000;
 const RETRIED_FAILURES = new Set(['no_response', 'connection_reset', 'connect_timeout', 'body_timeout']);
@@ -15,7 +18,9 @@ const RETRIED_FAILURES = new Set(['no_response', 'connection_reset', 'connect_ti
 export function isRetryable(kind: RequestKind, result: HttpResult): boolean {
   if (result.kind === 'failure') return RETRIED_FAILURES.has(result.failure);
   const s = result.status;
-  return s === 410 || s === 429 || s >= 500 || (kind === 'token' && s === 404);
+  // A proxy's or gateway's 5xx page is not IMDS being busy: retrying it only delays the diagnosis.
+  if (s >= 500) return parseJsonObject(result.body) !== null || hasImdsServerHeader(result);
+  return s === 410 || s === 429 || (kind === 'token' && s === 404);
 }
 
 /** Seconds or an HTTP date, as the header allows; null when absent or unreadable. */
@@ -53,7 +58,8 @@ export async function withRetry(
   for (;;) {
     const result = await send();
     attempts += 1;
-    if (!isRetryable(kind, result) || attempts >= MAX_ATTEMPTS) return { result, attempts };
+    const limit = result.kind === 'failure' ? MAX_TRANSPORT_ATTEMPTS : MAX_ATTEMPTS;
+    if (!isRetryable(kind, result) || attempts >= limit) return { result, attempts };
     const delay = retryDelayMs(attempts, result, deps.random, deps.clock.now());
     // A wait that leaves no time for the next attempt is pointless: report what we have.
     if (delay + 250 >= deps.budget.remaining()) return { result, attempts };

@@ -81,6 +81,8 @@ export async function runProbe(options: ProbeOptions, ctx: RuntimeContext): Prom
         tokenResult = skipped(run, 'token', 'Not requested (identity: none).');
       } else if (meta.recognition && !meta.recognition.imds) {
         tokenResult = skipped(run, 'token', 'Not attempted: what answered is not IMDS.');
+      } else if (!meta.recognition) {
+        tokenResult = skipped(run, 'token', 'Not attempted: IMDS did not answer the metadata request.');
       } else if (budget.expired()) {
         tokenResult = finishCheck(run, 'token', ctx.clock.now(), { status: 'fail', code: 'deadline_exceeded', message: `No time left of timeout-seconds (${options.timeoutSeconds} s) for the token request.`, outcome: 'timeout' });
       } else {

@@ -94,7 +94,10 @@ export async function tokenCheck(run: ProbeRun, resource: string): Promise<Token
     const who = run.options.selector ? ` for ${selectorText(run.options.selector)}` : '';
     return done({ status: 'fail', code: tokenStatusCode(result), message: `Token request${who} answered ${result.status}${tries}: ${errorText(result) || 'no error text'}.`, ...answered }, recognition);
   }
-  const json = recognition.json ?? {};
+  if (recognition.json === null) {
+    return done({ status: 'fail', code: 'token_bad_json', message: `GET ${TOKEN_PATH} answered 200${tries} but the body is not valid JSON.`, ...answered }, recognition);
+  }
+  const json = recognition.json;
   const now = run.ctx.clock.now();
   const identity = identityFacts(run.options, accessToken ?? '', json, now);
   if (identity.expiresOn === '') {
