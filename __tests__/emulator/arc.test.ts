@@ -10,7 +10,17 @@ import {
   USER_IDENTITY_1,
   type Emulator,
 } from '../../src/emulator/index.js';
-import { ARC_TOKEN_PATH, decodeJwt, get, json, rawHeaderValues, realmOf, RequestFailure, send, useEmulators } from './helpers.js';
+import {
+  ARC_TOKEN_PATH,
+  decodeJwt,
+  get,
+  json,
+  rawHeaderValues,
+  realmOf,
+  RequestFailure,
+  send,
+  useEmulators,
+} from './helpers.js';
 
 const start = useEmulators();
 const IDENTITY_NOT_FOUND = '{"error":"invalid_request","error_description":"Identity not found"}';
@@ -31,17 +41,30 @@ describe('Arc instance metadata', () => {
     expect(reply.status).toBe(200);
     const doc = json(reply) as { compute: Record<string, unknown>; network: unknown };
     expect(doc.network).toEqual({});
-    expect(doc.compute).toMatchObject({ vmId: ARC_VM_ID, resourceId: ARC_RESOURCE_ID, osType: 'linux', publicKeys: null });
-    expect(ARC_RESOURCE_ID).toMatch(/^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.HybridCompute\/machines\/[^/]+$/);
+    expect(doc.compute).toMatchObject({
+      vmId: ARC_VM_ID,
+      resourceId: ARC_RESOURCE_ID,
+      osType: 'linux',
+      publicKeys: null,
+    });
+    expect(ARC_RESOURCE_ID).toMatch(
+      /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.HybridCompute\/machines\/[^/]+$/,
+    );
     expect(reply.headers.server).toBeUndefined();
-    expect((await get(e.url, '/metadata/instance/network/interface?api-version=2020-06-01')).status).toBe(404);
+    expect((await get(e.url, '/metadata/instance/network/interface?api-version=2020-06-01')).status).toBe(
+      404,
+    );
   });
 
   it('words api-version errors the HIMDS way and accepts its four versions', async () => {
     const e = await start({ mode: 'arc' });
     const text =
       '{"error":"invalid_request","error_description":"The api-version not specified. Supported are 2021-02-01 2020-06-01 2019-11-01 2019-08-15"}';
-    for (const path of ['/metadata/instance', '/metadata/instance?api-version=2021-03-01', '/metadata/identity/oauth2/token?resource=x']) {
+    for (const path of [
+      '/metadata/instance',
+      '/metadata/instance?api-version=2021-03-01',
+      '/metadata/identity/oauth2/token?resource=x',
+    ]) {
       const reply = await get(e.url, path);
       expect([path, reply.status, reply.body]).toEqual([path, 400, text]);
     }
@@ -54,7 +77,9 @@ describe('Arc instance metadata', () => {
     const e = await start({ scenario: 'arc-old-api-version' });
     const refused = await get(e.url, ARC_TOKEN_PATH);
     expect(refused.status).toBe(400);
-    expect(json(refused).error_description).toBe('The api-version not specified. Supported are 2019-11-01 2019-08-15');
+    expect(json(refused).error_description).toBe(
+      'The api-version not specified. Supported are 2019-11-01 2019-08-15',
+    );
     expect((await get(e.url, ARC_TOKEN_PATH.replace('2020-06-01', '2019-11-01'))).status).toBe(401);
   });
 
@@ -62,7 +87,9 @@ describe('Arc instance metadata', () => {
     const e = await start({ mode: 'arc' });
     expect((await send(e.url, ARC_TOKEN_PATH)).status).toBe(400);
     expect((await get(e.url, ARC_TOKEN_PATH, { 'X-Forwarded-For': '1.2.3.4' })).status).toBe(400);
-    expect((await send(e.url, ARC_TOKEN_PATH, { method: 'POST', headers: { Metadata: 'true' } })).status).toBe(405);
+    expect(
+      (await send(e.url, ARC_TOKEN_PATH, { method: 'POST', headers: { Metadata: 'true' } })).status,
+    ).toBe(405);
     expect(e.issuedSecrets).toEqual([]);
   });
 });
@@ -94,8 +121,15 @@ describe('Arc challenge flow', () => {
     expect(reply.status).toBe(200);
     const body = json(reply);
     for (const value of Object.values(body)) expect(typeof value).toBe('string');
-    expect(body).toMatchObject({ token_type: 'Bearer', client_id: ARC_SYSTEM_IDENTITY.clientId, expires_in: '86399' });
-    expect(decodeJwt(body.access_token as string).payload).toMatchObject({ oid: ARC_SYSTEM_IDENTITY.objectId, xms_mirid: ARC_RESOURCE_ID });
+    expect(body).toMatchObject({
+      token_type: 'Bearer',
+      client_id: ARC_SYSTEM_IDENTITY.clientId,
+      expires_in: '86399',
+    });
+    expect(decodeJwt(body.access_token as string).payload).toMatchObject({
+      oid: ARC_SYSTEM_IDENTITY.objectId,
+      xms_mirid: ARC_RESOURCE_ID,
+    });
     expect(existsSync(realm)).toBe(false);
     expect(e.issuedTokens).toEqual([body.access_token]);
     expect(e.requests[1]?.headers.authorization).toBe(`Basic ${secret}`);
@@ -183,7 +217,10 @@ describe('user-assigned identities on Arc', () => {
   it('arc-user-supported: no selector gives the system identity, an unknown one "Identity not found"', async () => {
     const e = await start({ scenario: 'arc-user-supported' });
     expect(json(await tokenViaChallenge(e)).client_id).toBe(ARC_SYSTEM_IDENTITY.clientId);
-    const unknown = await tokenViaChallenge(e, `${ARC_TOKEN_PATH}&client_id=00000000-0000-0000-0000-000000000000`);
+    const unknown = await tokenViaChallenge(
+      e,
+      `${ARC_TOKEN_PATH}&client_id=00000000-0000-0000-0000-000000000000`,
+    );
     expect(unknown.body).toBe(IDENTITY_NOT_FOUND);
   });
 

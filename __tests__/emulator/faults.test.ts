@@ -2,7 +2,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { request as httpRequest } from 'node:http';
 import { IMDS_SERVER_HEADER, type Emulator } from '../../src/emulator/index.js';
-import { ARC_TOKEN_PATH, get, INSTANCE_PATH, json, RequestFailure, send, TOKEN_PATH, useEmulators } from './helpers.js';
+import {
+  ARC_TOKEN_PATH,
+  get,
+  INSTANCE_PATH,
+  json,
+  RequestFailure,
+  send,
+  TOKEN_PATH,
+  useEmulators,
+} from './helpers.js';
 
 const start = useEmulators();
 const statuses = async (e: Emulator, path: string, n: number): Promise<number[]> => {
@@ -78,14 +87,18 @@ describe('status-sequence scenarios', () => {
     expect(refused.status).toBe(400);
     const offered = json(refused)['newest-versions'] as string[];
     expect(offered).toEqual(['2025-04-07', '2024-07-17', '2024-03-15']);
-    for (const version of offered) expect((await get(e.url, `/metadata/instance?api-version=${version}`)).status).toBe(200);
+    for (const version of offered)
+      expect((await get(e.url, `/metadata/instance?api-version=${version}`)).status).toBe(200);
     expect((await get(e.url, TOKEN_PATH)).status).toBe(200);
   });
 });
 
 describe('timing and socket scenarios', () => {
   it('slow: answers correctly after about 1.5 s, in both modes', async () => {
-    const [vm, arc] = await Promise.all([start({ scenario: 'slow' }), start({ scenario: 'slow', mode: 'arc' })]);
+    const [vm, arc] = await Promise.all([
+      start({ scenario: 'slow' }),
+      start({ scenario: 'slow', mode: 'arc' }),
+    ]);
     const began = Date.now();
     const [a, b] = await Promise.all([get(vm.url, INSTANCE_PATH), get(arc.url, ARC_TOKEN_PATH)]);
     expect(Date.now() - began).toBeGreaterThanOrEqual(1400);
@@ -95,13 +108,17 @@ describe('timing and socket scenarios', () => {
 
   it.each(['vm', 'arc'] as const)('silent (%s): accepts, records, never answers', async (mode) => {
     const e = await start({ scenario: 'silent', mode });
-    expect(await failureCode(send(e.url, INSTANCE_PATH, { headers: { Metadata: 'true' }, timeoutMs: 300 }))).toBe('TIMEOUT');
+    expect(
+      await failureCode(send(e.url, INSTANCE_PATH, { headers: { Metadata: 'true' }, timeoutMs: 300 })),
+    ).toBe('TIMEOUT');
     expect(e.requests).toHaveLength(1);
   });
 
   it('close() destroys a hanging socket so nothing waits', async () => {
     const e = await start({ scenario: 'silent' });
-    const pending = failureCode(send(e.url, TOKEN_PATH, { headers: { Metadata: 'true' }, timeoutMs: 10_000 }));
+    const pending = failureCode(
+      send(e.url, TOKEN_PATH, { headers: { Metadata: 'true' }, timeoutMs: 10_000 }),
+    );
     while (e.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
     await e.close();
     expect(await pending).toBe('ECONNRESET');
@@ -109,22 +126,25 @@ describe('timing and socket scenarios', () => {
 
   it('trickle: 200 headers, then a byte at a time until close()', async () => {
     const e = await start({ scenario: 'trickle' });
-    const outcome = await new Promise<{ status: number; server: unknown; bytes: string; ended: string }>((resolve) => {
-      const req = httpRequest(`${e.url}${INSTANCE_PATH}`, { headers: { Metadata: 'true' }, agent: false });
-      req.on('response', (res) => {
-        let bytes = '';
-        res.on('data', (chunk: Buffer) => {
-          bytes += chunk.toString();
-          if (bytes.length === 2) void e.close();
+    const outcome = await new Promise<{ status: number; server: unknown; bytes: string; ended: string }>(
+      (resolve) => {
+        const req = httpRequest(`${e.url}${INSTANCE_PATH}`, { headers: { Metadata: 'true' }, agent: false });
+        req.on('response', (res) => {
+          let bytes = '';
+          res.on('data', (chunk: Buffer) => {
+            bytes += chunk.toString();
+            if (bytes.length === 2) void e.close();
+          });
+          const done = (ended: string) => () =>
+            resolve({ status: res.statusCode ?? 0, server: res.headers.server, bytes, ended });
+          res.on('error', done('error'));
+          res.on('end', done('end'));
+          res.on('close', done('close'));
         });
-        const done = (ended: string) => () => resolve({ status: res.statusCode ?? 0, server: res.headers.server, bytes, ended });
-        res.on('error', done('error'));
-        res.on('end', done('end'));
-        res.on('close', done('close'));
-      });
-      req.on('error', () => resolve({ status: 0, server: undefined, bytes: '', ended: 'request error' }));
-      req.end();
-    });
+        req.on('error', () => resolve({ status: 0, server: undefined, bytes: '', ended: 'request error' }));
+        req.end();
+      },
+    );
     expect(outcome.status).toBe(200);
     expect(outcome.server).toBe(IMDS_SERVER_HEADER);
     expect(outcome.bytes).toBe('{ ');
@@ -167,13 +187,16 @@ describe('answers from something that is not (quite) IMDS', () => {
     expect(reply.headers['content-length']).toBe(String(5 * 1024 * 1024));
   });
 
-  it.each(['vm', 'arc'] as const)('proxy-502 (%s): 502 cannotconnect, no IMDS Server header', async (mode) => {
-    const e = await start({ scenario: 'proxy-502', mode });
-    const reply = await get(e.url, TOKEN_PATH);
-    expect(reply.status).toBe(502);
-    expect(reply.body).toBe('cannotconnect');
-    expect(reply.headers.server).toBeUndefined();
-  });
+  it.each(['vm', 'arc'] as const)(
+    'proxy-502 (%s): 502 cannotconnect, no IMDS Server header',
+    async (mode) => {
+      const e = await start({ scenario: 'proxy-502', mode });
+      const reply = await get(e.url, TOKEN_PATH);
+      expect(reply.status).toBe(502);
+      expect(reply.body).toBe('cannotconnect');
+      expect(reply.headers.server).toBeUndefined();
+    },
+  );
 
   it('proxy-fail-to-connect: 400 "Fail to directly connect with 169.254.169.254" as text', async () => {
     const e = await start({ scenario: 'proxy-fail-to-connect' });

@@ -33,9 +33,15 @@ export class RequestFailure extends Error {
 
 export function send(base: string, path: string, options: RequestOptions = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false });
+    const req = httpRequest(`${base}${path}`, {
+      method: options.method ?? 'GET',
+      headers: options.headers ?? {},
+      agent: false,
+    });
     req.setTimeout(options.timeoutMs ?? 5000, () => req.destroy(new RequestFailure('TIMEOUT')));
-    req.on('error', (err: NodeJS.ErrnoException) => reject(err instanceof RequestFailure ? err : new RequestFailure(err.code ?? err.message)));
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      reject(err instanceof RequestFailure ? err : new RequestFailure(err.code ?? err.message)),
+    );
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -74,7 +80,11 @@ export function rawHeaderValues(reply: Reply, name: string): string[] {
   return values;
 }
 
-export function decodeJwt(token: string): { header: Record<string, unknown>; payload: Record<string, unknown>; signature: string } {
+export function decodeJwt(token: string): {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  signature: string;
+} {
   const [header = '', payload = '', signature = ''] = token.split('.');
   const decode = (part: string): Record<string, unknown> =>
     JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;

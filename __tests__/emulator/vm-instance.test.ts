@@ -35,7 +35,9 @@ describe('VM instance metadata', () => {
       tagsList: expect.arrayContaining([{ name: 'env', value: 'prod' }]),
     });
     expect(VM_RESOURCE_ID).toMatch(
-      new RegExp(`^/subscriptions/${VM_SUBSCRIPTION_ID}/resourceGroups/[^/]+/providers/Microsoft\\.Compute/virtualMachines/[^/]+$`),
+      new RegExp(
+        `^/subscriptions/${VM_SUBSCRIPTION_ID}/resourceGroups/[^/]+/providers/Microsoft\\.Compute/virtualMachines/[^/]+$`,
+      ),
     );
     expect(doc.network.interface).toHaveLength(1);
     expect(nonStringPrimitives(doc)).toEqual([]);
@@ -43,10 +45,18 @@ describe('VM instance metadata', () => {
 
   it('filters by route: compute alone, a NIC, an array element', async () => {
     const e = await start();
-    const full = json(await get(e.url, INSTANCE_PATH)) as { compute: unknown; network: { interface: unknown[] } };
+    const full = json(await get(e.url, INSTANCE_PATH)) as {
+      compute: unknown;
+      network: { interface: unknown[] };
+    };
     expect(json(await get(e.url, `/metadata/instance/compute?${V}`))).toEqual(full.compute);
-    expect(json(await get(e.url, `/metadata/instance/network/interface/0?${V}`))).toEqual(full.network.interface[0]);
-    expect(json(await get(e.url, `/metadata/instance/compute/tagsList/1?${V}`))).toEqual({ name: 'team', value: 'platform' });
+    expect(json(await get(e.url, `/metadata/instance/network/interface/0?${V}`))).toEqual(
+      full.network.interface[0],
+    );
+    expect(json(await get(e.url, `/metadata/instance/compute/tagsList/1?${V}`))).toEqual({
+      name: 'team',
+      value: 'platform',
+    });
     expect(json(await get(e.url, `/metadata/instance/compute/?${V}`))).toEqual(full.compute);
   });
 
@@ -56,7 +66,10 @@ describe('VM instance metadata', () => {
     expect(leaf.status).toBe(200);
     expect(leaf.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(leaf.body).toBe(VM_ID);
-    const ip = await get(e.url, `/metadata/instance/network/interface/0/ipv4/ipAddress/0/privateIpAddress?${V}&format=text`);
+    const ip = await get(
+      e.url,
+      `/metadata/instance/network/interface/0/ipv4/ipAddress/0/privateIpAddress?${V}&format=text`,
+    );
     expect(ip.body).toBe('10.1.0.4');
     for (const query of [V, `${V}&format=json`]) {
       const reply = await get(e.url, `/metadata/instance/compute/vmId?${query}`);
@@ -75,7 +88,12 @@ describe('VM instance metadata', () => {
 
   it('answers 404 for elements that do not exist', async () => {
     const e = await start();
-    for (const path of ['compute/doesNotExist', 'network/interface/1', 'network/interface/x', 'compute/vmId/deeper']) {
+    for (const path of [
+      'compute/doesNotExist',
+      'network/interface/1',
+      'network/interface/x',
+      'compute/vmId/deeper',
+    ]) {
       const reply = await get(e.url, `/metadata/instance/${path}?${V}&format=text`);
       expect([path, reply.status]).toEqual([path, 404]);
       expect(json(reply)).toEqual({ error: expect.stringMatching(/^Not found/) });

@@ -6,12 +6,17 @@ import { get, INSTANCE_PATH, json, send, TOKEN_PATH, useEmulators } from './help
 const start = useEmulators();
 const NO_API_VERSION =
   '{"error":"Bad request. api-version is invalid or was not specified in the request. For more information refer to aka.ms/azureimds","newest-versions":["2025-04-07","2024-07-17","2024-03-15"]}';
-const TOKEN_NO_METADATA = '{"error":"invalid_request","error_description":"Required metadata header not specified"}';
+const TOKEN_NO_METADATA =
+  '{"error":"invalid_request","error_description":"Required metadata header not specified"}';
 
 describe('VM IMDS protocol rules', () => {
   it('sends the IMDS Server header and JSON content type on success and on errors', async () => {
     const e = await start();
-    for (const reply of [await get(e.url, INSTANCE_PATH), await get(e.url, '/metadata/instance'), await get(e.url, TOKEN_PATH)]) {
+    for (const reply of [
+      await get(e.url, INSTANCE_PATH),
+      await get(e.url, '/metadata/instance'),
+      await get(e.url, TOKEN_PATH),
+    ]) {
       expect(reply.headers.server).toBe(IMDS_SERVER_HEADER);
       expect(reply.headers.server).toMatch(/^IMDS\/\d+\.\d+\.\d+\.(\d+)$/);
       expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -19,16 +24,19 @@ describe('VM IMDS protocol rules', () => {
     }
   });
 
-  it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('answers %s with 405 in the route family error shape', async (method) => {
-    const e = await start();
-    const instance = await send(e.url, INSTANCE_PATH, { method, headers: { Metadata: 'true' } });
-    expect(instance.status).toBe(405);
-    expect(json(instance)).toEqual({ error: expect.any(String) });
-    const token = await send(e.url, TOKEN_PATH, { method, headers: { Metadata: 'true' } });
-    expect(token.status).toBe(405);
-    expect(json(token)).toMatchObject({ error: 'method_not_allowed' });
-    expect(e.issuedTokens).toEqual([]);
-  });
+  it.each(['POST', 'PUT', 'DELETE', 'PATCH'])(
+    'answers %s with 405 in the route family error shape',
+    async (method) => {
+      const e = await start();
+      const instance = await send(e.url, INSTANCE_PATH, { method, headers: { Metadata: 'true' } });
+      expect(instance.status).toBe(405);
+      expect(json(instance)).toEqual({ error: expect.any(String) });
+      const token = await send(e.url, TOKEN_PATH, { method, headers: { Metadata: 'true' } });
+      expect(token.status).toBe(405);
+      expect(json(token)).toMatchObject({ error: 'method_not_allowed' });
+      expect(e.issuedTokens).toEqual([]);
+    },
+  );
 
   it('rejects any request carrying X-Forwarded-For', async () => {
     const e = await start();
@@ -43,7 +51,13 @@ describe('VM IMDS protocol rules', () => {
 
   it('requires Metadata: true exactly, with the real error bodies', async () => {
     const e = await start();
-    for (const headers of [{}, { Metadata: 'True' }, { Metadata: 'false' }, { Metadata: ['true', 'true'] }]) {
+    const variants: Record<string, string | string[]>[] = [
+      {},
+      { Metadata: 'True' },
+      { Metadata: 'false' },
+      { Metadata: ['true', 'true'] },
+    ];
+    for (const headers of variants) {
       const instance = await send(e.url, INSTANCE_PATH, { headers });
       expect(instance.status).toBe(400);
       expect(instance.body).toBe('{"error":"Bad request. Required metadata header not specified"}');

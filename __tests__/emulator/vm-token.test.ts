@@ -92,7 +92,10 @@ describe('VM token endpoint', () => {
 
   it('rejects more than one selector', async () => {
     const e = await start();
-    const reply = await get(e.url, `${TOKEN_PATH}&client_id=${USER_IDENTITY_1.clientId}&object_id=${USER_IDENTITY_1.objectId}`);
+    const reply = await get(
+      e.url,
+      `${TOKEN_PATH}&client_id=${USER_IDENTITY_1.clientId}&object_id=${USER_IDENTITY_1.objectId}`,
+    );
     expect(reply.status).toBe(400);
     expect(json(reply)).toMatchObject({ error: 'invalid_request' });
     expect(e.issuedTokens).toEqual([]);
@@ -109,7 +112,9 @@ describe('VM token endpoint', () => {
   it('no-identity: every token request gets "Identity not found"', async () => {
     const e = await start({ scenario: 'no-identity' });
     expect((await get(e.url, TOKEN_PATH)).body).toBe(IDENTITY_NOT_FOUND);
-    expect((await get(e.url, `${TOKEN_PATH}&client_id=${USER_IDENTITY_1.clientId}`)).body).toBe(IDENTITY_NOT_FOUND);
+    expect((await get(e.url, `${TOKEN_PATH}&client_id=${USER_IDENTITY_1.clientId}`)).body).toBe(
+      IDENTITY_NOT_FOUND,
+    );
     expect(e.issuedTokens).toEqual([]);
   });
 
@@ -135,18 +140,28 @@ describe('VM token endpoint', () => {
   it('healthy has one system and two user-assigned identities', () => {
     expect(DEFAULT_IDENTITIES.map((i) => i.kind)).toEqual(['system', 'user', 'user']);
     for (const identity of DEFAULT_IDENTITIES.filter((i) => i.kind === 'user')) {
-      expect(identity.resourceId).toMatch(/\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/);
+      expect(identity.resourceId).toMatch(
+        /\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/,
+      );
     }
   });
 
   it('answers an unknown resource with invalid_resource AADSTS500011', async () => {
     const e = await start();
-    const reply = await get(e.url, '/metadata/identity/oauth2/token?api-version=2018-02-01&resource=not-a-resource');
+    const reply = await get(
+      e.url,
+      '/metadata/identity/oauth2/token?api-version=2018-02-01&resource=not-a-resource',
+    );
     expect(reply.status).toBe(400);
     const body = json(reply);
     expect(body.error).toBe('invalid_resource');
-    expect(body.error_description).toMatch(/^AADSTS500011: The resource principal named not-a-resource was not found in the tenant/);
-    const guid = await get(e.url, `/metadata/identity/oauth2/token?api-version=2018-02-01&resource=${USER_IDENTITY_1.clientId}`);
+    expect(body.error_description).toMatch(
+      /^AADSTS500011: The resource principal named not-a-resource was not found in the tenant/,
+    );
+    const guid = await get(
+      e.url,
+      `/metadata/identity/oauth2/token?api-version=2018-02-01&resource=${USER_IDENTITY_1.clientId}`,
+    );
     expect(guid.status).toBe(200);
     expect(e.issuedTokens).toHaveLength(1);
   });

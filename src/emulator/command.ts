@@ -119,7 +119,8 @@ export async function runEmulateCommand(
     `imds-check emulator (${emulator.mode}, scenario ${emulator.scenario}) listening on ${emulator.url}`,
   );
   if (emulator.tokensDir !== null) io.out(`tokens dir: ${emulator.tokensDir}`);
-  if (emulator.scenario === 'arc-down') io.out('nothing accepts connections there: arc-down models a stopped HIMDS');
+  if (emulator.scenario === 'arc-down')
+    io.out('nothing accepts connections there: arc-down models a stopped HIMDS');
   await stopped;
   await emulator.close();
   return 0;
