@@ -8,7 +8,7 @@ import { isArcChallenge, parseJsonObject, recognise, type Recognition } from '..
 import { withRetry } from '../retry.js';
 import { describeFailure, failureCode, failureOutcome } from '../transport.js';
 import type { CheckResult, IdentityFacts } from '../types.js';
-import { errorText } from './answers.js';
+import { errorText, offeredVersions } from './answers.js';
 import { readArcKey, realmFrom } from './arc-key.js';
 import { confirmsSelector, identityFacts, registerTokenSecrets, selectorText, tokenStatusCode } from './token-answer.js';
 
@@ -19,11 +19,8 @@ export interface TokenFinding {
   accessToken: string | null;
 }
 
-function tokenPath(run: ProbeRun, resource: string): string {
-  const query = new URLSearchParams({
-    'api-version': run.mode === 'arc' ? ARC_TOKEN_API_VERSION : VM_TOKEN_API_VERSION,
-    resource,
-  });
+function tokenPath(run: ProbeRun, resource: string, version: string): string {
+  const query = new URLSearchParams({ 'api-version': version, resource });
   const selector = run.options.selector;
   if (selector) query.set(selector.kind, selector.value);
   return `${TOKEN_PATH}?${query.toString()}`;
@@ -62,9 +59,16 @@ async function arcChallenge(run: ProbeRun, path: string, first: Exchange): Promi
 
 export async function tokenCheck(run: ProbeRun, resource: string): Promise<TokenFinding> {
   const startedAt = run.ctx.clock.now();
-  const path = tokenPath(run, resource);
   const deps = { clock: run.ctx.clock, random: run.ctx.random, budget: run.budget };
+  let path = tokenPath(run, resource, run.mode === 'arc' ? ARC_TOKEN_API_VERSION : VM_TOKEN_API_VERSION);
   let exchange: Exchange = await withRetry('token', () => sendGet(run, path), deps);
+  // Older agents refuse newer api-versions and say which they accept: try the newest of those once.
+  const offered = exchange.result.kind === 'answer' ? offeredVersions(exchange.result) : [];
+  if (offered[0] && !path.includes(`api-version=${offered[0]}&`)) {
+    path = tokenPath(run, resource, offered[0]);
+    const second = await withRetry('token', () => sendGet(run, path), deps);
+    exchange = { result: second.result, attempts: exchange.attempts + second.attempts };
+  }
   const firstWasChallenge = exchange.result.kind === 'answer' && isArcChallenge(exchange.result);
   if (run.mode === 'arc') exchange = await arcChallenge(run, path, exchange);
   const { result, attempts } = exchange;
