@@ -16,9 +16,13 @@ for (const [entry, out] of entries) {
     continue;
   }
   for (const f of ['index.js', 'licenses.txt', 'package.json']) rmSync(`${out}/${f}`, { force: true });
-  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    ['ncc', 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (entry.startsWith('src/cli')) {
     const file = `${out}/index.js`;
     const code = readFileSync(file, 'utf8');

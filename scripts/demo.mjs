@@ -2,7 +2,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
-const emulator = spawn(process.execPath, ['dist/cli/index.js', 'emulate', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const emulator = spawn(process.execPath, ['dist/cli/index.js', 'emulate', '--port', '0'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let url = '';
 for await (const chunk of emulator.stdout) {
   const match = /listening on (http:\/\/\S+)/.exec(String(chunk));
@@ -16,7 +18,9 @@ if (!url) {
   process.exit(1);
 }
 console.log(`demo: emulator at ${url}; running: imds-check --endpoint ${url}\n`);
-const cli = spawn(process.execPath, ['dist/cli/index.js', '--endpoint', url, ...process.argv.slice(2)], { stdio: 'inherit' });
+const cli = spawn(process.execPath, ['dist/cli/index.js', '--endpoint', url, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 const [code] = await once(cli, 'exit');
 emulator.kill('SIGTERM');
 process.exitCode = code ?? 1;

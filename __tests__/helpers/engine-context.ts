@@ -10,6 +10,11 @@ export interface RecordingContext {
 
 export function engineContext(overrides: Partial<RuntimeContext> = {}): RecordingContext {
   const secrets: string[] = [];
-  const base = createHostContext({ frontDoor: 'cli', registerSecret: (v) => secrets.push(v), env: {}, platform: 'linux' });
+  const base = createHostContext({
+    frontDoor: 'cli',
+    registerSecret: (v) => secrets.push(v),
+    env: {},
+    platform: 'linux',
+  });
   return { ctx: { ...base, containerMarkers: [], arcAgentMarkers: [], ...overrides }, secrets };
 }

@@ -9,7 +9,9 @@ export type CliCommand =
   | { kind: 'check'; inputs: RawInputs; json: boolean; noColor: boolean }
   | { kind: 'usage-error'; message: string };
 
-const VALUE_FLAGS = new Set<string>(INPUT_NAMES.filter((n) => n !== 'expose-token' && n !== 'report-path' && n !== 'junit-path'));
+const VALUE_FLAGS = new Set<string>(
+  INPUT_NAMES.filter((n) => n !== 'expose-token' && n !== 'report-path' && n !== 'junit-path'),
+);
 const FILE_FLAGS: Readonly<Record<string, InputName>> = { report: 'report-path', junit: 'junit-path' };
 
 export function parseArgs(argv: string[]): CliCommand {
@@ -36,7 +38,8 @@ export function parseArgs(argv: string[]): CliCommand {
       else inputs['expose-token'] = 'true';
       continue;
     }
-    const target: InputName | undefined = FILE_FLAGS[name] ?? (VALUE_FLAGS.has(name) ? (name as InputName) : undefined);
+    const target: InputName | undefined =
+      FILE_FLAGS[name] ?? (VALUE_FLAGS.has(name) ? (name as InputName) : undefined);
     if (!target) return { kind: 'usage-error', message: `unknown option --${name}` };
     const value = inline ?? argv[++i];
     if (value === undefined || (inline === undefined && value.startsWith('--'))) {

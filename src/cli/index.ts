@@ -28,6 +28,7 @@ try {
 } catch (err) {
   // No stack traces unless asked for: the message alone, on one line.
   process.stderr.write(`imds-check: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
-  if (process.env['IMDS_CHECK_DEBUG'] === '1' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  if (process.env['IMDS_CHECK_DEBUG'] === '1' && err instanceof Error && err.stack)
+    process.stderr.write(`${err.stack}\n`);
   process.exitCode = 1;
 }

@@ -1,6 +1,15 @@
 // The CLI front door: parse flags, run the engine, print text or one JSON document, write files on request,
 // and exit 0/1/2. Secrets are redacted from everything it prints unless the user asked to see the token.
-import { exitCodeFor, parseOptions, renderJson, renderText, runProbe, type ProbeOutcome, type ProbeOptions, type RuntimeContext } from '../core/index.js';
+import {
+  exitCodeFor,
+  parseOptions,
+  renderJson,
+  renderText,
+  runProbe,
+  type ProbeOutcome,
+  type ProbeOptions,
+  type RuntimeContext,
+} from '../core/index.js';
 import { writeReports } from '../host/report-files.js';
 import { TOOL_VERSION } from '../host/version.js';
 import { parseArgs, USAGE } from './args.js';
@@ -45,11 +54,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const secrets = new Set<string>();
   const ctx = io.makeContext((value) => secrets.add(value));
   const { report, accessToken } = await (io.probe ?? runProbe)(options, ctx);
-  const written = options.reportPath !== '' || options.junitPath !== ''
-    ? await writeReports(report, { reportPath: options.reportPath, junitPath: options.junitPath, defaultDir: '.' })
-    : null;
+  const written =
+    options.reportPath !== '' || options.junitPath !== ''
+      ? await writeReports(report, {
+          reportPath: options.reportPath,
+          junitPath: options.junitPath,
+          defaultDir: '.',
+        })
+      : null;
   if (command.json) {
-    const document = options.exposeToken ? { ...JSON.parse(renderJson(report)), accessToken } : JSON.parse(renderJson(report));
+    const document = options.exposeToken
+      ? { ...JSON.parse(renderJson(report)), accessToken }
+      : JSON.parse(renderJson(report));
     const text = `${JSON.stringify(document, null, 2)}\n`;
     io.out(options.exposeToken ? text : redact(text, secrets));
   } else {

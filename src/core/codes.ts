@@ -29,7 +29,8 @@ export const CODES = {
   ok: 'Nothing to fix.',
   skipped: 'Nothing to fix; the check did not apply or was not requested.',
   invalid_input: 'Correct the named input; the message lists the accepted values.',
-  deadline_exceeded: 'The run used up timeout-seconds before this check could finish. Raise timeout-seconds or fix the slower check first.',
+  deadline_exceeded:
+    'The run used up timeout-seconds before this check could finish. Raise timeout-seconds or fix the slower check first.',
   proxy_without_imds_bypass:
     'Add the IMDS address to the proxy bypass list (the message shows the exact NO_PROXY value) so that the Azure Monitor Agent and other tools reach IMDS directly. imds-check itself never uses a proxy for IMDS.',
   node_use_env_proxy:
@@ -45,15 +46,19 @@ export const CODES = {
   connection_refused: (ctx) =>
     ctx.mode === 'arc'
       ? 'Hybrid IMDS is not listening. ' + himdsService(ctx)
-      : 'The connection to IMDS was refused locally. ' + vmRoute + ' Inside a container on an Arc host, IMDS is not available.',
+      : 'The connection to IMDS was refused locally. ' +
+        vmRoute +
+        ' Inside a container on an Arc host, IMDS is not available.',
   network_unreachable: (ctx) =>
     ctx.mode === 'arc'
       ? 'The loopback address is unreachable; check the network configuration of this host or container.'
       : 'There is no route to 169.254.169.254. Add a route for 169.254.169.254/32 via the primary NIC (DHCP restores it), or run on an Azure VM.',
-  connection_reset: 'The connection was reset. A firewall or a security agent probably rejects it; allow TCP to the IMDS address and port.',
+  connection_reset:
+    'The connection was reset. A firewall or a security agent probably rejects it; allow TCP to the IMDS address and port.',
   no_response:
     'Something accepted the connection but never answered. Look for a proxy, a transparent interceptor or a hung service on the IMDS address.',
-  body_timeout: 'The answer started but its body never finished. Look for an interceptor or a hung service on the IMDS address.',
+  body_timeout:
+    'The answer started but its body never finished. Look for an interceptor or a hung service on the IMDS address.',
   body_too_large: 'The answer was larger than 1 MiB, which IMDS never sends. ' + notImds,
   protocol_error: 'The answer was not valid HTTP. ' + notImds,
   not_imds_html: 'An HTML page came back. ' + notImds,
@@ -62,16 +67,24 @@ export const CODES = {
   not_imds_container_runtime:
     'A container runtime answered that the network is unreachable: the job is running somewhere without IMDS (for example Docker Desktop). Run it on an Azure VM or Arc server.',
   not_imds_answer: 'The answer does not look like IMDS. ' + notImds,
-  metadata_header_rejected: 'IMDS rejected the request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
+  metadata_header_rejected:
+    'IMDS rejected the request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
   metadata_api_version:
     'No api-version was accepted, even after falling back to the versions IMDS offered. Update the Arc agent or report the versions shown.',
-  metadata_not_found: 'IMDS answered 404 for the instance document. Old VMs may need a tag, extension or disk change before compute metadata appears.',
-  metadata_method_not_allowed: 'IMDS answered 405: something rewrote the request method. Remove the interceptor.',
-  metadata_forbidden: 'IMDS refused the request (403). Check that the request leaves through the primary NIC and that no interceptor rewrites it.',
-  metadata_gone: 'IMDS kept answering 410 (updating) until the deadline. Retry later, or raise timeout-seconds above 70.',
-  metadata_throttled: 'IMDS kept answering 429 (more than 5 requests per second from this VM). Reduce other IMDS traffic and retry.',
-  metadata_server_error: 'IMDS kept answering 5xx until the deadline. Retry later; if it persists, open an Azure support case for the VM.',
-  metadata_unexpected_status: 'IMDS answered with an undocumented status. Retry; if it persists, compare with `curl -H Metadata:true` on the machine.',
+  metadata_not_found:
+    'IMDS answered 404 for the instance document. Old VMs may need a tag, extension or disk change before compute metadata appears.',
+  metadata_method_not_allowed:
+    'IMDS answered 405: something rewrote the request method. Remove the interceptor.',
+  metadata_forbidden:
+    'IMDS refused the request (403). Check that the request leaves through the primary NIC and that no interceptor rewrites it.',
+  metadata_gone:
+    'IMDS kept answering 410 (updating) until the deadline. Retry later, or raise timeout-seconds above 70.',
+  metadata_throttled:
+    'IMDS kept answering 429 (more than 5 requests per second from this VM). Reduce other IMDS traffic and retry.',
+  metadata_server_error:
+    'IMDS kept answering 5xx until the deadline. Retry later; if it persists, open an Azure support case for the VM.',
+  metadata_unexpected_status:
+    'IMDS answered with an undocumented status. Retry; if it persists, compare with `curl -H Metadata:true` on the machine.',
   metadata_bad_json: 'The instance document is not valid JSON. ' + notImds,
   metadata_bad_shape: 'The instance document lacks compute.vmId or compute.resourceId. ' + notImds,
   token_identity_not_found: (ctx) =>
@@ -80,30 +93,48 @@ export const CODES = {
       : 'The VM has no managed identity, or not the one selected. Enable the system-assigned identity, or assign the user-assigned identity to the VM (az vm identity assign), and check the client-id / object-id / msi-res-id value.',
   token_multiple_identities:
     'The VM has several user-assigned identities and none was selected. Set identity: user with client-id, object-id or msi-res-id.',
-  token_invalid_resource: 'Entra ID does not know the requested resource in this tenant. Correct the resource (App ID URI of the target API).',
-  token_bad_request: 'IMDS rejected the token request (400). Read the error text in the message; check the resource and identity selector.',
-  token_header_rejected: 'IMDS rejected the token request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
-  token_forbidden: 'IMDS refused the token request (403). Check that the identity is allowed to request tokens and that no interceptor rewrites the request.',
-  token_not_found: 'The token endpoint kept answering 404 (IMDS updating) until the deadline. Retry later, or raise timeout-seconds.',
-  token_gone: 'The token endpoint kept answering 410 (IMDS updating, up to 70 s). Raise timeout-seconds above 70 or retry later.',
-  token_throttled: 'The token endpoint kept answering 429 (20 requests per second, 5 concurrent). Reduce other token traffic and retry.',
-  token_server_error: 'The token endpoint kept answering 5xx (often Entra ID unreachable from IMDS). Retry later; check Azure status.',
-  token_unexpected_status: 'The token endpoint answered with an undocumented status. Retry; compare with a manual request on the machine.',
+  token_invalid_resource:
+    'Entra ID does not know the requested resource in this tenant. Correct the resource (App ID URI of the target API).',
+  token_bad_request:
+    'IMDS rejected the token request (400). Read the error text in the message; check the resource and identity selector.',
+  token_header_rejected:
+    'IMDS rejected the token request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
+  token_forbidden:
+    'IMDS refused the token request (403). Check that the identity is allowed to request tokens and that no interceptor rewrites the request.',
+  token_not_found:
+    'The token endpoint kept answering 404 (IMDS updating) until the deadline. Retry later, or raise timeout-seconds.',
+  token_gone:
+    'The token endpoint kept answering 410 (IMDS updating, up to 70 s). Raise timeout-seconds above 70 or retry later.',
+  token_throttled:
+    'The token endpoint kept answering 429 (20 requests per second, 5 concurrent). Reduce other token traffic and retry.',
+  token_server_error:
+    'The token endpoint kept answering 5xx (often Entra ID unreachable from IMDS). Retry later; check Azure status.',
+  token_unexpected_status:
+    'The token endpoint answered with an undocumented status. Retry; compare with a manual request on the machine.',
   token_bad_json: 'The token answer is not valid JSON. ' + notImds,
   token_bad_shape: 'The token answer lacks access_token or expires_on. ' + notImds,
   token_expired: 'IMDS returned a token that is already expired. Check the machine clock (NTP) and retry.',
-  arc_challenge_missing: 'Hybrid IMDS answered 401 without a WWW-Authenticate challenge. Update the Connected Machine agent.',
-  arc_challenge_malformed: 'The WWW-Authenticate challenge is not `Basic realm=<path>`. Update the Connected Machine agent; if it persists, something impersonates HIMDS.',
-  arc_expected_challenge: 'Hybrid IMDS returned a token without the key-file challenge; something other than HIMDS may be listening on port 40342.',
+  arc_challenge_missing:
+    'Hybrid IMDS answered 401 without a WWW-Authenticate challenge. Update the Connected Machine agent.',
+  arc_challenge_malformed:
+    'The WWW-Authenticate challenge is not `Basic realm=<path>`. Update the Connected Machine agent; if it persists, something impersonates HIMDS.',
+  arc_expected_challenge:
+    'Hybrid IMDS returned a token without the key-file challenge; something other than HIMDS may be listening on port 40342.',
   arc_key_outside_tokens_dir:
     'The challenge named a file outside the Arc tokens folder, so it was not read. Something other than HIMDS may be listening on port 40342; check `azcmagent show`.',
-  arc_key_not_key_file: 'The challenge named a file that does not end in .key, so it was not read. Something other than HIMDS may be answering.',
-  arc_key_not_regular_file: 'The challenge named something that is not a regular file (a link, folder or FIFO), so it was not read.',
-  arc_key_too_large: 'The challenge file is larger than 4096 bytes, so it was not read. Something other than HIMDS may be answering.',
-  arc_key_missing: 'The challenge file does not exist (it is single-use and removed quickly). Retry; if it persists, restart himdsd.',
+  arc_key_not_key_file:
+    'The challenge named a file that does not end in .key, so it was not read. Something other than HIMDS may be answering.',
+  arc_key_not_regular_file:
+    'The challenge named something that is not a regular file (a link, folder or FIFO), so it was not read.',
+  arc_key_too_large:
+    'The challenge file is larger than 4096 bytes, so it was not read. Something other than HIMDS may be answering.',
+  arc_key_missing:
+    'The challenge file does not exist (it is single-use and removed quickly). Retry; if it persists, restart himdsd.',
   arc_key_permission_denied: keyGroup,
-  arc_key_read_failed: 'The challenge file could not be read. Check the folder permissions and free disk space.',
-  arc_secret_rejected: 'Hybrid IMDS rejected the key-file secret. Retry; if it persists, restart the Hybrid IMDS service.',
+  arc_key_read_failed:
+    'The challenge file could not be read. Check the folder permissions and free disk space.',
+  arc_secret_rejected:
+    'Hybrid IMDS rejected the key-file secret. Retry; if it persists, restart the Hybrid IMDS service.',
   arc_user_identity_unconfirmed:
     'The answer did not confirm the requested user-assigned identity: Arc agents before user-assigned support return the system identity. Update the Connected Machine agent, or use identity: system.',
 } satisfies Record<string, Remedy>;

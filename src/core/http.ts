@@ -51,7 +51,15 @@ export interface GetRequest {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const REFUSED = new Set(['ECONNREFUSED']);
-const UNREACHABLE = new Set(['ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN', 'ENONET', 'EHOSTDOWN']);
+const UNREACHABLE = new Set([
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EADDRNOTAVAIL',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENONET',
+  'EHOSTDOWN',
+]);
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
 /** Maps a socket error (before or after the connection was up) to a transport failure. */
@@ -73,7 +81,9 @@ export async function httpGet(request: GetRequest): Promise<HttpResult> {
     last = await getOnce(request, host);
     if (last.kind === 'answer' || !TRY_NEXT_HOST.has(last.failure)) return last;
   }
-  return last ?? { kind: 'failure', failure: 'network_unreachable', errno: 'ENOHOST', status: null, elapsedMs: 0 };
+  return (
+    last ?? { kind: 'failure', failure: 'network_unreachable', errno: 'ENOHOST', status: null, elapsedMs: 0 }
+  );
 }
 
 function getOnce(request: GetRequest, host: string): Promise<HttpResult> {
@@ -135,7 +145,9 @@ function getOnce(request: GetRequest, host: string): Promise<HttpResult> {
         }
         chunks.push(chunk);
       });
-      res.on('error', (err: NodeJS.ErrnoException) => fail(classifySocketError(err.code ?? 'ECONNRESET', 'body'), err.code ?? 'ECONNRESET'));
+      res.on('error', (err: NodeJS.ErrnoException) =>
+        fail(classifySocketError(err.code ?? 'ECONNRESET', 'body'), err.code ?? 'ECONNRESET'),
+      );
       res.on('aborted', () => fail('connection_reset', 'ECONNRESET'));
       res.on('end', () => {
         if (!res.complete) {

@@ -10,7 +10,16 @@ export interface TokenClaims {
   iat: number | null;
 }
 
-const EMPTY: TokenClaims = { aud: '', iss: '', tid: '', oid: '', appid: '', xmsMirid: '', exp: null, iat: null };
+const EMPTY: TokenClaims = {
+  aud: '',
+  iss: '',
+  tid: '',
+  oid: '',
+  appid: '',
+  xmsMirid: '',
+  exp: null,
+  iat: null,
+};
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const num = (v: unknown): number | null => {

@@ -10,7 +10,10 @@ export interface ProxySetting {
   url: string;
 }
 
-export function proxySettings(env: Readonly<Record<string, string | undefined>>, agentProxy: AgentProxy | null): ProxySetting[] {
+export function proxySettings(
+  env: Readonly<Record<string, string | undefined>>,
+  agentProxy: AgentProxy | null,
+): ProxySetting[] {
   const found: ProxySetting[] = [];
   for (const name of PROXY_VARIABLES) {
     for (const variant of [name, name.toLowerCase()]) {
@@ -34,7 +37,8 @@ function ipv4ToInt(ip: string): number {
 function cidrCovers(cidr: string, host: string): boolean {
   const [range, bitsText] = cidr.split('/');
   const bits = Number(bitsText);
-  if (!range || !net.isIPv4(range) || !net.isIPv4(host) || !Number.isInteger(bits) || bits < 0 || bits > 32) return false;
+  if (!range || !net.isIPv4(range) || !net.isIPv4(host) || !Number.isInteger(bits) || bits < 0 || bits > 32)
+    return false;
   const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
   return (ipv4ToInt(range) & mask) === (ipv4ToInt(host) & mask);
 }

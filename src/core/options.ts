@@ -36,7 +36,8 @@ class InvalidInput extends Error {
 function oneOf<T extends string>(input: InputName, value: string, allowed: readonly T[]): T {
   const lower = value.toLowerCase();
   const hit = allowed.find((a) => a === lower);
-  if (hit === undefined) throw new InvalidInput(input, `got '${value}'; accepted values: ${allowed.join(', ')}`);
+  if (hit === undefined)
+    throw new InvalidInput(input, `got '${value}'; accepted values: ${allowed.join(', ')}`);
   return hit;
 }
 
@@ -49,9 +50,11 @@ function strictBoolean(input: InputName, value: string): boolean {
 }
 
 function timeoutSeconds(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidInput('timeout-seconds', `got '${value}'; expected a whole number from 1 to 600`);
+  if (!/^\d+$/.test(value))
+    throw new InvalidInput('timeout-seconds', `got '${value}'; expected a whole number from 1 to 600`);
   const n = Number(value);
-  if (n < 1 || n > 600) throw new InvalidInput('timeout-seconds', `got ${n}; expected a whole number from 1 to 600`);
+  if (n < 1 || n > 600)
+    throw new InvalidInput('timeout-seconds', `got ${n}; expected a whole number from 1 to 600`);
   return n;
 }
 
@@ -73,30 +76,44 @@ function endpoint(value: string): string {
   if (value === '') return '';
   const base = validateBaseUrl(value);
   if (base === null) {
-    throw new InvalidInput('endpoint', `got '${value}'; expected a base URL like http://127.0.0.1:8080 (http only, no path)`);
+    throw new InvalidInput(
+      'endpoint',
+      `got '${value}'; expected a base URL like http://127.0.0.1:8080 (http only, no path)`,
+    );
   }
   return base;
 }
 
 function resource(value: string): string {
   if (value === '') return '';
-  if (/\s/.test(value)) throw new InvalidInput('resource', `got '${value}'; expected an App ID URI such as https://management.azure.com/`);
+  if (/\s/.test(value))
+    throw new InvalidInput(
+      'resource',
+      `got '${value}'; expected an App ID URI such as https://management.azure.com/`,
+    );
   if (/^https?:\/\/\S+$/i.test(value) || GUID.test(value) || /^api:\/\/\S+$/i.test(value)) return value;
-  throw new InvalidInput('resource', `got '${value}'; expected an App ID URI (https://...) or an application id (GUID)`);
+  throw new InvalidInput(
+    'resource',
+    `got '${value}'; expected an App ID URI (https://...) or an application id (GUID)`,
+  );
 }
 
 function selector(raw: Record<InputName, string>, identity: IdentityKind): IdentitySelector | null {
   const given = SELECTOR_INPUTS.filter(([input]) => raw[input] !== '');
   if (identity !== 'user') {
     const first = given[0];
-    if (first) throw new InvalidInput(first[0], `is only used with identity 'user' (identity is '${identity}')`);
+    if (first)
+      throw new InvalidInput(first[0], `is only used with identity 'user' (identity is '${identity}')`);
     return null;
   }
   if (given.length === 0) {
     throw new InvalidInput('identity', `'user' needs exactly one of client-id, object-id or msi-res-id`);
   }
   if (given.length > 1) {
-    throw new InvalidInput(given[1]![0], `give exactly one of client-id, object-id or msi-res-id, not ${given.map(([n]) => n).join(' and ')}`);
+    throw new InvalidInput(
+      given[1]![0],
+      `give exactly one of client-id, object-id or msi-res-id, not ${given.map(([n]) => n).join(' and ')}`,
+    );
   }
   const [input, kind] = given[0]!;
   const value = raw[input];
@@ -108,7 +125,10 @@ function selector(raw: Record<InputName, string>, identity: IdentityKind): Ident
       );
     }
   } else if (!GUID.test(value)) {
-    throw new InvalidInput(input, `got '${value}'; expected a GUID like 00000000-0000-0000-0000-000000000000 (not the identity's name)`);
+    throw new InvalidInput(
+      input,
+      `got '${value}'; expected a GUID like 00000000-0000-0000-0000-000000000000 (not the identity's name)`,
+    );
   }
   return { kind, value };
 }
@@ -143,7 +163,11 @@ export function parseOptions(rawInputs: RawInputs, style: NameStyle = 'kebab'): 
     const detail = err.detail.replace(/\b(client-id|object-id|msi-res-id)\b/g, (n) => styleName(n, style));
     return {
       ok: false,
-      error: { code: 'invalid_input', input: err.input, message: `Invalid input '${styleName(err.input, style)}': ${detail}` },
+      error: {
+        code: 'invalid_input',
+        input: err.input,
+        message: `Invalid input '${styleName(err.input, style)}': ${detail}`,
+      },
     };
   }
 }

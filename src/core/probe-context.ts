@@ -35,14 +35,23 @@ export function parseEndpoint(base: string): Endpoint {
   return { base: `http://${url.host}`, connectHosts, port, hostHeader: url.host };
 }
 
-export function sendGet(run: ProbeRun, pathAndQuery: string, extraHeaders: Record<string, string> = {}): Promise<HttpResult> {
+export function sendGet(
+  run: ProbeRun,
+  pathAndQuery: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<HttpResult> {
   const { budget } = run;
   return httpGet({
     connectHosts: run.endpoint.connectHosts,
     port: run.endpoint.port,
     hostHeader: run.endpoint.hostHeader,
     path: pathAndQuery,
-    headers: { Metadata: 'true', Accept: 'application/json', 'User-Agent': `imds-check/${run.ctx.toolVersion}`, ...extraHeaders },
+    headers: {
+      Metadata: 'true',
+      Accept: 'application/json',
+      'User-Agent': `imds-check/${run.ctx.toolVersion}`,
+      ...extraHeaders,
+    },
     connectTimeoutMs: budget.cap(CONNECT_TIMEOUT_MS),
     headersTimeoutMs: budget.cap(HEADERS_TIMEOUT_MS),
     bodyTimeoutMs: budget.cap(BODY_TIMEOUT_MS),
@@ -69,8 +78,16 @@ export interface CheckEnd {
   hint?: string;
 }
 
-export function finishCheck(run: Pick<ProbeRun, 'mode' | 'ctx'>, id: CheckId, startedAt: number, end: CheckEnd): CheckResult {
-  const standard = end.status === 'pass' || end.status === 'skip' ? '' : remediationFor(end.code, { mode: run.mode, platform: run.ctx.platform });
+export function finishCheck(
+  run: Pick<ProbeRun, 'mode' | 'ctx'>,
+  id: CheckId,
+  startedAt: number,
+  end: CheckEnd,
+): CheckResult {
+  const standard =
+    end.status === 'pass' || end.status === 'skip'
+      ? ''
+      : remediationFor(end.code, { mode: run.mode, platform: run.ctx.platform });
   return {
     id,
     title: CHECK_TITLES[id],
@@ -85,6 +102,11 @@ export function finishCheck(run: Pick<ProbeRun, 'mode' | 'ctx'>, id: CheckId, st
   };
 }
 
-export function skipped(run: Pick<ProbeRun, 'mode' | 'ctx'>, id: CheckId, message: string, outcome = 'skipped'): CheckResult {
+export function skipped(
+  run: Pick<ProbeRun, 'mode' | 'ctx'>,
+  id: CheckId,
+  message: string,
+  outcome = 'skipped',
+): CheckResult {
   return finishCheck(run, id, run.ctx.clock.now(), { status: 'skip', code: 'skipped', message, outcome });
 }

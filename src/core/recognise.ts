@@ -12,7 +12,9 @@ const IMDS_SERVER = /^IMDS\/\d+(\.\d+)*$/;
 export function parseJsonObject(body: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(body);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -23,7 +25,10 @@ export function hasImdsServerHeader(answer: HttpAnswer): boolean {
 }
 
 export function isArcChallenge(answer: HttpAnswer): boolean {
-  return answer.status === 401 && (answer.headers['www-authenticate'] ?? []).some((v) => /^\s*basic\s+realm=/i.test(v));
+  return (
+    answer.status === 401 &&
+    (answer.headers['www-authenticate'] ?? []).some((v) => /^\s*basic\s+realm=/i.test(v))
+  );
 }
 
 function isImdsError(json: Record<string, unknown>): boolean {
@@ -31,34 +36,69 @@ function isImdsError(json: Record<string, unknown>): boolean {
 }
 
 /** `successShape` says what a 200 must hold to count as IMDS. */
-export function recognise(answer: HttpAnswer, successShape: (json: Record<string, unknown>) => boolean): Recognition {
+export function recognise(
+  answer: HttpAnswer,
+  successShape: (json: Record<string, unknown>) => boolean,
+): Recognition {
   const body = answer.body;
   const serverHeader = hasImdsServerHeader(answer);
   const contentType = header(answer, 'content-type').toLowerCase();
   const json = parseJsonObject(body);
   if (/fail to directly connect/i.test(body)) {
-    return { imds: false, code: 'not_imds_proxy', json, what: `a proxy answered ${answer.status} "Fail to directly connect"` };
+    return {
+      imds: false,
+      code: 'not_imds_proxy',
+      json,
+      what: `a proxy answered ${answer.status} "Fail to directly connect"`,
+    };
   }
   if (answer.status === 403 && /unreachable network/i.test(body)) {
-    return { imds: false, code: 'not_imds_container_runtime', json, what: 'a container runtime answered 403 "unreachable network"' };
+    return {
+      imds: false,
+      code: 'not_imds_container_runtime',
+      json,
+      what: 'a container runtime answered 403 "unreachable network"',
+    };
   }
   if (isArcChallenge(answer)) return { imds: true, json, serverHeader };
-  if (answer.status === 407) return { imds: false, code: 'not_imds_proxy', json, what: 'a proxy asked for authentication (407)' };
+  if (answer.status === 407)
+    return { imds: false, code: 'not_imds_proxy', json, what: 'a proxy asked for authentication (407)' };
   if (contentType.includes('text/html') || /^\s*<(!doctype|html|head|body|\?xml)/i.test(body)) {
-    return { imds: false, code: 'not_imds_html', json, what: `an HTML page came back (HTTP ${answer.status})` };
+    return {
+      imds: false,
+      code: 'not_imds_html',
+      json,
+      what: `an HTML page came back (HTTP ${answer.status})`,
+    };
   }
   if (json !== null) {
-    if (answer.status === 200 ? successShape(json) : isImdsError(json)) return { imds: true, json, serverHeader };
+    if (answer.status === 200 ? successShape(json) : isImdsError(json))
+      return { imds: true, json, serverHeader };
     if (answer.status === 502 || answer.status === 504) {
       return { imds: false, code: 'not_imds_proxy', json, what: `a gateway answered ${answer.status}` };
     }
-    return { imds: false, code: 'not_imds_answer', json, what: `JSON that is not IMDS-shaped came back (HTTP ${answer.status})` };
+    return {
+      imds: false,
+      code: 'not_imds_answer',
+      json,
+      what: `JSON that is not IMDS-shaped came back (HTTP ${answer.status})`,
+    };
   }
   // HIMDS may answer version errors in plain text.
   if (/supported are/i.test(body)) return { imds: true, json: null, serverHeader };
   if (answer.status === 502 || answer.status === 504) {
-    return { imds: false, code: 'not_imds_proxy', json: null, what: `a proxy or gateway answered ${answer.status}` };
+    return {
+      imds: false,
+      code: 'not_imds_proxy',
+      json: null,
+      what: `a proxy or gateway answered ${answer.status}`,
+    };
   }
   if (serverHeader) return { imds: true, json: null, serverHeader };
-  return { imds: false, code: 'not_imds_answer', json: null, what: `a non-JSON answer came back (HTTP ${answer.status})` };
+  return {
+    imds: false,
+    code: 'not_imds_answer',
+    json: null,
+    what: `a non-JSON answer came back (HTTP ${answer.status})`,
+  };
 }

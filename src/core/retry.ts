@@ -33,7 +33,12 @@ export function retryAfterMs(value: string, now: number): number | null {
 }
 
 /** Delay before attempt n+1 after n attempts: 0.5–1.0 × 1 s·2^(n-1), at least 1 s for 5xx, or Retry-After. */
-export function retryDelayMs(attemptsSoFar: number, result: HttpResult, random: () => number, now: number): number {
+export function retryDelayMs(
+  attemptsSoFar: number,
+  result: HttpResult,
+  random: () => number,
+  now: number,
+): number {
   if (result.kind === 'answer') {
     const hinted = retryAfterMs(header(result, 'retry-after'), now);
     if (hinted !== null && (result.status === 429 || result.status === 503)) return hinted;

@@ -10,19 +10,44 @@ import { tokenCheck, type TokenFinding } from './checks/token.js';
 import { armResourceFor } from './endpoints.js';
 import { finishCheck, parseEndpoint, skipped, type ProbeRun } from './probe-context.js';
 import type { Code } from './codes.js';
-import type { CheckResult, IdentityFacts, ProbeOptions, ProbeOutcome, Report, RunResult, RuntimeContext } from './types.js';
+import type {
+  CheckResult,
+  IdentityFacts,
+  ProbeOptions,
+  ProbeOutcome,
+  Report,
+  RunResult,
+  RuntimeContext,
+} from './types.js';
 
 function emptyIdentity(options: ProbeOptions): IdentityFacts {
-  return { kind: options.identity, selector: selectorText(options.selector), principalId: '', tenantId: '', appId: '', audience: '', expiresOn: '', tokenType: '' };
+  return {
+    kind: options.identity,
+    selector: selectorText(options.selector),
+    principalId: '',
+    tenantId: '',
+    appId: '',
+    audience: '',
+    expiresOn: '',
+    tokenType: '',
+  };
 }
 
 /** Reachability, part two: connected, and did something recognisable as IMDS answer? */
-function reachabilityVerdict(run: ProbeRun, connect: ConnectFinding, meta: MetadataFinding, token: TokenFinding | null): { check: CheckResult; reachable: boolean } {
+function reachabilityVerdict(
+  run: ProbeRun,
+  connect: ConnectFinding,
+  meta: MetadataFinding,
+  token: TokenFinding | null,
+): { check: CheckResult; reachable: boolean } {
   const startedAt = run.ctx.clock.now() - connect.connectMs;
   const base = run.endpoint.base;
   const imdsAnswer = [meta, token].find((f) => f?.recognition?.imds === true);
   if (imdsAnswer) {
-    const server = imdsAnswer.recognition?.imds && imdsAnswer.recognition.serverHeader ? ' with a Server: IMDS header' : '';
+    const server =
+      imdsAnswer.recognition?.imds && imdsAnswer.recognition.serverHeader
+        ? ' with a Server: IMDS header'
+        : '';
     const check = finishCheck(run, 'reachability', startedAt, {
       status: 'pass',
       code: 'ok',
@@ -35,8 +60,16 @@ function reachabilityVerdict(run: ProbeRun, connect: ConnectFinding, meta: Metad
   }
   const seen = meta.recognition;
   // Nothing recognisable came back: name what answered instead, or the transport failure the metadata request hit.
-  const code: Code = seen && !seen.imds ? seen.code : meta.check.status === 'fail' ? (meta.check.code as Code) : 'not_imds_answer';
-  const what = seen && !seen.imds ? seen.what : meta.check.message.replace(/^GET \S+ failed[^:]*: /, '').replace(/\.$/, '');
+  const code: Code =
+    seen && !seen.imds
+      ? seen.code
+      : meta.check.status === 'fail'
+        ? (meta.check.code as Code)
+        : 'not_imds_answer';
+  const what =
+    seen && !seen.imds
+      ? seen.what
+      : meta.check.message.replace(/^GET \S+ failed[^:]*: /, '').replace(/\.$/, '');
   const check = finishCheck(run, 'reachability', startedAt, {
     status: 'fail',
     code,
@@ -58,7 +91,14 @@ export async function runProbe(options: ProbeOptions, ctx: RuntimeContext): Prom
   const startedAtMs = ctx.clock.now();
   const budget = new Budget(ctx.clock, options.timeoutSeconds * 1000);
   const env = await environmentCheck(options, ctx);
-  const run: ProbeRun = { options, ctx, budget, mode: env.mode, endpoint: parseEndpoint(env.base), agent: new http.Agent({ keepAlive: true, maxSockets: 1 }) };
+  const run: ProbeRun = {
+    options,
+    ctx,
+    budget,
+    mode: env.mode,
+    endpoint: parseEndpoint(env.base),
+    agent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+  };
   let reach: CheckResult;
   let metadata: CheckResult;
   let tokenResult: CheckResult;
@@ -71,7 +111,13 @@ export async function runProbe(options: ProbeOptions, ctx: RuntimeContext): Prom
     if (!connect.connected && connect.check) {
       reach = connect.check;
       metadata = skipped(run, 'metadata', 'Not attempted: nothing could be connected.');
-      tokenResult = skipped(run, 'token', options.identity === 'none' ? 'Not requested (identity: none).' : 'Not attempted: nothing could be connected.');
+      tokenResult = skipped(
+        run,
+        'token',
+        options.identity === 'none'
+          ? 'Not requested (identity: none).'
+          : 'Not attempted: nothing could be connected.',
+      );
     } else {
       const meta = await metadataCheck(run);
       machine = meta.machine;
@@ -84,7 +130,12 @@ export async function runProbe(options: ProbeOptions, ctx: RuntimeContext): Prom
       } else if (!meta.recognition) {
         tokenResult = skipped(run, 'token', 'Not attempted: IMDS did not answer the metadata request.');
       } else if (budget.expired()) {
-        tokenResult = finishCheck(run, 'token', ctx.clock.now(), { status: 'fail', code: 'deadline_exceeded', message: `No time left of timeout-seconds (${options.timeoutSeconds} s) for the token request.`, outcome: 'timeout' });
+        tokenResult = finishCheck(run, 'token', ctx.clock.now(), {
+          status: 'fail',
+          code: 'deadline_exceeded',
+          message: `No time left of timeout-seconds (${options.timeoutSeconds} s) for the token request.`,
+          outcome: 'timeout',
+        });
       } else {
         token = await tokenCheck(run, options.resource || armResourceFor(machine.azEnvironment));
         tokenResult = token.check;

@@ -17,13 +17,19 @@ function connectOnce(host: string, port: number, timeoutMs: number): Promise<Con
       resolve(result);
     };
     const timer = setTimeout(
-      () => done({ ok: false, failure: 'connect_timeout', errno: 'ETIMEDOUT', elapsedMs: Date.now() - started }),
+      () =>
+        done({ ok: false, failure: 'connect_timeout', errno: 'ETIMEDOUT', elapsedMs: Date.now() - started }),
       Math.max(0, timeoutMs),
     );
     socket.once('connect', () => done({ ok: true, host, elapsedMs: Date.now() - started }));
     socket.once('error', (err: NodeJS.ErrnoException) => {
       const errno = err.code ?? 'EUNKNOWN';
-      done({ ok: false, failure: classifySocketError(errno, 'connect'), errno, elapsedMs: Date.now() - started });
+      done({
+        ok: false,
+        failure: classifySocketError(errno, 'connect'),
+        errno,
+        elapsedMs: Date.now() - started,
+      });
     });
   });
 }
@@ -33,7 +39,8 @@ export async function tcpConnect(hosts: string[], port: number, timeoutMs: numbe
   let last: ConnectResult = { ok: false, failure: 'network_unreachable', errno: 'ENOHOST', elapsedMs: 0 };
   for (const host of hosts) {
     last = await connectOnce(host, port, timeoutMs);
-    if (last.ok || (last.failure !== 'connection_refused' && last.failure !== 'network_unreachable')) return last;
+    if (last.ok || (last.failure !== 'connection_refused' && last.failure !== 'network_unreachable'))
+      return last;
   }
   return last;
 }

@@ -64,7 +64,11 @@ export interface FileSystemPort {
 
 /** Read-only diagnostics commands (e.g. `systemctl is-active himdsd`); absence is not an error. */
 export interface DiagnosticsPort {
-  run(command: string, args: string[], timeoutMs: number): Promise<{ exitCode: number; stdout: string } | null>;
+  run(
+    command: string,
+    args: string[],
+    timeoutMs: number,
+  ): Promise<{ exitCode: number; stdout: string } | null>;
 }
 
 export interface Logger {

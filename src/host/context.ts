@@ -15,7 +15,10 @@ export interface HostOptions {
   platform?: string;
 }
 
-export function arcPathsFor(platform: string, env: NodeJS.ProcessEnv): Pick<RuntimeContext, 'arcTokensDir' | 'arcAgentMarkers'> {
+export function arcPathsFor(
+  platform: string,
+  env: NodeJS.ProcessEnv,
+): Pick<RuntimeContext, 'arcTokensDir' | 'arcAgentMarkers'> {
   if (platform === 'win32') {
     const programData = env['ProgramData'] ?? env['PROGRAMDATA'] ?? 'C:\\ProgramData';
     const programFiles = env['ProgramFiles'] ?? env['PROGRAMFILES'] ?? 'C:\\Program Files';

@@ -3,14 +3,20 @@
 import type { HttpAnswer } from '../http.js';
 import { parseJsonObject } from '../recognise.js';
 
-export const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+export const text = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 
 /** The `error` / `error_description` of an IMDS error body, as one short line. */
 export function errorText(answer: HttpAnswer): string {
   const json = parseJsonObject(answer.body);
   if (json) {
     const error = json['error'];
-    const parts = [typeof error === 'object' && error !== null ? text((error as Record<string, unknown>)['message']) : text(error), text(json['error_description'])];
+    const parts = [
+      typeof error === 'object' && error !== null
+        ? text((error as Record<string, unknown>)['message'])
+        : text(error),
+      text(json['error_description']),
+    ];
     const line = parts.filter((p) => p !== '').join(': ');
     if (line !== '') return clip(line);
   }

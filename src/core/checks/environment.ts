@@ -6,7 +6,6 @@ import { validateBaseUrl } from '../options.js';
 import { finishCheck, type CheckEnd } from '../probe-context.js';
 import type { CheckResult, Mode, ModeSignal, ProbeOptions, RuntimeContext } from '../types.js';
 
-
 export interface EnvironmentFindings {
   mode: Mode;
   signal: ModeSignal;
@@ -26,9 +25,13 @@ async function anyExists(ctx: RuntimeContext, paths: string[]): Promise<string |
   return null;
 }
 
-async function resolveMode(options: ProbeOptions, ctx: RuntimeContext): Promise<{ mode: Mode; signal: ModeSignal }> {
+async function resolveMode(
+  options: ProbeOptions,
+  ctx: RuntimeContext,
+): Promise<{ mode: Mode; signal: ModeSignal }> {
   if (options.mode !== 'auto') return { mode: options.mode, signal: 'requested' };
-  if (ctx.env['IDENTITY_ENDPOINT'] && ctx.env['IMDS_ENDPOINT']) return { mode: 'arc', signal: 'identity-endpoint-env' };
+  if (ctx.env['IDENTITY_ENDPOINT'] && ctx.env['IMDS_ENDPOINT'])
+    return { mode: 'arc', signal: 'identity-endpoint-env' };
   if (await anyExists(ctx, ctx.arcAgentMarkers)) return { mode: 'arc', signal: 'himds-agent-installed' };
   return { mode: 'vm', signal: 'default-vm' };
 }
@@ -44,7 +47,10 @@ function arcEndpoint(ctx: RuntimeContext): { base: string; problem: string | nul
   if (!raw) return { base: HIMDS_BASE, problem: null };
   const base = validateBaseUrl(raw);
   if (base === null || !isLoopbackHost(new URL(base).hostname)) {
-    return { base: HIMDS_BASE, problem: `IMDS_ENDPOINT='${raw}' is not an http URL on a loopback address; used ${HIMDS_BASE} instead.` };
+    return {
+      base: HIMDS_BASE,
+      problem: `IMDS_ENDPOINT='${raw}' is not an http URL on a loopback address; used ${HIMDS_BASE} instead.`,
+    };
   }
   return { base, problem: null };
 }
@@ -56,9 +62,12 @@ function proxyFinding(ctx: RuntimeContext, mode: Mode): { message: string; warn:
   const noProxy = noProxyValue(ctx.env);
   const envMissing = hosts.filter((h) => !noProxyCovers(noProxy, h));
   const envProxies = settings.filter((s) => s.source !== 'agent proxy');
-  const agentMissing = ctx.agentProxy ? hosts.filter((h) => !agentBypassCovers(ctx.agentProxy!.bypass, h)) : [];
+  const agentMissing = ctx.agentProxy
+    ? hosts.filter((h) => !agentBypassCovers(ctx.agentProxy!.bypass, h))
+    : [];
   const names = settings.map((s) => s.source).join(', ');
-  const nodeEnvProxy = ctx.env['NODE_USE_ENV_PROXY'] === '1' ? ' NODE_USE_ENV_PROXY=1 is set, so Node programs use it too.' : '';
+  const nodeEnvProxy =
+    ctx.env['NODE_USE_ENV_PROXY'] === '1' ? ' NODE_USE_ENV_PROXY=1 is set, so Node programs use it too.' : '';
   const problems: string[] = [];
   const fixes: string[] = [];
   if (envProxies.length > 0 && envMissing.length > 0) {
@@ -68,14 +77,24 @@ function proxyFinding(ctx: RuntimeContext, mode: Mode): { message: string; warn:
   }
   if (agentMissing.length > 0) {
     problems.push(`the agent proxy bypass list does not cover ${agentMissing.join(', ')}`);
-    fixes.push(`Add ${agentMissing.map((h) => h.replace(/\./g, '\\.')).join(' and ')} to the agent's .proxybypass file.`);
+    fixes.push(
+      `Add ${agentMissing.map((h) => h.replace(/\./g, '\\.')).join(' and ')} to the agent's .proxybypass file.`,
+    );
   }
   const base = `Proxy configured (${names}); imds-check contacted IMDS directly.${nodeEnvProxy}`;
-  if (problems.length === 0) return { message: `${base} The bypass list covers the IMDS address.`, warn: false, hint: '' };
-  return { message: `${base} But ${problems.join(' and ')}, so other programs would send IMDS traffic to the proxy.`, warn: true, hint: fixes.join(' ') };
+  if (problems.length === 0)
+    return { message: `${base} The bypass list covers the IMDS address.`, warn: false, hint: '' };
+  return {
+    message: `${base} But ${problems.join(' and ')}, so other programs would send IMDS traffic to the proxy.`,
+    warn: true,
+    hint: fixes.join(' '),
+  };
 }
 
-export async function environmentCheck(options: ProbeOptions, ctx: RuntimeContext): Promise<EnvironmentFindings> {
+export async function environmentCheck(
+  options: ProbeOptions,
+  ctx: RuntimeContext,
+): Promise<EnvironmentFindings> {
   const startedAt = ctx.clock.now();
   const { mode, signal } = await resolveMode(options, ctx);
   let base = options.endpoint;
@@ -86,7 +105,10 @@ export async function environmentCheck(options: ProbeOptions, ctx: RuntimeContex
   }
   const inContainer = await anyExists(ctx, ctx.containerMarkers);
   const proxy = proxyFinding(ctx, mode);
-  const parts = [`Mode ${mode} (${SIGNAL_TEXT[signal]}); endpoint ${base}${options.endpoint ? ' (endpoint input)' : ''}.`, proxy.message];
+  const parts = [
+    `Mode ${mode} (${SIGNAL_TEXT[signal]}); endpoint ${base}${options.endpoint ? ' (endpoint input)' : ''}.`,
+    proxy.message,
+  ];
   if (inContainer) parts.push(`Running in a container (${inContainer}).`);
   let end: CheckEnd;
   if (endpointProblem) {

@@ -57,7 +57,12 @@ function machineFacts(json: Record<string, unknown>): MachineFacts {
 function statusCode(answer: HttpAnswer): Code {
   const s = answer.status;
   if (s === 400 && /metadata header/i.test(answer.body)) return 'metadata_header_rejected';
-  if (s === 400 || s === 404) return isVersionError(answer) ? 'metadata_api_version' : s === 404 ? 'metadata_not_found' : 'metadata_unexpected_status';
+  if (s === 400 || s === 404)
+    return isVersionError(answer)
+      ? 'metadata_api_version'
+      : s === 404
+        ? 'metadata_not_found'
+        : 'metadata_unexpected_status';
   if (s === 403) return 'metadata_forbidden';
   if (s === 405) return 'metadata_method_not_allowed';
   if (s === 410) return 'metadata_gone';
@@ -70,7 +75,8 @@ export async function metadataCheck(run: ProbeRun): Promise<MetadataFinding> {
   const startedAt = run.ctx.clock.now();
   const deps = { clock: run.ctx.clock, random: run.ctx.random, budget: run.budget };
   let version = run.mode === 'arc' ? ARC_METADATA_API_VERSION : VM_METADATA_API_VERSION;
-  const get = (v: string) => withRetry('metadata', () => sendGet(run, `${METADATA_PATH}?api-version=${v}`), deps);
+  const get = (v: string) =>
+    withRetry('metadata', () => sendGet(run, `${METADATA_PATH}?api-version=${v}`), deps);
   let { result, attempts } = await get(version);
   let fellBackFrom = '';
   if (result.kind === 'answer' && isVersionError(result)) {
@@ -86,7 +92,14 @@ export async function metadataCheck(run: ProbeRun): Promise<MetadataFinding> {
   return judge(run, startedAt, result, attempts, version, fellBackFrom);
 }
 
-function judge(run: ProbeRun, startedAt: number, result: HttpResult, attempts: number, version: string, fellBackFrom: string): MetadataFinding {
+function judge(
+  run: ProbeRun,
+  startedAt: number,
+  result: HttpResult,
+  attempts: number,
+  version: string,
+  fellBackFrom: string,
+): MetadataFinding {
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
   if (result.kind === 'failure') {
     const check = finishCheck(run, 'metadata', startedAt, {
@@ -101,12 +114,20 @@ function judge(run: ProbeRun, startedAt: number, result: HttpResult, attempts: n
   }
   const recognition = recognise(result, hasMetadataShape);
   const base = { attempts, httpStatus: result.status, outcome: String(result.status) };
-  const fallback = fellBackFrom ? ` (api-version ${fellBackFrom} was refused; used ${version} from the versions offered)` : '';
+  const fallback = fellBackFrom
+    ? ` (api-version ${fellBackFrom} was refused; used ${version} from the versions offered)`
+    : '';
   if (!recognition.imds) {
-    const malformed = result.status === 200 && recognition.json === null && !recognition.what.startsWith('an HTML');
+    const malformed =
+      result.status === 200 && recognition.json === null && !recognition.what.startsWith('an HTML');
     const check = finishCheck(run, 'metadata', startedAt, {
       status: 'fail',
-      code: malformed && recognition.code === 'not_imds_answer' ? 'metadata_bad_json' : recognition.code === 'not_imds_answer' && result.status === 200 ? 'metadata_bad_shape' : recognition.code,
+      code:
+        malformed && recognition.code === 'not_imds_answer'
+          ? 'metadata_bad_json'
+          : recognition.code === 'not_imds_answer' && result.status === 200
+            ? 'metadata_bad_shape'
+            : recognition.code,
       message: `GET ${METADATA_PATH}: ${recognition.what}${tries}, not the IMDS instance document.`,
       ...base,
     });
@@ -132,7 +153,11 @@ function judge(run: ProbeRun, startedAt: number, result: HttpResult, attempts: n
     return { check, recognition, machine: EMPTY_MACHINE };
   }
   const machine = machineFacts(recognition.json);
-  const where = [machine.name && `${machine.name}`, machine.location && `in ${machine.location}`, machine.azEnvironment && `(${machine.azEnvironment})`]
+  const where = [
+    machine.name && `${machine.name}`,
+    machine.location && `in ${machine.location}`,
+    machine.azEnvironment && `(${machine.azEnvironment})`,
+  ]
     .filter((s) => s)
     .join(' ');
   const serverNote = recognition.serverHeader ? '' : ' Note: the answer had no `Server: IMDS/...` header.';

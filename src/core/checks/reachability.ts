@@ -24,7 +24,10 @@ async function serviceState(run: ProbeRun): Promise<string> {
   try {
     const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));
     if (!answer) return '';
-    const state = run.ctx.platform === 'win32' ? (/STATE\s*:\s*\d+\s+(\w+)/.exec(answer.stdout)?.[1] ?? '') : answer.stdout.trim().split('\n')[0];
+    const state =
+      run.ctx.platform === 'win32'
+        ? (/STATE\s*:\s*\d+\s+(\w+)/.exec(answer.stdout)?.[1] ?? '')
+        : answer.stdout.trim().split('\n')[0];
     return state ? ` The ${name} is ${state.toLowerCase()}.` : '';
   } catch {
     return '';
@@ -38,8 +41,10 @@ export async function connectCheck(run: ProbeRun): Promise<ConnectFinding> {
   for (;;) {
     attempts += 1;
     const result = await tcpConnect(connectHosts, port, run.budget.cap(CONNECT_TIMEOUT_MS));
-    if (result.ok) return { connected: true, check: null, attempts, connectMs: run.ctx.clock.now() - startedAt };
-    const again = result.failure === 'connect_timeout' && attempts < CONNECT_ATTEMPTS && !run.budget.expired();
+    if (result.ok)
+      return { connected: true, check: null, attempts, connectMs: run.ctx.clock.now() - startedAt };
+    const again =
+      result.failure === 'connect_timeout' && attempts < CONNECT_ATTEMPTS && !run.budget.expired();
     if (again) continue;
     const extra = result.failure === 'connection_refused' ? await serviceState(run) : '';
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';

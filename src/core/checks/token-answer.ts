@@ -7,7 +7,10 @@ import type { IdentityFacts, IdentitySelector, ProbeOptions, RuntimeContext } fr
 import { errorText, text } from './answers.js';
 
 /** Registers every secret an answer carries, before anything else looks at it. */
-export function registerTokenSecrets(json: Record<string, unknown> | null, ctx: RuntimeContext): string | null {
+export function registerTokenSecrets(
+  json: Record<string, unknown> | null,
+  ctx: RuntimeContext,
+): string | null {
   if (!json) return null;
   const token = typeof json['access_token'] === 'string' ? json['access_token'] : null;
   for (const field of ['access_token', 'refresh_token']) {
@@ -22,7 +25,11 @@ export function isoSeconds(epochSeconds: number): string {
 }
 
 /** expires_on as epoch seconds: a number, a numeric string, or a date string; else from exp or expires_in. */
-export function expiresOnSeconds(json: Record<string, unknown>, exp: number | null, nowMs: number): number | null {
+export function expiresOnSeconds(
+  json: Record<string, unknown>,
+  exp: number | null,
+  nowMs: number,
+): number | null {
   const raw = json['expires_on'];
   if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
   if (typeof raw === 'string' && /^\d+$/.test(raw.trim())) return Number(raw.trim());
@@ -32,14 +39,21 @@ export function expiresOnSeconds(json: Record<string, unknown>, exp: number | nu
   }
   if (exp !== null) return exp;
   const inSeconds = Number(text(json['expires_in']));
-  return Number.isFinite(inSeconds) && text(json['expires_in']) !== '' ? Math.floor(nowMs / 1000) + inSeconds : null;
+  return Number.isFinite(inSeconds) && text(json['expires_in']) !== ''
+    ? Math.floor(nowMs / 1000) + inSeconds
+    : null;
 }
 
 export function selectorText(selector: IdentitySelector | null): string {
   return selector ? `${selector.kind}=${selector.value}` : '';
 }
 
-export function identityFacts(options: ProbeOptions, token: string, json: Record<string, unknown>, nowMs: number): IdentityFacts {
+export function identityFacts(
+  options: ProbeOptions,
+  token: string,
+  json: Record<string, unknown>,
+  nowMs: number,
+): IdentityFacts {
   const claims = readClaims(token);
   const expires = expiresOnSeconds(json, claims.exp, nowMs);
   return {
@@ -55,11 +69,17 @@ export function identityFacts(options: ProbeOptions, token: string, json: Record
 }
 
 /** On Arc a user-assigned request passes only when the answer names the identity we asked for. */
-export function confirmsSelector(selector: IdentitySelector, token: string, json: Record<string, unknown>): boolean {
+export function confirmsSelector(
+  selector: IdentitySelector,
+  token: string,
+  json: Record<string, unknown>,
+): boolean {
   const claims = readClaims(token);
   const want = selector.value.toLowerCase();
   const echoed = text(json[selector.kind]).toLowerCase();
-  const claim = { client_id: claims.appid, object_id: claims.oid, msi_res_id: claims.xmsMirid }[selector.kind].toLowerCase();
+  const claim = { client_id: claims.appid, object_id: claims.oid, msi_res_id: claims.xmsMirid }[
+    selector.kind
+  ].toLowerCase();
   return echoed === want || claim === want;
 }
 

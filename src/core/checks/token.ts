@@ -10,7 +10,13 @@ import { describeFailure, failureCode, failureOutcome } from '../transport.js';
 import type { CheckResult, IdentityFacts } from '../types.js';
 import { errorText, offeredVersions } from './answers.js';
 import { readArcKey, realmFrom } from './arc-key.js';
-import { confirmsSelector, identityFacts, registerTokenSecrets, selectorText, tokenStatusCode } from './token-answer.js';
+import {
+  confirmsSelector,
+  identityFacts,
+  registerTokenSecrets,
+  selectorText,
+  tokenStatusCode,
+} from './token-answer.js';
 
 export interface TokenFinding {
   check: CheckResult;
@@ -51,7 +57,14 @@ async function arcChallenge(run: ProbeRun, path: string, first: Exchange): Promi
     return {
       result: second,
       attempts: first.attempts + 1,
-      refusal: { status: 'fail', code: 'arc_secret_rejected', message: 'Hybrid IMDS answered 401 again after the key-file secret was sent.', attempts: first.attempts + 1, httpStatus: 401, outcome: '401' },
+      refusal: {
+        status: 'fail',
+        code: 'arc_secret_rejected',
+        message: 'Hybrid IMDS answered 401 again after the key-file secret was sent.',
+        attempts: first.attempts + 1,
+        httpStatus: 401,
+        outcome: '401',
+      },
     };
   }
   return { result: second, attempts: first.attempts + 1 };
@@ -72,7 +85,12 @@ export async function tokenCheck(run: ProbeRun, resource: string): Promise<Token
   const firstWasChallenge = exchange.result.kind === 'answer' && isArcChallenge(exchange.result);
   if (run.mode === 'arc') exchange = await arcChallenge(run, path, exchange);
   const { result, attempts } = exchange;
-  const done = (end: CheckEnd, recognition: Recognition | null, identity: IdentityFacts | null = null, accessToken: string | null = null): TokenFinding => ({
+  const done = (
+    end: CheckEnd,
+    recognition: Recognition | null,
+    identity: IdentityFacts | null = null,
+    accessToken: string | null = null,
+  ): TokenFinding => ({
     check: finishCheck(run, 'token', startedAt, { attempts, ...end }),
     recognition,
     identity,
@@ -80,45 +98,126 @@ export async function tokenCheck(run: ProbeRun, resource: string): Promise<Token
   });
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
   if (result.kind === 'failure') {
-    return done({ status: 'fail', code: failureCode(result), message: `GET ${TOKEN_PATH} failed${tries}: ${describeFailure(result)}.`, httpStatus: result.status, outcome: failureOutcome(result) }, null);
+    return done(
+      {
+        status: 'fail',
+        code: failureCode(result),
+        message: `GET ${TOKEN_PATH} failed${tries}: ${describeFailure(result)}.`,
+        httpStatus: result.status,
+        outcome: failureOutcome(result),
+      },
+      null,
+    );
   }
   // Any token in any answer is a secret from this moment on, whatever we decide about the answer.
   const accessToken = registerTokenSecrets(parseJsonObject(result.body), run.ctx);
-  const recognition = recognise(result, (json) => typeof json['access_token'] === 'string' && json['access_token'] !== '');
+  const recognition = recognise(
+    result,
+    (json) => typeof json['access_token'] === 'string' && json['access_token'] !== '',
+  );
   const answered = { httpStatus: result.status, outcome: String(result.status) };
   if (exchange.refusal) return done(exchange.refusal, { imds: true, json: null, serverHeader: false });
   if (!recognition.imds) {
-    const code = result.status === 200 && recognition.code === 'not_imds_answer' ? (recognition.json ? 'token_bad_shape' : 'token_bad_json') : recognition.code;
-    return done({ status: 'fail', code, message: `GET ${TOKEN_PATH}: ${recognition.what}${tries}, not a token answer.`, ...answered }, recognition);
+    const code =
+      result.status === 200 && recognition.code === 'not_imds_answer'
+        ? recognition.json
+          ? 'token_bad_shape'
+          : 'token_bad_json'
+        : recognition.code;
+    return done(
+      {
+        status: 'fail',
+        code,
+        message: `GET ${TOKEN_PATH}: ${recognition.what}${tries}, not a token answer.`,
+        ...answered,
+      },
+      recognition,
+    );
   }
   if (run.mode === 'arc' && result.status === 200 && !firstWasChallenge) {
-    return done({ status: 'fail', code: 'arc_expected_challenge', message: 'The token endpoint returned a token without the Hybrid IMDS key-file challenge.', ...answered }, recognition);
+    return done(
+      {
+        status: 'fail',
+        code: 'arc_expected_challenge',
+        message: 'The token endpoint returned a token without the Hybrid IMDS key-file challenge.',
+        ...answered,
+      },
+      recognition,
+    );
   }
   if (result.status !== 200) {
     const who = run.options.selector ? ` for ${selectorText(run.options.selector)}` : '';
-    return done({ status: 'fail', code: tokenStatusCode(result), message: `Token request${who} answered ${result.status}${tries}: ${errorText(result) || 'no error text'}.`, ...answered }, recognition);
+    return done(
+      {
+        status: 'fail',
+        code: tokenStatusCode(result),
+        message: `Token request${who} answered ${result.status}${tries}: ${errorText(result) || 'no error text'}.`,
+        ...answered,
+      },
+      recognition,
+    );
   }
   if (recognition.json === null) {
-    return done({ status: 'fail', code: 'token_bad_json', message: `GET ${TOKEN_PATH} answered 200${tries} but the body is not valid JSON.`, ...answered }, recognition);
+    return done(
+      {
+        status: 'fail',
+        code: 'token_bad_json',
+        message: `GET ${TOKEN_PATH} answered 200${tries} but the body is not valid JSON.`,
+        ...answered,
+      },
+      recognition,
+    );
   }
   const json = recognition.json;
   const now = run.ctx.clock.now();
   const identity = identityFacts(run.options, accessToken ?? '', json, now);
   if (identity.expiresOn === '') {
-    return done({ status: 'fail', code: 'token_bad_shape', message: 'The token answer has no readable expires_on.', ...answered }, recognition, identity);
+    return done(
+      {
+        status: 'fail',
+        code: 'token_bad_shape',
+        message: 'The token answer has no readable expires_on.',
+        ...answered,
+      },
+      recognition,
+      identity,
+    );
   }
   if (Date.parse(identity.expiresOn) <= now) {
-    return done({ status: 'fail', code: 'token_expired', message: `IMDS returned a token that expired at ${identity.expiresOn}.`, ...answered }, recognition, identity);
+    return done(
+      {
+        status: 'fail',
+        code: 'token_expired',
+        message: `IMDS returned a token that expired at ${identity.expiresOn}.`,
+        ...answered,
+      },
+      recognition,
+      identity,
+    );
   }
   const selector = run.options.selector;
   if (run.mode === 'arc' && selector && !confirmsSelector(selector, accessToken ?? '', json)) {
-    return done({ status: 'fail', code: 'arc_user_identity_unconfirmed', message: `The token answer does not confirm ${selectorText(selector)} (principal ${identity.principalId || 'unknown'}, app ${identity.appId || 'unknown'}).`, ...answered }, recognition, identity);
+    return done(
+      {
+        status: 'fail',
+        code: 'arc_user_identity_unconfirmed',
+        message: `The token answer does not confirm ${selectorText(selector)} (principal ${identity.principalId || 'unknown'}, app ${identity.appId || 'unknown'}).`,
+        ...answered,
+      },
+      recognition,
+      identity,
+    );
   }
   const minutes = Math.round((Date.parse(identity.expiresOn) - now) / 60_000);
   const who = selector ? `user-assigned identity ${selectorText(selector)}` : 'system-assigned identity';
   const principal = identity.principalId ? ` (principal ${identity.principalId})` : '';
   return done(
-    { status: 'pass', code: 'ok', message: `Token for ${identity.audience || resource} issued to the ${who}${principal}${tries}; expires ${identity.expiresOn} (in ${minutes} min).`, ...answered },
+    {
+      status: 'pass',
+      code: 'ok',
+      message: `Token for ${identity.audience || resource} issued to the ${who}${principal}${tries}; expires ${identity.expiresOn} (in ${minutes} min).`,
+      ...answered,
+    },
     recognition,
     identity,
     accessToken,
