@@ -32798,11 +32798,8 @@ async function readArcKey(realm, ctx) {
 
 
 
-function tokenPath(run, resource) {
-    const query = new URLSearchParams({
-        'api-version': run.mode === 'arc' ? ARC_TOKEN_API_VERSION : VM_TOKEN_API_VERSION,
-        resource,
-    });
+function tokenPath(run, resource, version) {
+    const query = new URLSearchParams({ 'api-version': version, resource });
     const selector = run.options.selector;
     if (selector)
         query.set(selector.kind, selector.value);
@@ -32836,9 +32833,16 @@ async function arcChallenge(run, path, first) {
 }
 async function tokenCheck(run, resource) {
     const startedAt = run.ctx.clock.now();
-    const path = tokenPath(run, resource);
     const deps = { clock: run.ctx.clock, random: run.ctx.random, budget: run.budget };
+    let path = tokenPath(run, resource, run.mode === 'arc' ? ARC_TOKEN_API_VERSION : VM_TOKEN_API_VERSION);
     let exchange = await withRetry('token', () => sendGet(run, path), deps);
+    // Older agents refuse newer api-versions and say which they accept: try the newest of those once.
+    const offered = exchange.result.kind === 'answer' ? offeredVersions(exchange.result) : [];
+    if (offered[0] && !path.includes(`api-version=${offered[0]}&`)) {
+        path = tokenPath(run, resource, offered[0]);
+        const second = await withRetry('token', () => sendGet(run, path), deps);
+        exchange = { result: second.result, attempts: exchange.attempts + second.attempts };
+    }
     const firstWasChallenge = exchange.result.kind === 'answer' && isArcChallenge(exchange.result);
     if (run.mode === 'arc')
         exchange = await arcChallenge(run, path, exchange);
