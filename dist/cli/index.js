@@ -315,7 +315,11 @@ function parseOptions(rawInputs, style = 'kebab') {
         const detail = err.detail.replace(/\b(client-id|object-id|msi-res-id)\b/g, (n) => styleName(n, style));
         return {
             ok: false,
-            error: { code: 'invalid_input', input: err.input, message: `Invalid input '${styleName(err.input, style)}': ${detail}` },
+            error: {
+                code: 'invalid_input',
+                input: err.input,
+                message: `Invalid input '${styleName(err.input, style)}': ${detail}`,
+            },
         };
     }
 }
@@ -347,7 +351,9 @@ const CODES = {
         : 'Packets to IMDS are dropped. ' + vmRoute,
     connection_refused: (ctx) => ctx.mode === 'arc'
         ? 'Hybrid IMDS is not listening. ' + himdsService(ctx)
-        : 'The connection to IMDS was refused locally. ' + vmRoute + ' Inside a container on an Arc host, IMDS is not available.',
+        : 'The connection to IMDS was refused locally. ' +
+            vmRoute +
+            ' Inside a container on an Arc host, IMDS is not available.',
     network_unreachable: (ctx) => ctx.mode === 'arc'
         ? 'The loopback address is unreachable; check the network configuration of this host or container.'
         : 'There is no route to 169.254.169.254. Add a route for 169.254.169.254/32 via the primary NIC (DHCP restores it), or run on an Azure VM.',
@@ -530,7 +536,15 @@ function agentBypassCovers(bypass, host) {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const REFUSED = new Set(['ECONNREFUSED']);
-const UNREACHABLE = new Set(['ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN', 'ENONET', 'EHOSTDOWN']);
+const UNREACHABLE = new Set([
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'EADDRNOTAVAIL',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENONET',
+    'EHOSTDOWN',
+]);
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 /** Maps a socket error (before or after the connection was up) to a transport failure. */
 function classifySocketError(errno, phase) {
@@ -555,7 +569,7 @@ async function httpGet(request) {
         if (last.kind === 'answer' || !TRY_NEXT_HOST.has(last.failure))
             return last;
     }
-    return last ?? { kind: 'failure', failure: 'network_unreachable', errno: 'ENOHOST', status: null, elapsedMs: 0 };
+    return (last ?? { kind: 'failure', failure: 'network_unreachable', errno: 'ENOHOST', status: null, elapsedMs: 0 });
 }
 function getOnce(request, host) {
     const started = Date.now();
@@ -670,7 +684,12 @@ function sendGet(run, pathAndQuery, extraHeaders = {}) {
         port: run.endpoint.port,
         hostHeader: run.endpoint.hostHeader,
         path: pathAndQuery,
-        headers: { Metadata: 'true', Accept: 'application/json', 'User-Agent': `imds-check/${run.ctx.toolVersion}`, ...extraHeaders },
+        headers: {
+            Metadata: 'true',
+            Accept: 'application/json',
+            'User-Agent': `imds-check/${run.ctx.toolVersion}`,
+            ...extraHeaders,
+        },
         connectTimeoutMs: budget.cap(CONNECT_TIMEOUT_MS),
         headersTimeoutMs: budget.cap(HEADERS_TIMEOUT_MS),
         bodyTimeoutMs: budget.cap(BODY_TIMEOUT_MS),
@@ -685,7 +704,9 @@ const CHECK_TITLES = {
     token: 'Managed-identity token',
 };
 function finishCheck(run, id, startedAt, end) {
-    const standard = end.status === 'pass' || end.status === 'skip' ? '' : remediationFor(end.code, { mode: run.mode, platform: run.ctx.platform });
+    const standard = end.status === 'pass' || end.status === 'skip'
+        ? ''
+        : remediationFor(end.code, { mode: run.mode, platform: run.ctx.platform });
     return {
         id,
         title: CHECK_TITLES[id],
@@ -742,7 +763,10 @@ function arcEndpoint(ctx) {
         return { base: HIMDS_BASE, problem: null };
     const base = validateBaseUrl(raw);
     if (base === null || !isLoopbackHost(new URL(base).hostname)) {
-        return { base: HIMDS_BASE, problem: `IMDS_ENDPOINT='${raw}' is not an http URL on a loopback address; used ${HIMDS_BASE} instead.` };
+        return {
+            base: HIMDS_BASE,
+            problem: `IMDS_ENDPOINT='${raw}' is not an http URL on a loopback address; used ${HIMDS_BASE} instead.`,
+        };
     }
     return { base, problem: null };
 }
@@ -754,7 +778,9 @@ function proxyFinding(ctx, mode) {
     const noProxy = noProxyValue(ctx.env);
     const envMissing = hosts.filter((h) => !noProxyCovers(noProxy, h));
     const envProxies = settings.filter((s) => s.source !== 'agent proxy');
-    const agentMissing = ctx.agentProxy ? hosts.filter((h) => !agentBypassCovers(ctx.agentProxy.bypass, h)) : [];
+    const agentMissing = ctx.agentProxy
+        ? hosts.filter((h) => !agentBypassCovers(ctx.agentProxy.bypass, h))
+        : [];
     const names = settings.map((s) => s.source).join(', ');
     const nodeEnvProxy = ctx.env['NODE_USE_ENV_PROXY'] === '1' ? ' NODE_USE_ENV_PROXY=1 is set, so Node programs use it too.' : '';
     const problems = [];
@@ -771,7 +797,11 @@ function proxyFinding(ctx, mode) {
     const base = `Proxy configured (${names}); imds-check contacted IMDS directly.${nodeEnvProxy}`;
     if (problems.length === 0)
         return { message: `${base} The bypass list covers the IMDS address.`, warn: false, hint: '' };
-    return { message: `${base} But ${problems.join(' and ')}, so other programs would send IMDS traffic to the proxy.`, warn: true, hint: fixes.join(' ') };
+    return {
+        message: `${base} But ${problems.join(' and ')}, so other programs would send IMDS traffic to the proxy.`,
+        warn: true,
+        hint: fixes.join(' '),
+    };
 }
 async function environmentCheck(options, ctx) {
     const startedAt = ctx.clock.now();
@@ -786,7 +816,10 @@ async function environmentCheck(options, ctx) {
     }
     const inContainer = await anyExists(ctx, ctx.containerMarkers);
     const proxy = proxyFinding(ctx, mode);
-    const parts = [`Mode ${mode} (${SIGNAL_TEXT[signal]}); endpoint ${base}${options.endpoint ? ' (endpoint input)' : ''}.`, proxy.message];
+    const parts = [
+        `Mode ${mode} (${SIGNAL_TEXT[signal]}); endpoint ${base}${options.endpoint ? ' (endpoint input)' : ''}.`,
+        proxy.message,
+    ];
     if (inContainer)
         parts.push(`Running in a container (${inContainer}).`);
     let end;
@@ -812,7 +845,9 @@ const IMDS_SERVER = /^IMDS\/\d+(\.\d+)*$/;
 function parseJsonObject(body) {
     try {
         const value = JSON.parse(body);
-        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
+        return value !== null && typeof value === 'object' && !Array.isArray(value)
+            ? value
+            : null;
     }
     catch {
         return null;
@@ -822,7 +857,8 @@ function hasImdsServerHeader(answer) {
     return IMDS_SERVER.test(header(answer, 'server').trim());
 }
 function isArcChallenge(answer) {
-    return answer.status === 401 && (answer.headers['www-authenticate'] ?? []).some((v) => /^\s*basic\s+realm=/i.test(v));
+    return (answer.status === 401 &&
+        (answer.headers['www-authenticate'] ?? []).some((v) => /^\s*basic\s+realm=/i.test(v)));
 }
 function isImdsError(json) {
     return 'error' in json || 'newest-versions' in json;
@@ -834,17 +870,32 @@ function recognise(answer, successShape) {
     const contentType = header(answer, 'content-type').toLowerCase();
     const json = parseJsonObject(body);
     if (/fail to directly connect/i.test(body)) {
-        return { imds: false, code: 'not_imds_proxy', json, what: `a proxy answered ${answer.status} "Fail to directly connect"` };
+        return {
+            imds: false,
+            code: 'not_imds_proxy',
+            json,
+            what: `a proxy answered ${answer.status} "Fail to directly connect"`,
+        };
     }
     if (answer.status === 403 && /unreachable network/i.test(body)) {
-        return { imds: false, code: 'not_imds_container_runtime', json, what: 'a container runtime answered 403 "unreachable network"' };
+        return {
+            imds: false,
+            code: 'not_imds_container_runtime',
+            json,
+            what: 'a container runtime answered 403 "unreachable network"',
+        };
     }
     if (isArcChallenge(answer))
         return { imds: true, json, serverHeader };
     if (answer.status === 407)
         return { imds: false, code: 'not_imds_proxy', json, what: 'a proxy asked for authentication (407)' };
     if (contentType.includes('text/html') || /^\s*<(!doctype|html|head|body|\?xml)/i.test(body)) {
-        return { imds: false, code: 'not_imds_html', json, what: `an HTML page came back (HTTP ${answer.status})` };
+        return {
+            imds: false,
+            code: 'not_imds_html',
+            json,
+            what: `an HTML page came back (HTTP ${answer.status})`,
+        };
     }
     if (json !== null) {
         if (answer.status === 200 ? successShape(json) : isImdsError(json))
@@ -852,17 +903,32 @@ function recognise(answer, successShape) {
         if (answer.status === 502 || answer.status === 504) {
             return { imds: false, code: 'not_imds_proxy', json, what: `a gateway answered ${answer.status}` };
         }
-        return { imds: false, code: 'not_imds_answer', json, what: `JSON that is not IMDS-shaped came back (HTTP ${answer.status})` };
+        return {
+            imds: false,
+            code: 'not_imds_answer',
+            json,
+            what: `JSON that is not IMDS-shaped came back (HTTP ${answer.status})`,
+        };
     }
     // HIMDS may answer version errors in plain text.
     if (/supported are/i.test(body))
         return { imds: true, json: null, serverHeader };
     if (answer.status === 502 || answer.status === 504) {
-        return { imds: false, code: 'not_imds_proxy', json: null, what: `a proxy or gateway answered ${answer.status}` };
+        return {
+            imds: false,
+            code: 'not_imds_proxy',
+            json: null,
+            what: `a proxy or gateway answered ${answer.status}`,
+        };
     }
     if (serverHeader)
         return { imds: true, json: null, serverHeader };
-    return { imds: false, code: 'not_imds_answer', json: null, what: `a non-JSON answer came back (HTTP ${answer.status})` };
+    return {
+        imds: false,
+        code: 'not_imds_answer',
+        json: null,
+        what: `a non-JSON answer came back (HTTP ${answer.status})`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/retry.ts
@@ -954,13 +1020,18 @@ function describeFailure(f) {
 
 ;// CONCATENATED MODULE: ./src/core/checks/answers.ts
 
-const answers_text = (v) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+const answers_text = (v) => typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 /** The `error` / `error_description` of an IMDS error body, as one short line. */
 function errorText(answer) {
     const json = parseJsonObject(answer.body);
     if (json) {
         const error = json['error'];
-        const parts = [typeof error === 'object' && error !== null ? answers_text(error['message']) : answers_text(error), answers_text(json['error_description'])];
+        const parts = [
+            typeof error === 'object' && error !== null
+                ? answers_text(error['message'])
+                : answers_text(error),
+            answers_text(json['error_description']),
+        ];
         const line = parts.filter((p) => p !== '').join(': ');
         if (line !== '')
             return clip(line);
@@ -1038,7 +1109,11 @@ function statusCode(answer) {
     if (s === 400 && /metadata header/i.test(answer.body))
         return 'metadata_header_rejected';
     if (s === 400 || s === 404)
-        return isVersionError(answer) ? 'metadata_api_version' : s === 404 ? 'metadata_not_found' : 'metadata_unexpected_status';
+        return isVersionError(answer)
+            ? 'metadata_api_version'
+            : s === 404
+                ? 'metadata_not_found'
+                : 'metadata_unexpected_status';
     if (s === 403)
         return 'metadata_forbidden';
     if (s === 405)
@@ -1085,12 +1160,18 @@ function judge(run, startedAt, result, attempts, version, fellBackFrom) {
     }
     const recognition = recognise(result, hasMetadataShape);
     const base = { attempts, httpStatus: result.status, outcome: String(result.status) };
-    const fallback = fellBackFrom ? ` (api-version ${fellBackFrom} was refused; used ${version} from the versions offered)` : '';
+    const fallback = fellBackFrom
+        ? ` (api-version ${fellBackFrom} was refused; used ${version} from the versions offered)`
+        : '';
     if (!recognition.imds) {
         const malformed = result.status === 200 && recognition.json === null && !recognition.what.startsWith('an HTML');
         const check = finishCheck(run, 'metadata', startedAt, {
             status: 'fail',
-            code: malformed && recognition.code === 'not_imds_answer' ? 'metadata_bad_json' : recognition.code === 'not_imds_answer' && result.status === 200 ? 'metadata_bad_shape' : recognition.code,
+            code: malformed && recognition.code === 'not_imds_answer'
+                ? 'metadata_bad_json'
+                : recognition.code === 'not_imds_answer' && result.status === 200
+                    ? 'metadata_bad_shape'
+                    : recognition.code,
             message: `GET ${METADATA_PATH}: ${recognition.what}${tries}, not the IMDS instance document.`,
             ...base,
         });
@@ -1116,7 +1197,11 @@ function judge(run, startedAt, result, attempts, version, fellBackFrom) {
         return { check, recognition, machine: EMPTY_MACHINE };
     }
     const machine = metadata_machineFacts(recognition.json);
-    const where = [machine.name && `${machine.name}`, machine.location && `in ${machine.location}`, machine.azEnvironment && `(${machine.azEnvironment})`]
+    const where = [
+        machine.name && `${machine.name}`,
+        machine.location && `in ${machine.location}`,
+        machine.azEnvironment && `(${machine.azEnvironment})`,
+    ]
         .filter((s) => s)
         .join(' ');
     const serverNote = recognition.serverHeader ? '' : ' Note: the answer had no `Server: IMDS/...` header.';
@@ -1147,7 +1232,12 @@ function connectOnce(host, port, timeoutMs) {
         socket.once('connect', () => done({ ok: true, host, elapsedMs: Date.now() - started }));
         socket.once('error', (err) => {
             const errno = err.code ?? 'EUNKNOWN';
-            done({ ok: false, failure: classifySocketError(errno, 'connect'), errno, elapsedMs: Date.now() - started });
+            done({
+                ok: false,
+                failure: classifySocketError(errno, 'connect'),
+                errno,
+                elapsedMs: Date.now() - started,
+            });
         });
     });
 }
@@ -1180,7 +1270,9 @@ async function serviceState(run) {
         const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));
         if (!answer)
             return '';
-        const state = run.ctx.platform === 'win32' ? (/STATE\s*:\s*\d+\s+(\w+)/.exec(answer.stdout)?.[1] ?? '') : answer.stdout.trim().split('\n')[0];
+        const state = run.ctx.platform === 'win32'
+            ? (/STATE\s*:\s*\d+\s+(\w+)/.exec(answer.stdout)?.[1] ?? '')
+            : answer.stdout.trim().split('\n')[0];
         return state ? ` The ${name} is ${state.toLowerCase()}.` : '';
     }
     catch {
@@ -1213,7 +1305,16 @@ async function connectCheck(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/jwt.ts
-const EMPTY = { aud: '', iss: '', tid: '', oid: '', appid: '', xmsMirid: '', exp: null, iat: null };
+const EMPTY = {
+    aud: '',
+    iss: '',
+    tid: '',
+    oid: '',
+    appid: '',
+    xmsMirid: '',
+    exp: null,
+    iat: null,
+};
 const jwt_text = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const num = (v) => {
     const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
@@ -1278,7 +1379,9 @@ function expiresOnSeconds(json, exp, nowMs) {
     if (exp !== null)
         return exp;
     const inSeconds = Number(answers_text(json['expires_in']));
-    return Number.isFinite(inSeconds) && answers_text(json['expires_in']) !== '' ? Math.floor(nowMs / 1000) + inSeconds : null;
+    return Number.isFinite(inSeconds) && answers_text(json['expires_in']) !== ''
+        ? Math.floor(nowMs / 1000) + inSeconds
+        : null;
 }
 function selectorText(selector) {
     return selector ? `${selector.kind}=${selector.value}` : '';
@@ -1346,9 +1449,15 @@ const refuse = (code, message) => ({ ok: false, code, message });
 function realmFrom(answer) {
     const values = answer.headers['www-authenticate'] ?? [];
     if (values.length === 0)
-        return { code: 'arc_challenge_missing', message: 'Hybrid IMDS answered 401 without a WWW-Authenticate header.' };
+        return {
+            code: 'arc_challenge_missing',
+            message: 'Hybrid IMDS answered 401 without a WWW-Authenticate header.',
+        };
     if (new Set(values.map((v) => v.trim())).size > 1) {
-        return { code: 'arc_challenge_malformed', message: `Hybrid IMDS sent ${values.length} different WWW-Authenticate challenges; none was followed.` };
+        return {
+            code: 'arc_challenge_malformed',
+            message: `Hybrid IMDS sent ${values.length} different WWW-Authenticate challenges; none was followed.`,
+        };
     }
     const match = /^\s*Basic\s+realm=(.*)$/i.exec(values[0]);
     let realm = match?.[1]?.trim() ?? '';
@@ -1356,7 +1465,10 @@ function realmFrom(answer) {
     if (quoted)
         realm = quoted[1];
     if (realm === '' || /["',;\r\n\0]/.test(realm)) {
-        return { code: 'arc_challenge_malformed', message: 'The WWW-Authenticate challenge is not of the form `Basic realm=<path>`; it was not followed.' };
+        return {
+            code: 'arc_challenge_malformed',
+            message: 'The WWW-Authenticate challenge is not of the form `Basic realm=<path>`; it was not followed.',
+        };
     }
     return { path: realm };
 }
@@ -1366,7 +1478,7 @@ function pathApi(platform) {
 /** Checks the rules that need no file access. */
 function checkKeyPath(realm, ctx) {
     const p = pathApi(ctx.platform);
-    const same = (a, b) => (ctx.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b);
+    const same = (a, b) => ctx.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
     const segments = realm.split(ctx.platform === 'win32' ? /[\\/]/ : /\//);
     if (!p.isAbsolute(realm) || segments.includes('..') || segments.includes('.')) {
         return refuse('arc_key_outside_tokens_dir', `The challenge path ${realm} is not a plain absolute path; it was not read.`);
@@ -1388,7 +1500,9 @@ function fileError(err, realm, ctx) {
     if (code === 'ENOENT')
         return refuse('arc_key_missing', `The challenge file ${realm} does not exist.`);
     if (code === 'EACCES' || code === 'EPERM') {
-        const who = ctx.platform === 'win32' ? "members of 'Hybrid agent extension applications' or Administrators" : 'root and members of the himds group';
+        const who = ctx.platform === 'win32'
+            ? "members of 'Hybrid agent extension applications' or Administrators"
+            : 'root and members of the himds group';
         return refuse('arc_key_permission_denied', `Permission denied reading ${realm}: only ${who} may read the Arc tokens folder.`);
     }
     if (code === 'ELOOP' || code === 'ENOTREG' || code === 'EISDIR')
@@ -1409,7 +1523,10 @@ async function readArcKey(realm, ctx) {
             return refuse('arc_key_too_large', `${realm} is ${stat.size} bytes, over the ${ARC_SECRET_MAX_BYTES}-byte limit; it was not read.`);
         // The folder itself may be a link; what matters is that the file really lives inside the real folder.
         const p = pathApi(ctx.platform);
-        const [realFile, realDir] = await Promise.all([ctx.fs.realpath(realm), ctx.fs.realpath(ctx.arcTokensDir)]);
+        const [realFile, realDir] = await Promise.all([
+            ctx.fs.realpath(realm),
+            ctx.fs.realpath(ctx.arcTokensDir),
+        ]);
         if (p.dirname(realFile) !== realDir)
             return refuse('arc_key_outside_tokens_dir', `${realm} resolves outside ${ctx.arcTokensDir}; it was not read.`);
         const secret = await ctx.fs.readSmallFile(realm, ARC_SECRET_MAX_BYTES);
@@ -1465,7 +1582,14 @@ async function arcChallenge(run, path, first) {
         return {
             result: second,
             attempts: first.attempts + 1,
-            refusal: { status: 'fail', code: 'arc_secret_rejected', message: 'Hybrid IMDS answered 401 again after the key-file secret was sent.', attempts: first.attempts + 1, httpStatus: 401, outcome: '401' },
+            refusal: {
+                status: 'fail',
+                code: 'arc_secret_rejected',
+                message: 'Hybrid IMDS answered 401 again after the key-file secret was sent.',
+                attempts: first.attempts + 1,
+                httpStatus: 401,
+                outcome: '401',
+            },
         };
     }
     return { result: second, attempts: first.attempts + 1 };
@@ -1494,7 +1618,13 @@ async function tokenCheck(run, resource) {
     });
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
     if (result.kind === 'failure') {
-        return done({ status: 'fail', code: failureCode(result), message: `GET ${TOKEN_PATH} failed${tries}: ${describeFailure(result)}.`, httpStatus: result.status, outcome: failureOutcome(result) }, null);
+        return done({
+            status: 'fail',
+            code: failureCode(result),
+            message: `GET ${TOKEN_PATH} failed${tries}: ${describeFailure(result)}.`,
+            httpStatus: result.status,
+            outcome: failureOutcome(result),
+        }, null);
     }
     // Any token in any answer is a secret from this moment on, whatever we decide about the answer.
     const accessToken = registerTokenSecrets(parseJsonObject(result.body), run.ctx);
@@ -1503,36 +1633,80 @@ async function tokenCheck(run, resource) {
     if (exchange.refusal)
         return done(exchange.refusal, { imds: true, json: null, serverHeader: false });
     if (!recognition.imds) {
-        const code = result.status === 200 && recognition.code === 'not_imds_answer' ? (recognition.json ? 'token_bad_shape' : 'token_bad_json') : recognition.code;
-        return done({ status: 'fail', code, message: `GET ${TOKEN_PATH}: ${recognition.what}${tries}, not a token answer.`, ...answered }, recognition);
+        const code = result.status === 200 && recognition.code === 'not_imds_answer'
+            ? recognition.json
+                ? 'token_bad_shape'
+                : 'token_bad_json'
+            : recognition.code;
+        return done({
+            status: 'fail',
+            code,
+            message: `GET ${TOKEN_PATH}: ${recognition.what}${tries}, not a token answer.`,
+            ...answered,
+        }, recognition);
     }
     if (run.mode === 'arc' && result.status === 200 && !firstWasChallenge) {
-        return done({ status: 'fail', code: 'arc_expected_challenge', message: 'The token endpoint returned a token without the Hybrid IMDS key-file challenge.', ...answered }, recognition);
+        return done({
+            status: 'fail',
+            code: 'arc_expected_challenge',
+            message: 'The token endpoint returned a token without the Hybrid IMDS key-file challenge.',
+            ...answered,
+        }, recognition);
     }
     if (result.status !== 200) {
         const who = run.options.selector ? ` for ${selectorText(run.options.selector)}` : '';
-        return done({ status: 'fail', code: tokenStatusCode(result), message: `Token request${who} answered ${result.status}${tries}: ${errorText(result) || 'no error text'}.`, ...answered }, recognition);
+        return done({
+            status: 'fail',
+            code: tokenStatusCode(result),
+            message: `Token request${who} answered ${result.status}${tries}: ${errorText(result) || 'no error text'}.`,
+            ...answered,
+        }, recognition);
     }
     if (recognition.json === null) {
-        return done({ status: 'fail', code: 'token_bad_json', message: `GET ${TOKEN_PATH} answered 200${tries} but the body is not valid JSON.`, ...answered }, recognition);
+        return done({
+            status: 'fail',
+            code: 'token_bad_json',
+            message: `GET ${TOKEN_PATH} answered 200${tries} but the body is not valid JSON.`,
+            ...answered,
+        }, recognition);
     }
     const json = recognition.json;
     const now = run.ctx.clock.now();
     const identity = identityFacts(run.options, accessToken ?? '', json, now);
     if (identity.expiresOn === '') {
-        return done({ status: 'fail', code: 'token_bad_shape', message: 'The token answer has no readable expires_on.', ...answered }, recognition, identity);
+        return done({
+            status: 'fail',
+            code: 'token_bad_shape',
+            message: 'The token answer has no readable expires_on.',
+            ...answered,
+        }, recognition, identity);
     }
     if (Date.parse(identity.expiresOn) <= now) {
-        return done({ status: 'fail', code: 'token_expired', message: `IMDS returned a token that expired at ${identity.expiresOn}.`, ...answered }, recognition, identity);
+        return done({
+            status: 'fail',
+            code: 'token_expired',
+            message: `IMDS returned a token that expired at ${identity.expiresOn}.`,
+            ...answered,
+        }, recognition, identity);
     }
     const selector = run.options.selector;
     if (run.mode === 'arc' && selector && !confirmsSelector(selector, accessToken ?? '', json)) {
-        return done({ status: 'fail', code: 'arc_user_identity_unconfirmed', message: `The token answer does not confirm ${selectorText(selector)} (principal ${identity.principalId || 'unknown'}, app ${identity.appId || 'unknown'}).`, ...answered }, recognition, identity);
+        return done({
+            status: 'fail',
+            code: 'arc_user_identity_unconfirmed',
+            message: `The token answer does not confirm ${selectorText(selector)} (principal ${identity.principalId || 'unknown'}, app ${identity.appId || 'unknown'}).`,
+            ...answered,
+        }, recognition, identity);
     }
     const minutes = Math.round((Date.parse(identity.expiresOn) - now) / 60_000);
     const who = selector ? `user-assigned identity ${selectorText(selector)}` : 'system-assigned identity';
     const principal = identity.principalId ? ` (principal ${identity.principalId})` : '';
-    return done({ status: 'pass', code: 'ok', message: `Token for ${identity.audience || resource} issued to the ${who}${principal}${tries}; expires ${identity.expiresOn} (in ${minutes} min).`, ...answered }, recognition, identity, accessToken);
+    return done({
+        status: 'pass',
+        code: 'ok',
+        message: `Token for ${identity.audience || resource} issued to the ${who}${principal}${tries}; expires ${identity.expiresOn} (in ${minutes} min).`,
+        ...answered,
+    }, recognition, identity, accessToken);
 }
 
 ;// CONCATENATED MODULE: ./src/core/run-probe.ts
@@ -1548,7 +1722,16 @@ async function tokenCheck(run, resource) {
 
 
 function emptyIdentity(options) {
-    return { kind: options.identity, selector: selectorText(options.selector), principalId: '', tenantId: '', appId: '', audience: '', expiresOn: '', tokenType: '' };
+    return {
+        kind: options.identity,
+        selector: selectorText(options.selector),
+        principalId: '',
+        tenantId: '',
+        appId: '',
+        audience: '',
+        expiresOn: '',
+        tokenType: '',
+    };
 }
 /** Reachability, part two: connected, and did something recognisable as IMDS answer? */
 function reachabilityVerdict(run, connect, meta, token) {
@@ -1556,7 +1739,9 @@ function reachabilityVerdict(run, connect, meta, token) {
     const base = run.endpoint.base;
     const imdsAnswer = [meta, token].find((f) => f?.recognition?.imds === true);
     if (imdsAnswer) {
-        const server = imdsAnswer.recognition?.imds && imdsAnswer.recognition.serverHeader ? ' with a Server: IMDS header' : '';
+        const server = imdsAnswer.recognition?.imds && imdsAnswer.recognition.serverHeader
+            ? ' with a Server: IMDS header'
+            : '';
         const check = finishCheck(run, 'reachability', startedAt, {
             status: 'pass',
             code: 'ok',
@@ -1569,8 +1754,14 @@ function reachabilityVerdict(run, connect, meta, token) {
     }
     const seen = meta.recognition;
     // Nothing recognisable came back: name what answered instead, or the transport failure the metadata request hit.
-    const code = seen && !seen.imds ? seen.code : meta.check.status === 'fail' ? meta.check.code : 'not_imds_answer';
-    const what = seen && !seen.imds ? seen.what : meta.check.message.replace(/^GET \S+ failed[^:]*: /, '').replace(/\.$/, '');
+    const code = seen && !seen.imds
+        ? seen.code
+        : meta.check.status === 'fail'
+            ? meta.check.code
+            : 'not_imds_answer';
+    const what = seen && !seen.imds
+        ? seen.what
+        : meta.check.message.replace(/^GET \S+ failed[^:]*: /, '').replace(/\.$/, '');
     const check = finishCheck(run, 'reachability', startedAt, {
         status: 'fail',
         code,
@@ -1592,7 +1783,14 @@ async function runProbe(options, ctx) {
     const startedAtMs = ctx.clock.now();
     const budget = new Budget(ctx.clock, options.timeoutSeconds * 1000);
     const env = await environmentCheck(options, ctx);
-    const run = { options, ctx, budget, mode: env.mode, endpoint: parseEndpoint(env.base), agent: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 1 }) };
+    const run = {
+        options,
+        ctx,
+        budget,
+        mode: env.mode,
+        endpoint: parseEndpoint(env.base),
+        agent: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 1 }),
+    };
     let reach;
     let metadata;
     let tokenResult;
@@ -1605,7 +1803,9 @@ async function runProbe(options, ctx) {
         if (!connect.connected && connect.check) {
             reach = connect.check;
             metadata = skipped(run, 'metadata', 'Not attempted: nothing could be connected.');
-            tokenResult = skipped(run, 'token', options.identity === 'none' ? 'Not requested (identity: none).' : 'Not attempted: nothing could be connected.');
+            tokenResult = skipped(run, 'token', options.identity === 'none'
+                ? 'Not requested (identity: none).'
+                : 'Not attempted: nothing could be connected.');
         }
         else {
             const meta = await metadataCheck(run);
@@ -1622,7 +1822,12 @@ async function runProbe(options, ctx) {
                 tokenResult = skipped(run, 'token', 'Not attempted: IMDS did not answer the metadata request.');
             }
             else if (budget.expired()) {
-                tokenResult = finishCheck(run, 'token', ctx.clock.now(), { status: 'fail', code: 'deadline_exceeded', message: `No time left of timeout-seconds (${options.timeoutSeconds} s) for the token request.`, outcome: 'timeout' });
+                tokenResult = finishCheck(run, 'token', ctx.clock.now(), {
+                    status: 'fail',
+                    code: 'deadline_exceeded',
+                    message: `No time left of timeout-seconds (${options.timeoutSeconds} s) for the token request.`,
+                    outcome: 'timeout',
+                });
             }
             else {
                 token = await tokenCheck(run, options.resource || armResourceFor(machine.azEnvironment));
@@ -2420,10 +2625,16 @@ async function runCli(argv, io) {
     const ctx = io.makeContext((value) => secrets.add(value));
     const { report, accessToken } = await (io.probe ?? runProbe)(options, ctx);
     const written = options.reportPath !== '' || options.junitPath !== ''
-        ? await writeReports(report, { reportPath: options.reportPath, junitPath: options.junitPath, defaultDir: '.' })
+        ? await writeReports(report, {
+            reportPath: options.reportPath,
+            junitPath: options.junitPath,
+            defaultDir: '.',
+        })
         : null;
     if (command.json) {
-        const document = options.exposeToken ? { ...JSON.parse(renderJson(report)), accessToken } : JSON.parse(renderJson(report));
+        const document = options.exposeToken
+            ? { ...JSON.parse(renderJson(report)), accessToken }
+            : JSON.parse(renderJson(report));
         const text = `${JSON.stringify(document, null, 2)}\n`;
         io.out(options.exposeToken ? text : redact(text, secrets));
     }
@@ -3446,6 +3657,8 @@ async function startEmulator(options = {}) {
             for (const timer of state.timers)
                 clearTimeout(timer);
             state.timers.clear();
+            for (const socket of state.sockets)
+                socket.destroy();
             await stopServer(server);
             removeAll(state.cleanup);
         })();
