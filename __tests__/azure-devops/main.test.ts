@@ -1,78 +1,31 @@
-// main.ts with a fake TaskIo and a fake engine: inputs, masks first, output variables, summary, issues, result.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// main.ts with a fake TaskIo and a fake engine: inputs, masks first, output variables, log and summary.
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OUTPUT_NAMES, toCamel } from '../../src/core/index.js';
+import type { MainDeps } from '../../src/azure-devops/main.js';
+import { fakeTaskIo, report, type FakeTaskIo } from './fakes.js';
 import {
-  OUTPUT_NAMES,
-  toCamel,
-  type ProbeOptions,
-  type ProbeOutcome,
-  type Report,
-  type RuntimeContext,
-} from '../../src/core/index.js';
-import { main, type MainDeps } from '../../src/azure-devops/main.js';
-import { check, fakeTaskIo, report, reportWith, type FakeTaskIo } from './fakes.js';
+  agentTempDir,
+  engineWithToken,
+  returns,
+  runMain,
+  TOKEN,
+  type Probe,
+  type Run,
+} from './main-harness.js';
 
-const TOKEN = 'eyJ0eXAiOiJKV1QifQ.eyJvaWQiOiJvIn0.c2lnbmF0dXJlLXZhbHVl';
-type Probe = (options: ProbeOptions, ctx: RuntimeContext) => Promise<ProbeOutcome>;
-
-let agentTemp: string;
+const tempDir = agentTempDir();
+let agentTemp = '';
 beforeAll(() => {
-  agentTemp = mkdtempSync(join(tmpdir(), 'ado-main-'));
+  agentTemp = tempDir(); // agentTempDir's own beforeAll ran first
 });
-afterAll(() => rmSync(agentTemp, { recursive: true, force: true }));
-
-interface Run {
-  io: FakeTaskIo;
-  probeCalls: { options: ProbeOptions; ctx: RuntimeContext }[];
-  reportCalls: { reportPath: string; junitPath: string; defaultDir: string }[];
-}
-
-async function run(
+const run = (
   inputs: Record<string, string | undefined>,
   probe: Probe,
   extra: Partial<MainDeps> = {},
-  io = fakeTaskIo(inputs, { 'Agent.TempDirectory': agentTemp }),
-): Promise<Run> {
-  const probeCalls: Run['probeCalls'] = [];
-  const reportCalls: Run['reportCalls'] = [];
-  await main({
-    io,
-    runProbe: async (options, ctx) => {
-      probeCalls.push({ options, ctx });
-      return probe(options, ctx);
-    },
-    writeReports: async (_report, paths) => {
-      reportCalls.push(paths);
-      return {
-        reportPath: paths.reportPath || `${paths.defaultDir}/report.json`,
-        junitPath: paths.junitPath,
-        problems: [],
-      };
-    },
-    renderText: (r) => `TEXT result=${r.result}`,
-    renderMarkdown: (r) => `MD result=${r.result} checks=${r.checks.map((c) => c.id).join(',')}`,
-    env: { PATH: '/bin' },
-    tmpDir: '/os/tmp',
-    ...extra,
-  });
-  return { io, probeCalls, reportCalls };
-}
-
-const returns =
-  (r: Report, accessToken: string | null = null): Probe =>
-  async () => ({ report: r, accessToken });
-
-/** Like the engine: registers the token the moment it arrives and logs debug lines while running. */
-const engineWithToken =
-  (r: Report, token = TOKEN): Probe =>
-  async (_options, ctx) => {
-    ctx.log.debug('GET /metadata/identity/oauth2/token -> 200');
-    ctx.registerSecret(token);
-    ctx.log.debug('token received');
-    return { report: r, accessToken: token };
-  };
+  io?: FakeTaskIo,
+): Promise<Run> => runMain(agentTemp, inputs, probe, extra, io);
 
 describe('inputs', () => {
   it('reads every input by its camelCase name, trims it and passes validated options to the engine', async () => {
@@ -270,85 +223,5 @@ describe('log and summary', () => {
       expect.stringMatching(/^imds-check could not write the summary: /),
     ]);
     expect(io.result().result).toBe('Succeeded');
-  });
-});
-
-describe('result and issues', () => {
-  const failingToken = [
-    check('environment', 'pass', 'ok'),
-    check('reachability', 'pass', 'ok'),
-    check('metadata', 'pass', 'ok'),
-    check('token', 'fail', 'token_identity_not_found', { outcome: '400' }),
-  ];
-  const unreachable = [
-    check('environment', 'pass', 'ok'),
-    check('reachability', 'fail', 'connection_refused', { outcome: 'refused', httpStatus: null }),
-    check('metadata', 'skip', 'skipped'),
-    check('token', 'skip', 'skipped'),
-  ];
-  const proxyWarn = [
-    check('environment', 'warn', 'proxy_without_imds_bypass'),
-    check('reachability', 'pass', 'ok'),
-    check('metadata', 'pass', 'ok'),
-    check('token', 'pass', 'ok'),
-  ];
-
-  it.each([
-    ['pass', 'error', 'Succeeded', [], true],
-    ['warn', 'error', 'SucceededWithIssues', proxyWarn, true],
-    ['token fail', 'error', 'Failed', failingToken, true],
-    ['token fail', 'unreachable', 'SucceededWithIssues', failingToken, true],
-    ['token fail', 'never', 'SucceededWithIssues', failingToken, true],
-    ['unreachable', 'unreachable', 'Failed', unreachable, false],
-    ['unreachable', 'error', 'Failed', unreachable, false],
-    ['unreachable', 'never', 'SucceededWithIssues', unreachable, false],
-  ] as const)('%s with failOn %s -> %s', async (_label, failOn, expected, checks, reachable) => {
-    const r = checks.length ? reportWith([...checks], { failOn, reachable }) : report({ failOn });
-    const { io } = await run({ failOn }, returns(r));
-    expect(io.result().result).toBe(expected);
-    expect(io.result().message).not.toMatch(/[\r\n]/);
-    expect(io.of('setResult')).toHaveLength(1);
-    expect(io.events[io.events.length - 1]!.kind).toBe('setResult');
-  });
-
-  it('logs one error per failed check and one warning per warned check, with code and fix', async () => {
-    const checks = [check('environment', 'warn', 'proxy_without_imds_bypass'), ...failingToken.slice(1)];
-    const { io } = await run({}, returns(reportWith(checks)));
-    expect(io.of('error').map((e) => e.text)).toEqual([
-      'The token check (token_identity_not_found): token said token_identity_not_found Fix: fix token_identity_not_found',
-    ]);
-    expect(io.of('warning').map((e) => e.text)).toEqual([
-      'The environment check (proxy_without_imds_bypass): environment said proxy_without_imds_bypass Fix: fix proxy_without_imds_bypass',
-    ]);
-    expect(io.result()).toEqual({
-      kind: 'setResult',
-      result: 'Failed',
-      message:
-        'imds-check failed (failOn: error): token: token_identity_not_found, environment: proxy_without_imds_bypass',
-    });
-  });
-
-  it('caps issues at 10 per level and says how many more the summary lists', async () => {
-    const many = Array.from({ length: 12 }, (_, i) => check('token', 'fail', `code_${i}`));
-    const warned = Array.from({ length: 11 }, (_, i) => check('environment', 'warn', `w_${i}`));
-    const { io } = await run({}, returns(reportWith([...many, ...warned])));
-    expect(io.of('error')).toHaveLength(10);
-    expect(io.of('warning')).toHaveLength(10);
-    expect(io.of('log').map((l) => l.text)).toContain(
-      '3 more failed or warned checks are listed in the summary only.',
-    );
-  });
-
-  it('turns an engine crash into one Failed line, the stack only in debug', async () => {
-    const { io } = await run({}, async () => {
-      throw new Error('socket exploded\n    at somewhere (file.js:1:1)');
-    });
-    expect(io.result()).toEqual({
-      kind: 'setResult',
-      result: 'Failed',
-      message: 'imds-check could not complete: socket exploded',
-    });
-    expect(io.of('debug').some((d) => d.text.includes('at '))).toBe(true);
-    expect(io.events.filter((e) => e.kind !== 'debug' && e.kind !== 'setResult')).toEqual([]);
   });
 });
