@@ -31704,7 +31704,6 @@ const CODES = {
     invalid_input: 'Correct the named input; the message lists the accepted values.',
     deadline_exceeded: 'The run used up timeout-seconds before this check could finish. Raise timeout-seconds or fix the slower check first.',
     proxy_without_imds_bypass: 'Add the IMDS address to the proxy bypass list (the message shows the exact NO_PROXY value) so that the Azure Monitor Agent and other tools reach IMDS directly. imds-check itself never uses a proxy for IMDS.',
-    node_use_env_proxy: 'NODE_USE_ENV_PROXY makes Node programs honour HTTP_PROXY; make sure NO_PROXY covers the IMDS address.',
     arc_endpoint_invalid: 'IMDS_ENDPOINT must be an http URL on a loopback address, as the Arc agent sets it (http://localhost:40342). Correct or unset it; imds-check used the default endpoint.',
     arc_in_container: 'Hybrid IMDS listens on the host loopback only; a job in a container cannot reach it. Run the job on the host, or with host networking.',
     connect_timeout: (ctx) => ctx.mode === 'arc'

@@ -1,7 +1,8 @@
 // Runner-faithful tests of the committed bundle: `node dist/index.js` on Node 20 and Node 24 with the
 // environment the GitHub runner builds, against the IMDS emulator on 127.0.0.1 (through the endpoint input).
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { OUTPUT_NAMES } from '../../src/core/index.js';
@@ -50,6 +51,15 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   if (address === null || typeof address === 'string') throw new Error('no port');
   return address.port;
+}
+
+/** A folder with a `systemctl` that answers like a stopped himdsd, with noise on stderr. */
+function fakeSystemctl(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'imds-gh-bin-'));
+  const file = join(dir, 'systemctl');
+  writeFileSync(file, '#!/bin/sh\necho inactive\necho diag-noise >&2\nexit 3\n');
+  chmodSync(file, 0o755);
+  return dir;
 }
 
 const stdoutLines = (run: ActionRun): string[] => run.stdout.split(/\r?\n/).filter((l) => l !== '');
@@ -212,6 +222,30 @@ describe.each(runtimes)('dist/index.js on %s', (_label, node) => {
       '::error::imds-check failed (fail-on: error): reachability: connection_refused',
     );
     expect(checkRows(run.summary)).toHaveLength(4);
+  });
+
+  it('Arc mode, HIMDS not listening: diagnostics run silently, exit 1, mode arc, refused', async () => {
+    const port = await closedPort();
+    const run = await runAction(
+      node,
+      { mode: 'arc', endpoint: `http://127.0.0.1:${port}` },
+      { pathPrefix: fakeSystemctl() },
+    );
+    expectNoStackTrace(run);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({
+      result: 'fail',
+      reachable: 'false',
+      mode: 'arc',
+      'metadata-status': 'refused',
+    });
+    // the service state came back through @actions/exec; the command was not echoed, its stderr not passed on
+    expect(run.stdout).toContain('The himdsd service is inactive.');
+    expect(run.stdout).not.toMatch(/\[command\]|is-active|diag-noise/);
+    expect(stdoutLines(run)).toContain(
+      '::error::imds-check failed (fail-on: error): reachability: connection_refused',
+    );
   });
 
   it('throttled then ok: retries through 429 and passes', async () => {

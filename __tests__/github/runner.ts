@@ -70,6 +70,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Close our end of the stdout pipe at once, as a crashed log reader would: writes then fail with EPIPE. */
   closeStdout?: boolean;
+  /** A folder put first on PATH (fake diagnostics commands). */
+  pathPrefix?: string;
 }
 
 export async function runAction(
@@ -91,7 +93,7 @@ export async function runAction(
   const stateFile = join(dir, 'github_state');
   for (const f of [outputsFile, summaryFile, stateFile]) writeFileSync(f, '');
   const env: Record<string, string> = {
-    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    PATH: [opts.pathPrefix, process.env['PATH'] ?? '/usr/bin:/bin'].filter(Boolean).join(':'),
     HOME: process.env['HOME'] ?? dir,
     GITHUB_OUTPUT: outputsFile,
     GITHUB_STEP_SUMMARY: summaryFile,
