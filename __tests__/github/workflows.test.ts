@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { USER_IDENTITY_1 } from '../../src/emulator/index.js';
 
 interface Step {
   id?: string;
@@ -46,5 +47,8 @@ describe('workflows', () => {
     expect(start).toBeGreaterThanOrEqual(0);
     expect(action).toBeGreaterThan(start);
     expect(reader).toBeGreaterThan(action);
+    // the user-assigned step selects an identity the emulator's default scenario really has
+    const user = all.find((s) => s.uses === './' && s.with?.['identity'] === 'user');
+    expect(user?.with?.['client-id']).toBe(USER_IDENTITY_1.clientId);
   });
 });
