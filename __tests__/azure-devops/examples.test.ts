@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { taskSteps, type TaskStep } from './yaml-steps.js';
 
 const root = new URL('../../', import.meta.url);
 const dir = new URL('examples/azure-pipelines/', root);
@@ -13,20 +14,6 @@ const task = JSON.parse(readFileSync(new URL('task.json', root), 'utf8')) as {
 const inputNames = task.inputs.map((i) => i.name);
 const outputNames = task.outputVariables.map((o) => o.name);
 const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
-
-interface Step {
-  task?: string;
-  name?: string;
-  inputs?: Record<string, unknown>;
-}
-
-/** Every mapping in the document that has a `task` key, wherever it sits (jobs, stages, lifecycle hooks). */
-function taskSteps(node: unknown): Step[] {
-  if (Array.isArray(node)) return node.flatMap(taskSteps);
-  if (node === null || typeof node !== 'object') return [];
-  const self = 'task' in node ? [node as Step] : [];
-  return [...self, ...Object.values(node).flatMap(taskSteps)];
-}
 
 describe('examples/azure-pipelines', () => {
   it('has the self-hosted job, Environment rolling, and deployment-group examples', () => {
@@ -68,10 +55,7 @@ describe('examples/azure-pipelines', () => {
     const doc = parse(readFileSync(new URL('environment-rolling-ama.yml', dir), 'utf8')) as any;
     const job = doc.stages[0].jobs[0];
     expect(job.environment).toMatchObject({ resourceType: 'VirtualMachine' });
-    const steps = job.strategy.rolling.deploy.steps as (Step & {
-      condition?: string;
-      displayName?: string;
-    })[];
+    const steps = job.strategy.rolling.deploy.steps as TaskStep[];
     const probeAt = steps.findIndex((s) => s.task === 'ImdsCheck@1');
     const installAt = steps.findIndex((s) => s.displayName === 'Install Azure Monitor Agent');
     expect(probeAt).toBeGreaterThanOrEqual(0);
