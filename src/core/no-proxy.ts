@@ -27,7 +27,10 @@ export function proxySettings(
 
 /** NO_PROXY / no_proxy merged, as most tools read either. */
 export function noProxyValue(env: Readonly<Record<string, string | undefined>>): string {
-  return [env['NO_PROXY'], env['no_proxy']].filter((v): v is string => !!v && v.trim() !== '').join(',');
+  const entries = [env['NO_PROXY'], env['no_proxy']]
+    .flatMap((v) => (v ?? '').split(','))
+    .map((e) => e.trim());
+  return [...new Set(entries.filter((e) => e !== ''))].join(',');
 }
 
 function ipv4ToInt(ip: string): number {

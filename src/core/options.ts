@@ -24,6 +24,12 @@ const SELECTOR_INPUTS = [
   ['msi-res-id', 'msi_res_id'],
 ] as const;
 
+/** A value as shown in a message: quoted, control characters escaped, so the message stays one line. */
+function shown(value: string): string {
+  const clipped = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return JSON.stringify(clipped);
+}
+
 class InvalidInput extends Error {
   constructor(
     readonly input: InputName,
@@ -37,7 +43,7 @@ function oneOf<T extends string>(input: InputName, value: string, allowed: reado
   const lower = value.toLowerCase();
   const hit = allowed.find((a) => a === lower);
   if (hit === undefined)
-    throw new InvalidInput(input, `got '${value}'; accepted values: ${allowed.join(', ')}`);
+    throw new InvalidInput(input, `got ${shown(value)}; accepted values: ${allowed.join(', ')}`);
   return hit;
 }
 
@@ -46,12 +52,12 @@ function strictBoolean(input: InputName, value: string): boolean {
   const lower = value.toLowerCase();
   if (lower === 'true') return true;
   if (lower === 'false') return false;
-  throw new InvalidInput(input, `got '${value}'; accepted values: true, false`);
+  throw new InvalidInput(input, `got ${shown(value)}; accepted values: true, false`);
 }
 
 function timeoutSeconds(value: string): number {
   if (!/^\d+$/.test(value))
-    throw new InvalidInput('timeout-seconds', `got '${value}'; expected a whole number from 1 to 600`);
+    throw new InvalidInput('timeout-seconds', `got ${shown(value)}; expected a whole number from 1 to 600`);
   const n = Number(value);
   if (n < 1 || n > 600)
     throw new InvalidInput('timeout-seconds', `got ${n}; expected a whole number from 1 to 600`);
@@ -78,7 +84,7 @@ function endpoint(value: string): string {
   if (base === null) {
     throw new InvalidInput(
       'endpoint',
-      `got '${value}'; expected a base URL like http://127.0.0.1:8080 (http only, no path)`,
+      `got ${shown(value)}; expected a base URL like http://127.0.0.1:8080 (http only, no path)`,
     );
   }
   return base;
@@ -89,12 +95,12 @@ function resource(value: string): string {
   if (/\s/.test(value))
     throw new InvalidInput(
       'resource',
-      `got '${value}'; expected an App ID URI such as https://management.azure.com/`,
+      `got ${shown(value)}; expected an App ID URI such as https://management.azure.com/`,
     );
   if (/^https?:\/\/\S+$/i.test(value) || GUID.test(value) || /^api:\/\/\S+$/i.test(value)) return value;
   throw new InvalidInput(
     'resource',
-    `got '${value}'; expected an App ID URI (https://...) or an application id (GUID)`,
+    `got ${shown(value)}; expected an App ID URI (https://...) or an application id (GUID)`,
   );
 }
 
@@ -121,13 +127,13 @@ function selector(raw: Record<InputName, string>, identity: IdentityKind): Ident
     if (!UAMI_RESOURCE_ID.test(value)) {
       throw new InvalidInput(
         input,
-        `got '${value}'; expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`,
+        `got ${shown(value)}; expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`,
       );
     }
   } else if (!GUID.test(value)) {
     throw new InvalidInput(
       input,
-      `got '${value}'; expected a GUID like 00000000-0000-0000-0000-000000000000 (not the identity's name)`,
+      `got ${shown(value)}; expected a GUID like 00000000-0000-0000-0000-000000000000 (not the identity's name)`,
     );
   }
   return { kind, value };

@@ -63,6 +63,14 @@ export function recognise(
   if (isArcChallenge(answer)) return { imds: true, json, serverHeader };
   if (answer.status === 407)
     return { imds: false, code: 'not_imds_proxy', json, what: 'a proxy asked for authentication (407)' };
+  if ((answer.status === 502 || answer.status === 504) && !(json && isImdsError(json))) {
+    return {
+      imds: false,
+      code: 'not_imds_proxy',
+      json,
+      what: `a proxy or gateway answered ${answer.status}`,
+    };
+  }
   if (contentType.includes('text/html') || /^\s*<(!doctype|html|head|body|\?xml)/i.test(body)) {
     return {
       imds: false,

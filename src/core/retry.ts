@@ -28,6 +28,8 @@ export function retryAfterMs(value: string, now: number): number | null {
   const v = value.trim();
   if (v === '') return null;
   if (/^\d+$/.test(v)) return Number(v) * 1000;
+  // Only an IMF-fixdate (e.g. "Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would accept "1.5" as a date.
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(v)) return null;
   const date = Date.parse(v);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
