@@ -1,0 +1,305 @@
+import { environmentCheck } from '../../src/core/checks/environment.js';
+import type { AgentProxy, ProbeOptions } from '../../src/core/types.js';
+import { fakeContext, fakeFs, options } from './fake-context.js';
+
+const ARC_ENV = {
+  IDENTITY_ENDPOINT: 'http://localhost:40342/metadata/identity/oauth2/token',
+  IMDS_ENDPOINT: 'http://localhost:40342',
+};
+const HIMDS_MARKER = '/opt/azcmagent/bin/himds';
+
+interface Setup {
+  env?: Record<string, string>;
+  existing?: string[];
+  agentProxy?: AgentProxy | null;
+  opts?: Partial<ProbeOptions>;
+}
+
+async function check({ env = {}, existing = [], agentProxy = null, opts = {} }: Setup) {
+  const fs = fakeFs(existing);
+  const ctx = fakeContext({ env, fs, agentProxy });
+  const findings = await environmentCheck(options(opts), ctx);
+  return { ...findings, fs, ctx };
+}
+
+describe('environmentCheck: mode', () => {
+  it.each<[string, Setup, string, string, string]>([
+    ['nothing', {}, 'vm', 'default-vm', 'http://169.254.169.254'],
+    [
+      'IDENTITY_ENDPOINT + IMDS_ENDPOINT',
+      { env: ARC_ENV },
+      'arc',
+      'identity-endpoint-env',
+      'http://localhost:40342',
+    ],
+    [
+      'IMDS_ENDPOINT on 127.0.0.1 with a port',
+      { env: { ...ARC_ENV, IMDS_ENDPOINT: 'http://127.0.0.1:40343/' } },
+      'arc',
+      'identity-endpoint-env',
+      'http://127.0.0.1:40343',
+    ],
+    [
+      'only IDENTITY_ENDPOINT',
+      { env: { IDENTITY_ENDPOINT: ARC_ENV.IDENTITY_ENDPOINT } },
+      'vm',
+      'default-vm',
+      'http://169.254.169.254',
+    ],
+    [
+      'only IMDS_ENDPOINT',
+      { env: { IMDS_ENDPOINT: ARC_ENV.IMDS_ENDPOINT } },
+      'vm',
+      'default-vm',
+      'http://169.254.169.254',
+    ],
+    [
+      'empty env values',
+      { env: { IDENTITY_ENDPOINT: '', IMDS_ENDPOINT: '' } },
+      'vm',
+      'default-vm',
+      'http://169.254.169.254',
+    ],
+    [
+      'the himds agent installed',
+      { existing: [HIMDS_MARKER] },
+      'arc',
+      'himds-agent-installed',
+      'http://localhost:40342',
+    ],
+    [
+      'mode vm despite Arc env',
+      { env: ARC_ENV, existing: [HIMDS_MARKER], opts: { mode: 'vm' } },
+      'vm',
+      'requested',
+      'http://169.254.169.254',
+    ],
+    ['mode arc on a plain machine', { opts: { mode: 'arc' } }, 'arc', 'requested', 'http://localhost:40342'],
+    [
+      'the endpoint input',
+      { env: ARC_ENV, opts: { endpoint: 'http://127.0.0.1:9000' } },
+      'arc',
+      'identity-endpoint-env',
+      'http://127.0.0.1:9000',
+    ],
+    [
+      'the endpoint input in vm mode',
+      { opts: { mode: 'vm', endpoint: 'http://127.0.0.1:9000' } },
+      'vm',
+      'requested',
+      'http://127.0.0.1:9000',
+    ],
+  ])('%s → %s (%s), endpoint %s', async (_, setup, mode, signal, base) => {
+    const r = await check(setup);
+    expect(r.mode).toBe(mode);
+    expect(r.signal).toBe(signal);
+    expect(r.base).toBe(base);
+    expect(r.check).toMatchObject({ id: 'environment', status: 'pass', code: 'ok' });
+    expect(r.check.message).toContain(base);
+  });
+
+  it('does not look for the agent when the mode was requested', async () => {
+    const r = await check({ opts: { mode: 'vm' } });
+    expect(r.fs.calls.filter((c) => c.path === HIMDS_MARKER)).toEqual([]);
+  });
+});
+
+describe('environmentCheck: IMDS_ENDPOINT validation on Arc', () => {
+  it.each([
+    'https://localhost:40342',
+    'http://10.0.0.4:40342',
+    'http://himds.example.com:40342',
+    'http://localhost:40342/metadata',
+    'http://localhost:40342/?x=1',
+    'localhost:40342',
+  ])('IMDS_ENDPOINT=%s fails arc_endpoint_invalid and falls back to the default', async (value) => {
+    const r = await check({ env: { ...ARC_ENV, IMDS_ENDPOINT: value } });
+    expect(r.mode).toBe('arc');
+    expect(r.base).toBe('http://localhost:40342');
+    expect(r.check).toMatchObject({ status: 'fail', code: 'arc_endpoint_invalid' });
+    expect(r.check.message).toContain(value);
+    expect(r.check.remediation).not.toBe('');
+  });
+
+  it.each([
+    ['http://[::1]:40342', 'http://[::1]:40342'],
+    ['http://127.0.0.2:40342', 'http://127.0.0.2:40342'],
+    ['http://LOCALHOST:40342', 'http://localhost:40342'],
+  ])('IMDS_ENDPOINT=%s is a loopback URL and is used as %s', async (value, base) => {
+    const r = await check({ env: { ...ARC_ENV, IMDS_ENDPOINT: value } });
+    expect(r.base).toBe(base);
+    expect(r.check.status).toBe('pass');
+  });
+
+  it.each(['http://localhost.evil.example:40342', 'http://127.0.0.1.nip.io:40342', 'http://0.0.0.0:40342'])(
+    'IMDS_ENDPOINT=%s only looks like loopback and is refused',
+    async (value) => {
+      const r = await check({ env: { ...ARC_ENV, IMDS_ENDPOINT: value } });
+      expect(r.base).toBe('http://localhost:40342');
+      expect(r.check.code).toBe('arc_endpoint_invalid');
+    },
+  );
+
+  it('ignores IMDS_ENDPOINT when the endpoint input is given', async () => {
+    const r = await check({
+      env: { ...ARC_ENV, IMDS_ENDPOINT: 'https://evil' },
+      opts: { endpoint: 'http://127.0.0.1:9000' },
+    });
+    expect(r.base).toBe('http://127.0.0.1:9000');
+    expect(r.check.status).toBe('pass');
+  });
+});
+
+describe('environmentCheck: proxy warning', () => {
+  it.each<[string, Record<string, string>, string]>([
+    ['no NO_PROXY', { HTTP_PROXY: 'http://proxy:3128' }, 'NO_PROXY=169.254.169.254'],
+    [
+      'NO_PROXY without IMDS',
+      { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'localhost,.corp.example' },
+      'NO_PROXY=localhost,.corp.example,169.254.169.254',
+    ],
+    [
+      'lower-case variables',
+      { http_proxy: 'http://proxy:3128', no_proxy: '.corp.example' },
+      'NO_PROXY=.corp.example,169.254.169.254',
+    ],
+    [
+      'ALL_PROXY',
+      { ALL_PROXY: 'socks5://proxy:1080', NO_PROXY: '10.0.0.0/8' },
+      'NO_PROXY=10.0.0.0/8,169.254.169.254',
+    ],
+    [
+      'NO_PROXY and no_proxy with the same value',
+      { HTTP_PROXY: 'http://p:1', NO_PROXY: 'localhost', no_proxy: 'localhost' },
+      'NO_PROXY=localhost,169.254.169.254',
+    ],
+  ])('VM, %s → warn with the exact fix', async (_, env, fix) => {
+    const r = await check({ env });
+    expect(r.check).toMatchObject({ status: 'warn', code: 'proxy_without_imds_bypass' });
+    expect(r.check.remediation).toContain(`${fix} `);
+    expect(r.check.message).toMatch(/directly/);
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ['no NO_PROXY', { HTTP_PROXY: 'http://proxy:3128' }, 'NO_PROXY=localhost,127.0.0.1'],
+    [
+      'NO_PROXY=localhost',
+      { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: 'localhost' },
+      'NO_PROXY=localhost,127.0.0.1',
+    ],
+    [
+      'NO_PROXY=.corp',
+      { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '.corp' },
+      'NO_PROXY=.corp,localhost,127.0.0.1',
+    ],
+  ])('Arc, %s → warn listing localhost and 127.0.0.1', async (_, env, fix) => {
+    const r = await check({ env, opts: { mode: 'arc' } });
+    expect(r.check).toMatchObject({ status: 'warn', code: 'proxy_without_imds_bypass' });
+    expect(r.check.remediation).toContain(`${fix} `);
+    expect(r.check.remediation).not.toContain('169.254.169.254,');
+  });
+
+  it.each<[string, Record<string, string>, Partial<ProbeOptions>]>([
+    [
+      'NO_PROXY with the IMDS address',
+      { HTTP_PROXY: 'http://p:1', NO_PROXY: 'localhost,169.254.169.254' },
+      {},
+    ],
+    ['NO_PROXY with a CIDR', { HTTP_PROXY: 'http://p:1', no_proxy: '169.254.0.0/16' }, {}],
+    ['NO_PROXY=*', { HTTPS_PROXY: 'http://p:1', NO_PROXY: '*' }, {}],
+    [
+      'Arc NO_PROXY with both loopback names',
+      { HTTP_PROXY: 'http://p:1', NO_PROXY: 'localhost,127.0.0.1' },
+      { mode: 'arc' },
+    ],
+    [
+      'Arc NO_PROXY with a loopback CIDR',
+      { HTTP_PROXY: 'http://p:1', NO_PROXY: 'localhost,127.0.0.0/8' },
+      { mode: 'arc' },
+    ],
+  ])('%s → pass', async (_, env, opts) => {
+    const r = await check({ env, opts });
+    expect(r.check).toMatchObject({ status: 'pass', code: 'ok' });
+    expect(r.check.message).toMatch(/covers/);
+  });
+
+  it('no proxy at all → pass and says so', async () => {
+    const r = await check({ env: { NO_PROXY: 'x' } });
+    expect(r.check.status).toBe('pass');
+    expect(r.check.message).toMatch(/No proxy/);
+  });
+
+  it('agent proxy whose bypass list lacks IMDS → warn naming the .proxybypass entry', async () => {
+    const r = await check({ agentProxy: { url: 'http://agentproxy:8888', bypass: ['.*\\.corp\\.example'] } });
+    expect(r.check).toMatchObject({ status: 'warn', code: 'proxy_without_imds_bypass' });
+    expect(r.check.remediation).toContain('169\\.254\\.169\\.254');
+    expect(r.check.remediation).toMatch(/proxybypass/);
+    expect(r.check.message).toContain('agent proxy');
+  });
+
+  it('agent proxy whose bypass list covers IMDS → pass', async () => {
+    const r = await check({
+      agentProxy: { url: 'http://agentproxy:8888', bypass: ['169\\.254\\.169\\.254'] },
+    });
+    expect(r.check.status).toBe('pass');
+  });
+
+  it('agent proxy lacking while NO_PROXY covers → warn with the agent fix only', async () => {
+    const r = await check({
+      env: { HTTP_PROXY: 'http://p:1', NO_PROXY: '169.254.169.254' },
+      agentProxy: { url: 'http://a:1', bypass: [] },
+    });
+    expect(r.check.status).toBe('warn');
+    expect(r.check.remediation).toMatch(/proxybypass/);
+    expect(r.check.remediation).not.toMatch(/Set NO_PROXY=/);
+  });
+
+  it('mentions NODE_USE_ENV_PROXY=1', async () => {
+    const r = await check({ env: { HTTP_PROXY: 'http://p:1', NODE_USE_ENV_PROXY: '1' } });
+    expect(r.check.message).toContain('NODE_USE_ENV_PROXY');
+  });
+});
+
+describe('environmentCheck: containers', () => {
+  it('Arc inside a container → warn arc_in_container', async () => {
+    const r = await check({ env: ARC_ENV, existing: ['/.dockerenv'] });
+    expect(r.check).toMatchObject({ status: 'warn', code: 'arc_in_container' });
+    expect(r.check.message).toContain('/.dockerenv');
+    expect(r.check.remediation).toMatch(/host/);
+  });
+
+  it('VM inside a container → pass, container noted', async () => {
+    const r = await check({ existing: ['/run/.containerenv'] });
+    expect(r.check.status).toBe('pass');
+    expect(r.check.message).toContain('/run/.containerenv');
+  });
+
+  it('Arc inside a container with an explicit endpoint → pass', async () => {
+    const r = await check({
+      env: ARC_ENV,
+      existing: ['/.dockerenv'],
+      opts: { endpoint: 'http://127.0.0.1:9000' },
+    });
+    expect(r.check.status).toBe('pass');
+  });
+});
+
+describe('environmentCheck: report fields', () => {
+  it('fills the check result contract', async () => {
+    const r = await check({});
+    expect(r.check).toMatchObject({
+      id: 'environment',
+      title: expect.any(String),
+      attempts: 0,
+      httpStatus: null,
+      remediation: '',
+    });
+    expect(r.check.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('sends nothing and registers no secret', async () => {
+    const r = await check({ env: { HTTP_PROXY: 'http://user:pw@p:1' } });
+    expect(r.ctx.secrets).toEqual([]);
+    expect(`${r.check.message} ${r.check.remediation}`).not.toContain('pw@');
+  });
+});

@@ -1,0 +1,283 @@
+import { parseOptions, type RawInputs } from '../../src/core/options.js';
+import type { ProbeOptions } from '../../src/core/types.js';
+
+const GUID = '2f3c4d5e-6a7b-4c8d-9e0f-112233445566';
+const UAMI = `/subscriptions/${GUID}/resourceGroups/rg-ama/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ama-id`;
+
+function ok(raw: RawInputs): ProbeOptions {
+  const r = parseOptions(raw);
+  if (!r.ok) throw new Error(`expected success, got: ${r.error.message}`);
+  return r.options;
+}
+
+function rejected(raw: RawInputs, style: 'kebab' | 'camel' = 'kebab') {
+  const r = parseOptions(raw, style);
+  if (r.ok) throw new Error(`expected rejection of ${JSON.stringify(raw)}`);
+  return r.error;
+}
+
+describe('parseOptions defaults', () => {
+  const defaults: ProbeOptions = {
+    mode: 'auto',
+    identity: 'system',
+    selector: null,
+    resource: '',
+    endpoint: '',
+    timeoutSeconds: 30,
+    failOn: 'error',
+    exposeToken: false,
+    reportPath: '',
+    junitPath: '',
+  };
+
+  it.each<[string, RawInputs]>([
+    ['missing', {}],
+    [
+      'undefined',
+      { mode: undefined, identity: undefined, 'timeout-seconds': undefined, 'fail-on': undefined },
+    ],
+    [
+      'empty',
+      {
+        mode: '',
+        identity: '',
+        'timeout-seconds': '',
+        'fail-on': '',
+        'expose-token': '',
+        endpoint: '',
+        resource: '',
+      },
+    ],
+    [
+      'whitespace',
+      {
+        mode: '  ',
+        identity: '\t',
+        'timeout-seconds': ' ',
+        'fail-on': ' \n',
+        'expose-token': '  ',
+        'client-id': ' ',
+      },
+    ],
+  ])('applies the contract defaults when inputs are %s', (_, raw) => {
+    expect(ok(raw)).toEqual(defaults);
+  });
+
+  it('trims values before validating them', () => {
+    expect(ok({ mode: ' vm ', 'timeout-seconds': ' 45 ', 'report-path': ' /tmp/r.json ' })).toMatchObject({
+      mode: 'vm',
+      timeoutSeconds: 45,
+      reportPath: '/tmp/r.json',
+    });
+  });
+});
+
+describe('parseOptions enumerations', () => {
+  it.each([
+    ['mode', 'auto', 'auto'],
+    ['mode', 'vm', 'vm'],
+    ['mode', 'ARC', 'arc'],
+    ['identity', 'system', 'system'],
+    ['identity', 'None', 'none'],
+    ['fail-on', 'error', 'error'],
+    ['fail-on', 'UNREACHABLE', 'unreachable'],
+    ['fail-on', 'Never', 'never'],
+  ] as const)('%s=%s is accepted as %s', (input, value, expected) => {
+    const key = input === 'fail-on' ? 'failOn' : input;
+    expect(ok({ [input]: value })[key]).toBe(expected);
+  });
+
+  it.each([
+    ['mode', 'aks', ['auto', 'vm', 'arc']],
+    ['mode', 'virtual-machine', ['auto', 'vm', 'arc']],
+    ['identity', 'managed', ['system', 'user', 'none']],
+    ['fail-on', 'warn', ['error', 'unreachable', 'never']],
+    ['fail-on', 'always', ['error', 'unreachable', 'never']],
+  ] as const)('%s=%s is rejected, naming the input and listing %j', (input, value, accepted) => {
+    const error = rejected({ [input]: value });
+    expect(error.code).toBe('invalid_input');
+    expect(error.input).toBe(input);
+    expect(error.message).toContain(`'${input}'`);
+    expect(error.message).toContain(value);
+    for (const a of accepted) expect(error.message).toContain(a);
+  });
+});
+
+describe('parseOptions expose-token (strict boolean)', () => {
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    ['True', true],
+    ['false', false],
+    ['FALSE', false],
+  ])('%s → %s', (value, expected) => {
+    expect(ok({ 'expose-token': value }).exposeToken).toBe(expected);
+  });
+
+  it.each(['yes', 'no', '1', '0', 'on', 'y'])('%s is rejected with the accepted values listed', (value) => {
+    const error = rejected({ 'expose-token': value });
+    expect(error.input).toBe('expose-token');
+    expect(error.message).toMatch(/true/);
+    expect(error.message).toMatch(/false/);
+  });
+});
+
+describe('parseOptions timeout-seconds', () => {
+  it.each([
+    ['1', 1],
+    ['30', 30],
+    ['600', 600],
+  ])('%s is accepted', (value, expected) => {
+    expect(ok({ 'timeout-seconds': value }).timeoutSeconds).toBe(expected);
+  });
+
+  it.each(['0', '601', '1.5', 'abc', '-5', '1e2', '30s'])(
+    '%s is rejected and the message gives the range 1–600',
+    (value) => {
+      const error = rejected({ 'timeout-seconds': value });
+      expect(error.input).toBe('timeout-seconds');
+      expect(error.message).toContain("'timeout-seconds'");
+      expect(error.message).toMatch(/1\b.*600/);
+    },
+  );
+});
+
+describe('parseOptions endpoint', () => {
+  it.each([
+    ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+    ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080'],
+    ['http://localhost:40342', 'http://localhost:40342'],
+    ['http://[::1]:9000', 'http://[::1]:9000'],
+    ['http://169.254.169.254', 'http://169.254.169.254'],
+  ])('%s is accepted as %s', (value, expected) => {
+    expect(ok({ endpoint: value }).endpoint).toBe(expected);
+  });
+
+  it.each([
+    'https://127.0.0.1:8080',
+    'http://127.0.0.1:8080/metadata',
+    'http://127.0.0.1:8080/?x=1',
+    'http://127.0.0.1:8080#frag',
+    'http://user:pw@127.0.0.1:8080',
+    'ftp://127.0.0.1',
+    '127.0.0.1:8080',
+    'not a url',
+  ])('%s is rejected', (value) => {
+    const error = rejected({ endpoint: value });
+    expect(error.input).toBe('endpoint');
+    expect(error.message).toMatch(/http:\/\//);
+  });
+});
+
+describe('parseOptions resource', () => {
+  it.each(['https://management.azure.com/', 'https://monitor.azure.com', GUID, 'api://my-app'])(
+    '%s is accepted unchanged',
+    (value) => {
+      expect(ok({ resource: value }).resource).toBe(value);
+    },
+  );
+
+  it.each(['management.azure.com', 'https://management azure.com/', 'ftp://x'])('%s is rejected', (value) => {
+    expect(rejected({ resource: value }).input).toBe('resource');
+  });
+});
+
+describe('parseOptions identity selectors', () => {
+  it.each([
+    ['client-id', GUID, 'client_id'],
+    ['object-id', GUID.toUpperCase(), 'object_id'],
+    ['msi-res-id', UAMI, 'msi_res_id'],
+  ] as const)('identity user with %s alone is accepted', (input, value, kind) => {
+    expect(ok({ identity: 'user', [input]: value }).selector).toEqual({ kind, value });
+  });
+
+  it('identity user without a selector is rejected on identity, listing the three selectors', () => {
+    const error = rejected({ identity: 'user' });
+    expect(error.input).toBe('identity');
+    for (const name of ['client-id', 'object-id', 'msi-res-id']) expect(error.message).toContain(name);
+  });
+
+  it.each([
+    [{ 'client-id': GUID, 'object-id': GUID }],
+    [{ 'client-id': GUID, 'msi-res-id': UAMI }],
+    [{ 'object-id': GUID, 'msi-res-id': UAMI }],
+    [{ 'client-id': GUID, 'object-id': GUID, 'msi-res-id': UAMI }],
+  ])('two or more selectors are rejected: %j', (selectors) => {
+    const error = rejected({ identity: 'user', ...selectors });
+    expect(['client-id', 'object-id', 'msi-res-id']).toContain(error.input);
+    expect(error.message).toMatch(/exactly one/);
+  });
+
+  it.each(['system', 'none', ''])('a selector with identity %j is rejected', (identity) => {
+    const error = rejected({ identity, 'client-id': GUID });
+    expect(error.input).toBe('client-id');
+    expect(error.message).toContain('user');
+  });
+
+  it.each([
+    ['client-id', 'ama-identity'],
+    ['client-id', `{${GUID}}`],
+    ['client-id', GUID.slice(0, 35)],
+    ['object-id', `${GUID}x`],
+    ['object-id', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'],
+  ] as const)('%s=%s is not a GUID and is rejected', (input, value) => {
+    const error = rejected({ identity: 'user', [input]: value });
+    expect(error.input).toBe(input);
+    expect(error.message).toMatch(/GUID/);
+  });
+
+  it.each([
+    'ama-id',
+    GUID,
+    `/subscriptions/${GUID}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1`,
+    `/subscriptions/not-a-guid/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/x`,
+    `${UAMI}/`,
+    `${UAMI}/extra`,
+  ])('msi-res-id %s is not a user-assigned identity ARM id and is rejected', (value) => {
+    const error = rejected({ identity: 'user', 'msi-res-id': value });
+    expect(error.input).toBe('msi-res-id');
+    expect(error.message).toContain('Microsoft.ManagedIdentity/userAssignedIdentities');
+  });
+});
+
+describe('parseOptions messages', () => {
+  const cases: [string, RawInputs, string][] = [
+    ['mode', { mode: 'x' }, 'mode'],
+    ['timeout-seconds', { 'timeout-seconds': 'x' }, 'timeoutSeconds'],
+    ['fail-on', { 'fail-on': 'x' }, 'failOn'],
+    ['expose-token', { 'expose-token': 'x' }, 'exposeToken'],
+    ['client-id', { identity: 'user', 'client-id': 'name' }, 'clientId'],
+    ['msi-res-id', { identity: 'user', 'msi-res-id': 'name' }, 'msiResId'],
+  ];
+
+  it.each(cases)('style camel names %s as %s, and never in kebab-case', (kebab, raw, camel) => {
+    const message = rejected(raw, 'camel').message;
+    expect(message).toContain(`'${camel}'`);
+    if (kebab.includes('-')) expect(message).not.toContain(kebab);
+  });
+
+  it('style camel also renames the selector names listed in the message', () => {
+    const message = rejected({ identity: 'user' }, 'camel').message;
+    expect(message).toContain('clientId');
+    expect(message).toContain('objectId');
+    expect(message).toContain('msiResId');
+    expect(message).not.toMatch(/client-id|object-id|msi-res-id/);
+  });
+
+  it.each<RawInputs>([
+    { mode: 'x' },
+    { identity: 'user' },
+    { identity: 'user', 'client-id': GUID, 'object-id': GUID },
+    { 'timeout-seconds': '0' },
+    { endpoint: 'https://x' },
+    // A value with a line break must not break the message into two lines (a second line could be read
+    // by the runner as a workflow or logging command).
+    { mode: 'vm\n::error::injected' },
+    { 'fail-on': 'never\r\n##vso[task.complete result=Succeeded]' },
+  ])('the message is one line with no stack trace: %j', (raw) => {
+    const message = rejected(raw).message;
+    expect(message).not.toMatch(/[\r\n]/);
+    expect(message).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    expect(message.length).toBeGreaterThan(10);
+  });
+});
