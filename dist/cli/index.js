@@ -189,6 +189,11 @@ const SELECTOR_INPUTS = [
     ['object-id', 'object_id'],
     ['msi-res-id', 'msi_res_id'],
 ];
+/** A value as shown in a message: quoted, control characters escaped, so the message stays one line. */
+function shown(value) {
+    const clipped = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return JSON.stringify(clipped);
+}
 class InvalidInput extends Error {
     input;
     detail;
@@ -202,7 +207,7 @@ function oneOf(input, value, allowed) {
     const lower = value.toLowerCase();
     const hit = allowed.find((a) => a === lower);
     if (hit === undefined)
-        throw new InvalidInput(input, `got '${value}'; accepted values: ${allowed.join(', ')}`);
+        throw new InvalidInput(input, `got ${shown(value)}; accepted values: ${allowed.join(', ')}`);
     return hit;
 }
 /** Strict booleans, so GitHub and Azure DevOps accept and reject the same values. */
@@ -212,11 +217,11 @@ function strictBoolean(input, value) {
         return true;
     if (lower === 'false')
         return false;
-    throw new InvalidInput(input, `got '${value}'; accepted values: true, false`);
+    throw new InvalidInput(input, `got ${shown(value)}; accepted values: true, false`);
 }
 function timeoutSeconds(value) {
     if (!/^\d+$/.test(value))
-        throw new InvalidInput('timeout-seconds', `got '${value}'; expected a whole number from 1 to 600`);
+        throw new InvalidInput('timeout-seconds', `got ${shown(value)}; expected a whole number from 1 to 600`);
     const n = Number(value);
     if (n < 1 || n > 600)
         throw new InvalidInput('timeout-seconds', `got ${n}; expected a whole number from 1 to 600`);
@@ -244,7 +249,7 @@ function endpoint(value) {
         return '';
     const base = validateBaseUrl(value);
     if (base === null) {
-        throw new InvalidInput('endpoint', `got '${value}'; expected a base URL like http://127.0.0.1:8080 (http only, no path)`);
+        throw new InvalidInput('endpoint', `got ${shown(value)}; expected a base URL like http://127.0.0.1:8080 (http only, no path)`);
     }
     return base;
 }
@@ -252,10 +257,10 @@ function resource(value) {
     if (value === '')
         return '';
     if (/\s/.test(value))
-        throw new InvalidInput('resource', `got '${value}'; expected an App ID URI such as https://management.azure.com/`);
+        throw new InvalidInput('resource', `got ${shown(value)}; expected an App ID URI such as https://management.azure.com/`);
     if (/^https?:\/\/\S+$/i.test(value) || GUID.test(value) || /^api:\/\/\S+$/i.test(value))
         return value;
-    throw new InvalidInput('resource', `got '${value}'; expected an App ID URI (https://...) or an application id (GUID)`);
+    throw new InvalidInput('resource', `got ${shown(value)}; expected an App ID URI (https://...) or an application id (GUID)`);
 }
 function selector(raw, identity) {
     const given = SELECTOR_INPUTS.filter(([input]) => raw[input] !== '');
@@ -275,11 +280,11 @@ function selector(raw, identity) {
     const value = raw[input];
     if (kind === 'msi_res_id') {
         if (!UAMI_RESOURCE_ID.test(value)) {
-            throw new InvalidInput(input, `got '${value}'; expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`);
+            throw new InvalidInput(input, `got ${shown(value)}; expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`);
         }
     }
     else if (!GUID.test(value)) {
-        throw new InvalidInput(input, `got '${value}'; expected a GUID like 00000000-0000-0000-0000-000000000000 (not the identity's name)`);
+        throw new InvalidInput(input, `got ${shown(value)}; expected a GUID like 00000000-0000-0000-0000-000000000000 (not the identity's name)`);
     }
     return { kind, value };
 }
@@ -343,7 +348,6 @@ const CODES = {
     invalid_input: 'Correct the named input; the message lists the accepted values.',
     deadline_exceeded: 'The run used up timeout-seconds before this check could finish. Raise timeout-seconds or fix the slower check first.',
     proxy_without_imds_bypass: 'Add the IMDS address to the proxy bypass list (the message shows the exact NO_PROXY value) so that the Azure Monitor Agent and other tools reach IMDS directly. imds-check itself never uses a proxy for IMDS.',
-    node_use_env_proxy: 'NODE_USE_ENV_PROXY makes Node programs honour HTTP_PROXY; make sure NO_PROXY covers the IMDS address.',
     arc_endpoint_invalid: 'IMDS_ENDPOINT must be an http URL on a loopback address, as the Arc agent sets it (http://localhost:40342). Correct or unset it; imds-check used the default endpoint.',
     arc_in_container: 'Hybrid IMDS listens on the host loopback only; a job in a container cannot reach it. Run the job on the host, or with host networking.',
     connect_timeout: (ctx) => ctx.mode === 'arc'
@@ -485,7 +489,10 @@ function proxySettings(env, agentProxy) {
 }
 /** NO_PROXY / no_proxy merged, as most tools read either. */
 function noProxyValue(env) {
-    return [env['NO_PROXY'], env['no_proxy']].filter((v) => !!v && v.trim() !== '').join(',');
+    const entries = [env['NO_PROXY'], env['no_proxy']]
+        .flatMap((v) => (v ?? '').split(','))
+        .map((e) => e.trim());
+    return [...new Set(entries.filter((e) => e !== ''))].join(',');
 }
 function ipv4ToInt(ip) {
     return ip.split('.').reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
@@ -889,6 +896,14 @@ function recognise(answer, successShape) {
         return { imds: true, json, serverHeader };
     if (answer.status === 407)
         return { imds: false, code: 'not_imds_proxy', json, what: 'a proxy asked for authentication (407)' };
+    if ((answer.status === 502 || answer.status === 504) && !(json && isImdsError(json))) {
+        return {
+            imds: false,
+            code: 'not_imds_proxy',
+            json,
+            what: `a proxy or gateway answered ${answer.status}`,
+        };
+    }
     if (contentType.includes('text/html') || /^\s*<(!doctype|html|head|body|\?xml)/i.test(body)) {
         return {
             imds: false,
@@ -956,6 +971,9 @@ function retryAfterMs(value, now) {
         return null;
     if (/^\d+$/.test(v))
         return Number(v) * 1000;
+    // Only an IMF-fixdate (e.g. "Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would accept "1.5" as a date.
+    if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(v))
+        return null;
     const date = Date.parse(v);
     return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
