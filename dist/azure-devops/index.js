@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 37:
+/***/ 61:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -36,7 +36,7 @@ var __assign = (this && this.__assign) || function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorExternalOutput = exports.warningExternalOutput = exports.debugExternalOutput = exports.writeExternalOutput = exports.createFilteredWriter = exports.filterExternalOutput = exports.createExternalOutputStream = exports.ExternalOutputStream = exports.MarkerFilter = exports.defaultAllowedVsoCommands = void 0;
 var stream = __nccwpck_require__(203);
-var im = __nccwpck_require__(202);
+var im = __nccwpck_require__(522);
 //
 // External output filtering.
 //
@@ -346,7 +346,7 @@ exports.errorExternalOutput = errorExternalOutput;
 
 /***/ }),
 
-/***/ 202:
+/***/ 522:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -356,13 +356,13 @@ exports.isSigPipeError = exports._exposeCertSettings = exports._exposeProxySetti
 var fs = __nccwpck_require__(896);
 var path = __nccwpck_require__(928);
 var os = __nccwpck_require__(857);
-var minimatch = __nccwpck_require__(772);
+var minimatch = __nccwpck_require__(172);
 var util = __nccwpck_require__(23);
-var tcm = __nccwpck_require__(373);
-var vm = __nccwpck_require__(59);
-var semver = __nccwpck_require__(318);
+var tcm = __nccwpck_require__(698);
+var vm = __nccwpck_require__(691);
+var semver = __nccwpck_require__(926);
 var crypto = __nccwpck_require__(982);
-var libResource = __nccwpck_require__(137);
+var libResource = __nccwpck_require__(625);
 /**
  * Hash table of known variable info. The formatted env var name is the lookup key.
  *
@@ -1312,7 +1312,7 @@ exports.isSigPipeError = isSigPipeError;
 
 /***/ }),
 
-/***/ 137:
+/***/ 625:
 /***/ ((module) => {
 
 // Copyright (c) Microsoft. All rights reserved.
@@ -1758,7 +1758,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 358:
+/***/ 414:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1778,12 +1778,12 @@ var childProcess = __nccwpck_require__(317);
 var fs = __nccwpck_require__(896);
 var path = __nccwpck_require__(928);
 var os = __nccwpck_require__(857);
-var minimatch = __nccwpck_require__(772);
-var im = __nccwpck_require__(202);
-var tcm = __nccwpck_require__(373);
-var trm = __nccwpck_require__(419);
-var eom = __nccwpck_require__(37);
-var semver = __nccwpck_require__(318);
+var minimatch = __nccwpck_require__(172);
+var im = __nccwpck_require__(522);
+var tcm = __nccwpck_require__(698);
+var trm = __nccwpck_require__(635);
+var eom = __nccwpck_require__(61);
+var semver = __nccwpck_require__(926);
 var TaskResult;
 (function (TaskResult) {
     TaskResult[TaskResult["Succeeded"] = 0] = "Succeeded";
@@ -4253,7 +4253,7 @@ function safeFind(arr, predicate) {
 
 /***/ }),
 
-/***/ 373:
+/***/ 698:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4363,7 +4363,7 @@ function unescape(s) {
 
 /***/ }),
 
-/***/ 419:
+/***/ 635:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4384,13 +4384,13 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ToolRunner = void 0;
-var Q = __nccwpck_require__(560);
+var Q = __nccwpck_require__(88);
 var os = __nccwpck_require__(857);
 var events = __nccwpck_require__(434);
 var child = __nccwpck_require__(317);
-var im = __nccwpck_require__(202);
+var im = __nccwpck_require__(522);
 var fs = __nccwpck_require__(896);
-var eom = __nccwpck_require__(37);
+var eom = __nccwpck_require__(61);
 var ToolRunner = /** @class */ (function (_super) {
     __extends(ToolRunner, _super);
     function ToolRunner(toolPath) {
@@ -5737,7 +5737,7 @@ var ExecState = /** @class */ (function (_super) {
 
 /***/ }),
 
-/***/ 59:
+/***/ 691:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5824,7 +5824,7 @@ exports.Vault = Vault;
 
 /***/ }),
 
-/***/ 380:
+/***/ 572:
 /***/ ((module) => {
 
 
@@ -5893,11 +5893,11 @@ function range(a, b, str) {
 
 /***/ }),
 
-/***/ 691:
+/***/ 235:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var concatMap = __nccwpck_require__(87)
-var balanced = __nccwpck_require__(380)
+var concatMap = __nccwpck_require__(319)
+var balanced = __nccwpck_require__(572)
 
 module.exports = expandTop
 
@@ -6596,7 +6596,7 @@ function expand(
 
 /***/ }),
 
-/***/ 87:
+/***/ 319:
 /***/ ((module) => {
 
 module.exports = function (xs, fn) {
@@ -6616,7 +6616,7 @@ var isArray = Array.isArray || function (xs) {
 
 /***/ }),
 
-/***/ 772:
+/***/ 172:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = minimatch
@@ -6628,7 +6628,7 @@ var path = (function () { try { return __nccwpck_require__(928) } catch (e) {}}(
 minimatch.sep = path.sep
 
 var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {}
-var expand = __nccwpck_require__(691)
+var expand = __nccwpck_require__(235)
 
 var plTypes = {
   '!': { open: '(?:(?!(?:', close: '))[^/]*?)'},
@@ -7628,7 +7628,7 @@ function regExpEscape (s) {
 
 /***/ }),
 
-/***/ 560:
+/***/ 88:
 /***/ ((module) => {
 
 // vim:ts=4:sts=4:sw=4:
@@ -9680,7 +9680,7 @@ return Q;
 
 /***/ }),
 
-/***/ 318:
+/***/ 926:
 /***/ ((module, exports) => {
 
 exports = module.exports = SemVer
@@ -11417,12 +11417,12 @@ function coerce (version) {
 
 /***/ }),
 
-/***/ 311:
+/***/ 80:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(228);
-/* harmony import */ var _task_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(991);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(341);
+/* harmony import */ var _task_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(537);
 // Entry point of the Azure DevOps task (dist/azure-devops/index.js). All logic is in main.ts, which never
 // throws; task-lib's own uncaughtException handler would print a stack trace.
 
@@ -11434,7 +11434,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 228:
+/***/ 341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14167,7 +14167,7 @@ async function main(deps) {
 
 /***/ }),
 
-/***/ 991:
+/***/ 537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14176,8 +14176,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ createTaskIo)
 });
 
-// EXTERNAL MODULE: ./node_modules/azure-pipelines-task-lib/task.js
-var task = __nccwpck_require__(358);
+// EXTERNAL MODULE: ../../work/main/node_modules/azure-pipelines-task-lib/task.js
+var task = __nccwpck_require__(414);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/azure-devops/diagnostics.ts
@@ -14464,6 +14464,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(311);
+/******/ var __webpack_exports__ = __nccwpck_require__(80);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
