@@ -136,9 +136,15 @@ describe.each(nodes)('task bundle on $label', ({ path: node }) => {
     expect(existsSync(join(repoRoot, 'dist', 'azure-devops', 'index.js'))).toBe(true);
   });
 
-  it('healthy VM, system identity: Succeeded, every output variable, token masked first and nowhere else', async () => {
-    const o = await runScenario(node, { scenario: 'healthy' });
+  it('healthy VM, system identity: Succeeded, every output variable, JUnit, token masked first and nowhere else', async () => {
+    const junitDir = scratchDir('ado-junit-');
+    scratch.push(junitDir);
+    const junit = join(junitDir, 'results', 'imds.xml');
+    const o = await runScenario(node, { scenario: 'healthy', inputs: { junitPath: junit } });
     expect(o.result).toBe('Succeeded');
+    const junitXml = readFileSync(junit, 'utf8');
+    expect(junitXml.match(/<testcase /g)).toHaveLength(4);
+    for (const token of o.tokens) expect(junitXml).not.toContain(token);
     expect(o.vars).toMatchObject({
       result: { value: 'pass', isOutput: 'true', issecret: 'false' },
       reachable: { value: 'true' },
