@@ -1,6 +1,11 @@
-// The @actions/exec diagnostics port: silent, exit codes are answers, missing commands and timeouts are null.
+// The real ActionsIo: the @actions/exec diagnostics port (silent, exit codes are answers, missing commands and
+// timeouts are null) and the step-summary write that never leaves a half-written buffer behind.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { execDiagnostics } from '../../src/github/actions-io.js';
+import * as core from '@actions/core';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { EOL, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createActionsIo, execDiagnostics } from '../../src/github/actions-io.js';
 
 describe('execDiagnostics', () => {
   let written: string[];
@@ -37,5 +42,26 @@ describe('execDiagnostics', () => {
     expect(result).toBeNull();
     // let the child finish so jest sees no open handle
     await new Promise((resolve) => setTimeout(resolve, 1800));
+  });
+});
+
+describe('createActionsIo().writeSummary', () => {
+  const saved = process.env['GITHUB_STEP_SUMMARY'];
+  afterEach(() => {
+    if (saved === undefined) delete process.env['GITHUB_STEP_SUMMARY'];
+    else process.env['GITHUB_STEP_SUMMARY'] = saved;
+  });
+
+  it('a failed write empties the buffer, so the text does not leak into the next write', async () => {
+    const io = createActionsIo();
+    delete process.env['GITHUB_STEP_SUMMARY'];
+    await expect(io.writeSummary('LEFTOVER from a failed write')).rejects.toThrow(/GITHUB_STEP_SUMMARY/);
+    expect(core.summary.isEmptyBuffer()).toBe(true);
+
+    const file = join(mkdtempSync(join(tmpdir(), 'imds-gh-summary-')), 'summary.md');
+    writeFileSync(file, '');
+    process.env['GITHUB_STEP_SUMMARY'] = file;
+    await io.writeSummary('| a | b |');
+    expect(readFileSync(file, 'utf8')).toBe(`| a | b |${EOL}`);
   });
 });
