@@ -237,7 +237,8 @@ describe.each(nodes)('task bundle on $label', ({ path: node }) => {
     expectNoStackTrace(o);
   });
 
-  it('agent proxy without an IMDS bypass: SucceededWithIssues with the proxy warning, and the proxy sees nothing', async () => {
+  /** Runs the healthy scenario with the agent proxy set to a counting listener; returns what the proxy saw. */
+  async function behindAgentProxy(bypass: string[]): Promise<{ o: Outcome; proxied: number }> {
     const proxy = await countingListener();
     try {
       const o = await runScenario(node, {
@@ -246,40 +247,34 @@ describe.each(nodes)('task bundle on $label', ({ path: node }) => {
         // How the agent hands its proxy to tasks; task-lib's getHttpProxyConfiguration reads these.
         agentVariables: {
           AGENT_PROXYURL: `http://127.0.0.1:${proxy.port}`,
-          AGENT_PROXYBYPASSLIST: JSON.stringify(['example\\.com']),
+          AGENT_PROXYBYPASSLIST: JSON.stringify(bypass),
         },
       });
-      expect(o.result).toBe('SucceededWithIssues');
-      expect(o.vars['result']!.value).toBe('warn');
-      expect(o.vars['tokenStatus']!.value).toBe('200');
-      const warnings = o.run.commands.filter(
-        (c) => c.name === 'task.issue' && c.properties['type'] === 'warning',
-      );
-      expect(warnings.some((w) => w.message.includes('proxy_without_imds_bypass'))).toBe(true);
-      expect(o.requests).toBeGreaterThan(0);
-      expect(proxy.connections()).toBe(0);
-      expectTokenConfined(o, false);
+      return { o, proxied: proxy.connections() };
     } finally {
       await proxy.close();
     }
+  }
+
+  it('agent proxy without an IMDS bypass: SucceededWithIssues with the proxy warning, and the proxy sees nothing', async () => {
+    const { o, proxied } = await behindAgentProxy(['example\\.com']);
+    expect(o.result).toBe('SucceededWithIssues');
+    expect(o.vars['result']!.value).toBe('warn');
+    expect(o.vars['tokenStatus']!.value).toBe('200');
+    const warnings = o.run.commands.filter(
+      (c) => c.name === 'task.issue' && c.properties['type'] === 'warning',
+    );
+    expect(warnings.some((w) => w.message.includes('proxy_without_imds_bypass'))).toBe(true);
+    expect(o.requests).toBeGreaterThan(0);
+    expect(proxied).toBe(0);
+    expectTokenConfined(o, false);
   });
 
   it('agent proxy whose bypass list covers IMDS: Succeeded, and the proxy still sees nothing', async () => {
-    const proxy = await countingListener();
-    try {
-      const o = await runScenario(node, {
-        scenario: 'healthy',
-        inputs: { mode: 'vm' },
-        agentVariables: {
-          AGENT_PROXYURL: `http://127.0.0.1:${proxy.port}`,
-          AGENT_PROXYBYPASSLIST: JSON.stringify(['169\\.254\\.169\\.254']),
-        },
-      });
-      expect(o.result).toBe('Succeeded');
-      expect(o.vars['result']!.value).toBe('pass');
-      expect(proxy.connections()).toBe(0);
-    } finally {
-      await proxy.close();
-    }
+    const { o, proxied } = await behindAgentProxy(['169\\.254\\.169\\.254']);
+    expect(o.result).toBe('Succeeded');
+    expect(o.vars['result']!.value).toBe('pass');
+    expect(o.requests).toBeGreaterThan(0);
+    expect(proxied).toBe(0);
   });
 });
