@@ -156,6 +156,26 @@ describe('buildOutputs', () => {
     },
   );
 
+  it.each(['200', '502', '407'])(
+    'keeps token-status skipped when something not IMDS answered %s and the token was never requested',
+    (status) => {
+      const r = report({
+        result: 'fail',
+        reachable: false,
+        checks: [
+          check('environment', 'pass', 'skipped'),
+          check('reachability', 'fail', status),
+          check('metadata', 'fail', status),
+          check('token', 'skip', 'skipped'),
+        ],
+      });
+      const outputs = buildOutputs(r, null, { exposeToken: false }, 'r');
+      expect(outputs['metadata-status']).toBe(status);
+      // Only a socket-level word is carried over (DESIGN §3.1); an HTTP status would claim a token answer.
+      expect(outputs['token-status']).toBe('skipped');
+    },
+  );
+
   it('keeps skipped for a token check skipped while IMDS was reachable', () => {
     const r = report({
       checks: [

@@ -274,9 +274,12 @@ describe('parseOptions messages', () => {
     // by the runner as a workflow or logging command).
     { mode: 'vm\n::error::injected' },
     { 'fail-on': 'never\r\n##vso[task.complete result=Succeeded]' },
+    { 'client-id': 'x\u2028y', identity: 'user' },
+    { endpoint: 'http://x/\u0085::warning::y' },
+    { 'timeout-seconds': '1\u001b[2J' },
   ])('the message is one line with no stack trace: %j', (raw) => {
     const message = rejected(raw).message;
-    expect(message).not.toMatch(/[\r\n]/);
+    expect(message).not.toMatch(/[\r\n\u2028\u2029\u0085\u001b]/);
     expect(message).not.toMatch(/\bat .*\.(ts|js):\d+/);
     expect(message.length).toBeGreaterThan(10);
   });

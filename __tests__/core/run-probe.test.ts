@@ -5,7 +5,7 @@ import { buildOutputs, exitCodeFor } from '../../src/core/contract.js';
 import { runProbe } from '../../src/core/run-probe.js';
 import type { CheckResult, ProbeOptions, RuntimeContext } from '../../src/core/types.js';
 import { fakeContext, options, recordingDiagnostics } from './fake-context.js';
-import { closedPort, httpServer, type Loopback } from './loopback.js';
+import { closedPort, httpServer, rawServer, type Loopback } from './loopback.js';
 
 const servers: Loopback[] = [];
 afterEach(async () => {
@@ -145,5 +145,50 @@ describe('runProbe when something answers', () => {
     expect(byId(report, 'token')).toMatchObject({ status: 'skip' });
     expect(tokenRequests).toBe(0);
     expect(exitCodeFor({ ...report, failOn: 'unreachable' })).toBe(1);
+    const outputs = buildOutputs(report, null, { exposeToken: false }, '');
+    expect(outputs['metadata-status']).toBe('200');
+    expect(outputs['token-status']).toBe('skipped');
   });
+
+  it('a reset after the request → not reachable, code connection_reset, outcome reset', async () => {
+    const s = await rawServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
+    servers.push(s);
+    const { report } = await probe({ endpoint: `http://127.0.0.1:${s.port}` });
+    expect(report.reachable).toBe(false);
+    expect(byId(report, 'reachability')).toMatchObject({
+      status: 'fail',
+      code: 'connection_reset',
+      outcome: 'reset',
+    });
+    expect(byId(report, 'metadata')).toMatchObject({
+      status: 'fail',
+      code: 'connection_reset',
+      outcome: 'reset',
+    });
+    expect(byId(report, 'token')).toMatchObject({ status: 'skip' });
+    const outputs = buildOutputs(report, null, { exposeToken: false }, '');
+    expect(outputs['metadata-status']).toBe('reset');
+    expect(outputs['token-status']).toBe('reset');
+  });
+});
+
+describe('runProbe deadline', () => {
+  it.each([1, 2])(
+    'a silent server: the run with timeout-seconds %i ends within timeout-seconds + 2 s',
+    async (seconds) => {
+      const s = await rawServer(() => undefined);
+      servers.push(s);
+      const clock = {
+        now: () => Date.now(),
+        sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+      };
+      const started = Date.now();
+      const { report } = await probe({ endpoint: `http://127.0.0.1:${s.port}`, timeoutSeconds: seconds }, {
+        clock,
+      } as Partial<RuntimeContext>);
+      expect(Date.now() - started).toBeLessThan(seconds * 1000 + 2000);
+      expect(report).toMatchObject({ result: 'fail', reachable: false });
+      expect(byId(report, 'metadata')).toMatchObject({ status: 'fail', outcome: 'no-response' });
+    },
+  );
 });
