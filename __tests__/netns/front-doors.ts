@@ -109,7 +109,7 @@ export async function runDoor(door: Door, request: DoorRequest): Promise<DoorRun
   }
   const run = await runTimed([...request.prefix, ...argv], { env, cwd: dir, timeoutMs: request.timeoutMs ?? 90_000 });
   const written = filesUnder(files);
-  const channels = { stdout: run.stdout, stderr: run.stderr, ...written };
+  const channels: Record<string, string> = { stdout: run.stdout, stderr: run.stderr, ...written };
 
   let outputs: Record<string, string>;
   let report: Report;
