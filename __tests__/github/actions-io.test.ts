@@ -2,7 +2,7 @@
 // timeouts are null) and the step-summary write that never leaves a half-written buffer behind.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import * as core from '@actions/core';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { EOL, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createActionsIo, execDiagnostics } from '../../src/github/actions-io.js';
@@ -58,10 +58,12 @@ describe('createActionsIo().writeSummary', () => {
     await expect(io.writeSummary('LEFTOVER from a failed write')).rejects.toThrow(/GITHUB_STEP_SUMMARY/);
     expect(core.summary.isEmptyBuffer()).toBe(true);
 
-    const file = join(mkdtempSync(join(tmpdir(), 'imds-gh-summary-')), 'summary.md');
+    const dir = mkdtempSync(join(tmpdir(), 'imds-gh-summary-'));
+    const file = join(dir, 'summary.md');
     writeFileSync(file, '');
     process.env['GITHUB_STEP_SUMMARY'] = file;
     await io.writeSummary('| a | b |');
     expect(readFileSync(file, 'utf8')).toBe(`| a | b |${EOL}`);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,8 +1,7 @@
 // Runner-faithful tests of the committed bundle: `node dist/index.js` on Node 20 and Node 24 with the
 // environment the GitHub runner builds, against the IMDS emulator on 127.0.0.1 (through the endpoint input).
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { OUTPUT_NAMES } from '../../src/core/index.js';
@@ -18,7 +17,7 @@ import {
   VM_SUBSCRIPTION_ID,
   type Emulator,
 } from '../../src/emulator/index.js';
-import { bundleRuntimes, runAction, type ActionRun } from './runner.js';
+import { bundleRuntimes, cleanupTempDirs, runAction, tempDir, type ActionRun } from './runner.js';
 
 const runtimes = bundleRuntimes();
 
@@ -26,6 +25,7 @@ const emulators: Emulator[] = [];
 afterEach(async () => {
   await Promise.all(emulators.splice(0).map((e) => e.close()));
 });
+afterAll(cleanupTempDirs);
 
 async function emulator(scenario: string): Promise<Emulator> {
   const e = await startEmulator({ scenario, mode: 'vm', host: '127.0.0.1', port: 0 });
@@ -45,7 +45,7 @@ async function closedPort(): Promise<number> {
 
 /** A folder with a `systemctl` that answers like a stopped himdsd, with noise on stderr. */
 function fakeSystemctl(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'imds-gh-bin-'));
+  const dir = tempDir('imds-gh-bin-');
   const file = join(dir, 'systemctl');
   writeFileSync(file, '#!/bin/sh\necho inactive\necho diag-noise >&2\nexit 3\n');
   chmodSync(file, 0o755);

@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,6 +122,19 @@ export interface RunOptions {
   pathPrefix?: string;
 }
 
+const tempDirs: string[] = [];
+
+/** A temp folder removed by cleanupTempDirs(). */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function cleanupTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export async function runAction(
   node: string,
   inputs: Record<string, string>,
@@ -130,7 +144,7 @@ export async function runAction(
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(inputs['endpoint'] ?? '')) {
     throw new Error('runAction needs an endpoint on 127.0.0.1 (the emulator or a closed port)');
   }
-  const dir = mkdtempSync(join(tmpdir(), 'imds-gh-'));
+  const dir = tempDir('imds-gh-');
   const runnerTemp = join(dir, 'runner-temp');
   const workspace = join(dir, 'workspace');
   mkdirSync(runnerTemp);
