@@ -67,12 +67,22 @@ export function styleName(name: string, style: NameStyle): string {
   return style === 'camel' ? toCamel(name) : name;
 }
 
+const SOCKET_WORDS = new Set(['timeout', 'refused', 'unreachable', 'reset', 'no-response']);
+
 /** The status output for a check: its outcome, or the socket word of reachability when nothing answered. */
 function statusOutput(report: Report, id: 'metadata' | 'token'): string {
   const check = report.checks.find((c) => c.id === id);
   const reach = report.checks.find((c) => c.id === 'reachability');
   if (!check) return '';
-  if (check.outcome === 'skipped' && reach && !report.reachable && reach.outcome !== '') {
+  // Only a socket-level word carries over to a request that was never sent; an HTTP status would claim an answer.
+  const requested = id === 'metadata' || report.identity.kind !== 'none';
+  if (
+    check.outcome === 'skipped' &&
+    requested &&
+    reach &&
+    !report.reachable &&
+    SOCKET_WORDS.has(reach.outcome)
+  ) {
     return reach.outcome;
   }
   return check.outcome;

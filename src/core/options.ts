@@ -27,7 +27,11 @@ const SELECTOR_INPUTS = [
 /** A value as shown in a message: quoted, control characters escaped, so the message stays one line. */
 function shown(value: string): string {
   const clipped = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return JSON.stringify(clipped);
+  // JSON.stringify leaves U+0085, U+2028 and U+2029 raw; some log viewers break lines on them.
+  return JSON.stringify(clipped).replace(
+    /[\u0085\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 class InvalidInput extends Error {

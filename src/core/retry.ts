@@ -11,8 +11,12 @@ export type RequestKind = 'metadata' | 'token';
 const MAX_ATTEMPTS = 8;
 // A transport failure after the connection was proven is retried once: more only delays the diagnosis.
 const MAX_TRANSPORT_ATTEMPTS = 2;
+const GONE_WINDOW_MS = 70_000;
+const MAX_GONE_ATTEMPTS = 20;
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 16_000;
+// During an IMDS update, poll about every 10 s (as Microsoft's clients do) rather than backing off further.
+const GONE_MAX_DELAY_MS = 10_000;
 const RETRIED_FAILURES = new Set(['no_response', 'connection_reset', 'connect_timeout', 'body_timeout']);
 
 export function isRetryable(kind: RequestKind, result: HttpResult): boolean {
@@ -45,7 +49,8 @@ export function retryDelayMs(
     const hinted = retryAfterMs(header(result, 'retry-after'), now);
     if (hinted !== null && (result.status === 429 || result.status === 503)) return hinted;
   }
-  const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attemptsSoFar - 1));
+  const cap = result.kind === 'answer' && result.status === 410 ? GONE_MAX_DELAY_MS : MAX_DELAY_MS;
+  const base = Math.min(cap, BASE_DELAY_MS * 2 ** Math.max(0, attemptsSoFar - 1));
   const jittered = base / 2 + random() * (base / 2);
   return result.kind === 'answer' && result.status >= 500 ? Math.max(1_000, jittered) : jittered;
 }
@@ -62,11 +67,19 @@ export async function withRetry(
   deps: RetryDeps,
 ): Promise<{ result: HttpResult; attempts: number }> {
   let attempts = 0;
+  let firstGoneAt: number | null = null;
   for (;;) {
     const result = await send();
     attempts += 1;
-    const limit = result.kind === 'failure' ? MAX_TRANSPORT_ATTEMPTS : MAX_ATTEMPTS;
-    if (!isRetryable(kind, result) || attempts >= limit) return { result, attempts };
+    if (!isRetryable(kind, result)) return { result, attempts };
+    // 410 means "IMDS is updating, back within 70 s": keep trying for that window, not for a fixed count.
+    const gone = result.kind === 'answer' && result.status === 410;
+    if (gone && firstGoneAt === null) firstGoneAt = deps.clock.now();
+    const limit =
+      result.kind === 'failure' ? MAX_TRANSPORT_ATTEMPTS : gone ? MAX_GONE_ATTEMPTS : MAX_ATTEMPTS;
+    if (attempts >= limit) return { result, attempts };
+    if (gone && firstGoneAt !== null && deps.clock.now() - firstGoneAt >= GONE_WINDOW_MS)
+      return { result, attempts };
     const delay = retryDelayMs(attempts, result, deps.random, deps.clock.now());
     // A wait that leaves no time for the next attempt is pointless: report what we have.
     if (delay + 250 >= deps.budget.remaining()) return { result, attempts };
