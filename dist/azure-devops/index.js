@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 61:
+/***/ 37:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -36,7 +36,7 @@ var __assign = (this && this.__assign) || function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorExternalOutput = exports.warningExternalOutput = exports.debugExternalOutput = exports.writeExternalOutput = exports.createFilteredWriter = exports.filterExternalOutput = exports.createExternalOutputStream = exports.ExternalOutputStream = exports.MarkerFilter = exports.defaultAllowedVsoCommands = void 0;
 var stream = __nccwpck_require__(203);
-var im = __nccwpck_require__(522);
+var im = __nccwpck_require__(202);
 //
 // External output filtering.
 //
@@ -346,7 +346,7 @@ exports.errorExternalOutput = errorExternalOutput;
 
 /***/ }),
 
-/***/ 522:
+/***/ 202:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -356,13 +356,13 @@ exports.isSigPipeError = exports._exposeCertSettings = exports._exposeProxySetti
 var fs = __nccwpck_require__(896);
 var path = __nccwpck_require__(928);
 var os = __nccwpck_require__(857);
-var minimatch = __nccwpck_require__(172);
+var minimatch = __nccwpck_require__(772);
 var util = __nccwpck_require__(23);
-var tcm = __nccwpck_require__(698);
-var vm = __nccwpck_require__(691);
-var semver = __nccwpck_require__(926);
+var tcm = __nccwpck_require__(373);
+var vm = __nccwpck_require__(59);
+var semver = __nccwpck_require__(318);
 var crypto = __nccwpck_require__(982);
-var libResource = __nccwpck_require__(625);
+var libResource = __nccwpck_require__(137);
 /**
  * Hash table of known variable info. The formatted env var name is the lookup key.
  *
@@ -1312,7 +1312,7 @@ exports.isSigPipeError = isSigPipeError;
 
 /***/ }),
 
-/***/ 625:
+/***/ 137:
 /***/ ((module) => {
 
 // Copyright (c) Microsoft. All rights reserved.
@@ -1758,7 +1758,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 414:
+/***/ 358:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1778,12 +1778,12 @@ var childProcess = __nccwpck_require__(317);
 var fs = __nccwpck_require__(896);
 var path = __nccwpck_require__(928);
 var os = __nccwpck_require__(857);
-var minimatch = __nccwpck_require__(172);
-var im = __nccwpck_require__(522);
-var tcm = __nccwpck_require__(698);
-var trm = __nccwpck_require__(635);
-var eom = __nccwpck_require__(61);
-var semver = __nccwpck_require__(926);
+var minimatch = __nccwpck_require__(772);
+var im = __nccwpck_require__(202);
+var tcm = __nccwpck_require__(373);
+var trm = __nccwpck_require__(419);
+var eom = __nccwpck_require__(37);
+var semver = __nccwpck_require__(318);
 var TaskResult;
 (function (TaskResult) {
     TaskResult[TaskResult["Succeeded"] = 0] = "Succeeded";
@@ -4253,7 +4253,7 @@ function safeFind(arr, predicate) {
 
 /***/ }),
 
-/***/ 698:
+/***/ 373:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4363,7 +4363,7 @@ function unescape(s) {
 
 /***/ }),
 
-/***/ 635:
+/***/ 419:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4384,13 +4384,13 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ToolRunner = void 0;
-var Q = __nccwpck_require__(88);
+var Q = __nccwpck_require__(560);
 var os = __nccwpck_require__(857);
 var events = __nccwpck_require__(434);
 var child = __nccwpck_require__(317);
-var im = __nccwpck_require__(522);
+var im = __nccwpck_require__(202);
 var fs = __nccwpck_require__(896);
-var eom = __nccwpck_require__(61);
+var eom = __nccwpck_require__(37);
 var ToolRunner = /** @class */ (function (_super) {
     __extends(ToolRunner, _super);
     function ToolRunner(toolPath) {
@@ -5737,7 +5737,7 @@ var ExecState = /** @class */ (function (_super) {
 
 /***/ }),
 
-/***/ 691:
+/***/ 59:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5824,7 +5824,7 @@ exports.Vault = Vault;
 
 /***/ }),
 
-/***/ 572:
+/***/ 380:
 /***/ ((module) => {
 
 
@@ -5893,11 +5893,11 @@ function range(a, b, str) {
 
 /***/ }),
 
-/***/ 235:
+/***/ 691:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var concatMap = __nccwpck_require__(319)
-var balanced = __nccwpck_require__(572)
+var concatMap = __nccwpck_require__(87)
+var balanced = __nccwpck_require__(380)
 
 module.exports = expandTop
 
@@ -6596,7 +6596,7 @@ function expand(
 
 /***/ }),
 
-/***/ 319:
+/***/ 87:
 /***/ ((module) => {
 
 module.exports = function (xs, fn) {
@@ -6616,7 +6616,7 @@ var isArray = Array.isArray || function (xs) {
 
 /***/ }),
 
-/***/ 172:
+/***/ 772:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = minimatch
@@ -6628,7 +6628,7 @@ var path = (function () { try { return __nccwpck_require__(928) } catch (e) {}}(
 minimatch.sep = path.sep
 
 var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {}
-var expand = __nccwpck_require__(235)
+var expand = __nccwpck_require__(691)
 
 var plTypes = {
   '!': { open: '(?:(?!(?:', close: '))[^/]*?)'},
@@ -7628,7 +7628,7 @@ function regExpEscape (s) {
 
 /***/ }),
 
-/***/ 88:
+/***/ 560:
 /***/ ((module) => {
 
 // vim:ts=4:sts=4:sw=4:
@@ -9680,7 +9680,7 @@ return Q;
 
 /***/ }),
 
-/***/ 926:
+/***/ 318:
 /***/ ((module, exports) => {
 
 exports = module.exports = SemVer
@@ -11417,12 +11417,12 @@ function coerce (version) {
 
 /***/ }),
 
-/***/ 80:
+/***/ 311:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(341);
-/* harmony import */ var _task_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(537);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(228);
+/* harmony import */ var _task_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(991);
 // Entry point of the Azure DevOps task (dist/azure-devops/index.js). All logic is in main.ts, which never
 // throws; task-lib's own uncaughtException handler would print a stack trace.
 
@@ -11434,7 +11434,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 341:
+/***/ 228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11505,13 +11505,20 @@ function toCamel(name) {
 function styleName(name, style) {
     return style === 'camel' ? toCamel(name) : name;
 }
+const SOCKET_WORDS = new Set(['timeout', 'refused', 'unreachable', 'reset', 'no-response']);
 /** The status output for a check: its outcome, or the socket word of reachability when nothing answered. */
 function statusOutput(report, id) {
     const check = report.checks.find((c) => c.id === id);
     const reach = report.checks.find((c) => c.id === 'reachability');
     if (!check)
         return '';
-    if (check.outcome === 'skipped' && reach && !report.reachable && reach.outcome !== '') {
+    // Only a socket-level word carries over to a request that was never sent; an HTTP status would claim an answer.
+    const requested = id === 'metadata' || report.identity.kind !== 'none';
+    if (check.outcome === 'skipped' &&
+        requested &&
+        reach &&
+        !report.reachable &&
+        SOCKET_WORDS.has(reach.outcome)) {
         return reach.outcome;
     }
     return check.outcome;
@@ -11579,7 +11586,8 @@ const SELECTOR_INPUTS = [
 /** A value as shown in a message: quoted, control characters escaped, so the message stays one line. */
 function shown(value) {
     const clipped = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return JSON.stringify(clipped);
+    // JSON.stringify leaves U+0085, U+2028 and U+2029 raw; some log viewers break lines on them.
+    return JSON.stringify(clipped).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 class InvalidInput extends Error {
     input;
@@ -12339,8 +12347,12 @@ function recognise(answer, successShape) {
 const MAX_ATTEMPTS = 8;
 // A transport failure after the connection was proven is retried once: more only delays the diagnosis.
 const MAX_TRANSPORT_ATTEMPTS = 2;
+const GONE_WINDOW_MS = 70_000;
+const MAX_GONE_ATTEMPTS = 20;
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 16_000;
+// During an IMDS update, poll about every 10 s (as Microsoft's clients do) rather than backing off further.
+const GONE_MAX_DELAY_MS = 10_000;
 const RETRIED_FAILURES = new Set(['no_response', 'connection_reset', 'connect_timeout', 'body_timeout']);
 function isRetryable(kind, result) {
     if (result.kind === 'failure')
@@ -12371,17 +12383,27 @@ function retryDelayMs(attemptsSoFar, result, random, now) {
         if (hinted !== null && (result.status === 429 || result.status === 503))
             return hinted;
     }
-    const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attemptsSoFar - 1));
+    const cap = result.kind === 'answer' && result.status === 410 ? GONE_MAX_DELAY_MS : MAX_DELAY_MS;
+    const base = Math.min(cap, BASE_DELAY_MS * 2 ** Math.max(0, attemptsSoFar - 1));
     const jittered = base / 2 + random() * (base / 2);
     return result.kind === 'answer' && result.status >= 500 ? Math.max(1_000, jittered) : jittered;
 }
 async function withRetry(kind, send, deps) {
     let attempts = 0;
+    let firstGoneAt = null;
     for (;;) {
         const result = await send();
         attempts += 1;
-        const limit = result.kind === 'failure' ? MAX_TRANSPORT_ATTEMPTS : MAX_ATTEMPTS;
-        if (!isRetryable(kind, result) || attempts >= limit)
+        if (!isRetryable(kind, result))
+            return { result, attempts };
+        // 410 means "IMDS is updating, back within 70 s": keep trying for that window, not for a fixed count.
+        const gone = result.kind === 'answer' && result.status === 410;
+        if (gone && firstGoneAt === null)
+            firstGoneAt = deps.clock.now();
+        const limit = result.kind === 'failure' ? MAX_TRANSPORT_ATTEMPTS : gone ? MAX_GONE_ATTEMPTS : MAX_ATTEMPTS;
+        if (attempts >= limit)
+            return { result, attempts };
+        if (gone && firstGoneAt !== null && deps.clock.now() - firstGoneAt >= GONE_WINDOW_MS)
             return { result, attempts };
         const delay = retryDelayMs(attempts, result, deps.random, deps.clock.now());
         // A wait that leaves no time for the next attempt is pointless: report what we have.
@@ -14167,7 +14189,7 @@ async function main(deps) {
 
 /***/ }),
 
-/***/ 537:
+/***/ 991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14176,8 +14198,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ createTaskIo)
 });
 
-// EXTERNAL MODULE: ../../work/main/node_modules/azure-pipelines-task-lib/task.js
-var task = __nccwpck_require__(414);
+// EXTERNAL MODULE: ./node_modules/azure-pipelines-task-lib/task.js
+var task = __nccwpck_require__(358);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/azure-devops/diagnostics.ts
@@ -14464,6 +14486,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(80);
+/******/ var __webpack_exports__ = __nccwpck_require__(311);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

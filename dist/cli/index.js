@@ -118,13 +118,20 @@ function toCamel(name) {
 function styleName(name, style) {
     return style === 'camel' ? toCamel(name) : name;
 }
+const SOCKET_WORDS = new Set(['timeout', 'refused', 'unreachable', 'reset', 'no-response']);
 /** The status output for a check: its outcome, or the socket word of reachability when nothing answered. */
 function statusOutput(report, id) {
     const check = report.checks.find((c) => c.id === id);
     const reach = report.checks.find((c) => c.id === 'reachability');
     if (!check)
         return '';
-    if (check.outcome === 'skipped' && reach && !report.reachable && reach.outcome !== '') {
+    // Only a socket-level word carries over to a request that was never sent; an HTTP status would claim an answer.
+    const requested = id === 'metadata' || report.identity.kind !== 'none';
+    if (check.outcome === 'skipped' &&
+        requested &&
+        reach &&
+        !report.reachable &&
+        SOCKET_WORDS.has(reach.outcome)) {
         return reach.outcome;
     }
     return check.outcome;
@@ -192,7 +199,8 @@ const SELECTOR_INPUTS = [
 /** A value as shown in a message: quoted, control characters escaped, so the message stays one line. */
 function shown(value) {
     const clipped = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return JSON.stringify(clipped);
+    // JSON.stringify leaves U+0085, U+2028 and U+2029 raw; some log viewers break lines on them.
+    return JSON.stringify(clipped).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 class InvalidInput extends Error {
     input;
@@ -952,8 +960,12 @@ function recognise(answer, successShape) {
 const MAX_ATTEMPTS = 8;
 // A transport failure after the connection was proven is retried once: more only delays the diagnosis.
 const MAX_TRANSPORT_ATTEMPTS = 2;
+const GONE_WINDOW_MS = 70_000;
+const MAX_GONE_ATTEMPTS = 20;
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 16_000;
+// During an IMDS update, poll about every 10 s (as Microsoft's clients do) rather than backing off further.
+const GONE_MAX_DELAY_MS = 10_000;
 const RETRIED_FAILURES = new Set(['no_response', 'connection_reset', 'connect_timeout', 'body_timeout']);
 function isRetryable(kind, result) {
     if (result.kind === 'failure')
@@ -984,17 +996,27 @@ function retryDelayMs(attemptsSoFar, result, random, now) {
         if (hinted !== null && (result.status === 429 || result.status === 503))
             return hinted;
     }
-    const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attemptsSoFar - 1));
+    const cap = result.kind === 'answer' && result.status === 410 ? GONE_MAX_DELAY_MS : MAX_DELAY_MS;
+    const base = Math.min(cap, BASE_DELAY_MS * 2 ** Math.max(0, attemptsSoFar - 1));
     const jittered = base / 2 + random() * (base / 2);
     return result.kind === 'answer' && result.status >= 500 ? Math.max(1_000, jittered) : jittered;
 }
 async function withRetry(kind, send, deps) {
     let attempts = 0;
+    let firstGoneAt = null;
     for (;;) {
         const result = await send();
         attempts += 1;
-        const limit = result.kind === 'failure' ? MAX_TRANSPORT_ATTEMPTS : MAX_ATTEMPTS;
-        if (!isRetryable(kind, result) || attempts >= limit)
+        if (!isRetryable(kind, result))
+            return { result, attempts };
+        // 410 means "IMDS is updating, back within 70 s": keep trying for that window, not for a fixed count.
+        const gone = result.kind === 'answer' && result.status === 410;
+        if (gone && firstGoneAt === null)
+            firstGoneAt = deps.clock.now();
+        const limit = result.kind === 'failure' ? MAX_TRANSPORT_ATTEMPTS : gone ? MAX_GONE_ATTEMPTS : MAX_ATTEMPTS;
+        if (attempts >= limit)
+            return { result, attempts };
+        if (gone && firstGoneAt !== null && deps.clock.now() - firstGoneAt >= GONE_WINDOW_MS)
             return { result, attempts };
         const delay = retryDelayMs(attempts, result, deps.random, deps.clock.now());
         // A wait that leaves no time for the next attempt is pointless: report what we have.
