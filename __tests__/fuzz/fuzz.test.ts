@@ -1,0 +1,123 @@
+// Hostile-answer fuzzer: FUZZ_CASES (default 2000) seeded cases, each a raw TCP server on 127.0.0.1 answering
+// the real engine with mutated status lines, headers, framing, bodies and (Arc) challenges. Per case: no throw,
+// no unhandled rejection, a verdict within timeout-seconds + 2 s, pass exactly when the answer was valid, no
+// Arc bait sent, and no token or secret in the rendered report. Replay with FUZZ_SEED=<seed>.
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseOptions, renderJson, renderJunit, renderMarkdown, renderText, runProbe } from '../../src/core/index.js';
+import { engineContext } from '../helpers/engine-context.js';
+import { leaksIn } from '../helpers/leaks.js';
+import { generateCase, type FuzzCase } from './generator.js';
+import { Prng } from './prng.js';
+import { startFuzzServer } from './server.js';
+
+const SEED = Number(process.env['FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 32));
+const CASES = Number(process.env['FUZZ_CASES'] ?? 2000);
+const CONCURRENCY = 16;
+const TIMEOUT_SECONDS = 2;
+const BAIT = 'ba17ba17fuzzba17ba17fuzzba17ba17fuzzba17ba17fuzzba17ba17fuzz0000';
+
+let root: string;
+let tokensDir: string;
+let baitPath: string;
+const rejections: unknown[] = [];
+const onRejection = (reason: unknown): void => void rejections.push(reason);
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'imdsck-fuzz-'));
+  tokensDir = join(root, 'tokens');
+  mkdirSync(tokensDir, { mode: 0o750 });
+  mkdirSync(join(root, 'outside'));
+  baitPath = join(root, 'outside', 'bait.key');
+  writeFileSync(baitPath, BAIT);
+  process.on('unhandledRejection', onRejection);
+});
+afterAll(() => {
+  process.off('unhandledRejection', onRejection);
+  rmSync(root, { recursive: true, force: true });
+});
+
+interface Failure {
+  index: number;
+  problem: string;
+}
+
+const describe = (c: FuzzCase): string =>
+  `${c.mode} meta=${c.metadata.docKind}/${c.metadata.framing} token=${c.token.docKind}/${c.token.framing}${c.challenge ? ` challenge=${c.challenge.kind}` : ''}`;
+
+async function runCase(c: FuzzCase): Promise<Failure[]> {
+  const problems: string[] = [];
+  if (c.mode === 'arc') writeFileSync(join(tokensDir, c.keyName), c.secret);
+  const server = await startFuzzServer(c);
+  try {
+    const parsed = parseOptions({ endpoint: server.url, mode: c.mode, 'timeout-seconds': String(TIMEOUT_SECONDS) });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const { ctx, secrets } = engineContext({ arcTokensDir: tokensDir });
+    const started = Date.now();
+    let outcome;
+    try {
+      outcome = await runProbe(parsed.options, ctx);
+    } catch (err) {
+      const where = err instanceof Error ? (err.stack ?? '').split('\n').slice(0, 3).join(' / ') : String(err);
+      return [{ index: c.index, problem: `runProbe threw: ${where} [${describe(c)}]` }];
+    }
+    const elapsed = Date.now() - started;
+    if (elapsed > (TIMEOUT_SECONDS + 2) * 1000) problems.push(`took ${elapsed} ms`);
+    const checks = Object.fromEntries(outcome.report.checks.map((k) => [k.id, k]));
+    const metaPass = checks['metadata']?.status === 'pass';
+    const tokenPass = checks['token']?.status === 'pass';
+    if (c.metadataPasses !== null && metaPass !== c.metadataPasses)
+      problems.push(`metadata ${checks['metadata']?.status}/${checks['metadata']?.code}, expected pass=${c.metadataPasses}`);
+    if (c.tokenPasses !== null && tokenPass !== c.tokenPasses)
+      problems.push(`token ${checks['token']?.status}/${checks['token']?.code}, expected pass=${c.tokenPasses}`);
+    // Safety whatever the oracle: a broken token answer or a hostile challenge never yields a passing token.
+    if (tokenPass && c.tokenPasses === false) problems.push('token passed on an invalid answer');
+    if (outcome.report.result === 'pass' && !(metaPass && tokenPass)) problems.push('result pass without both checks passing');
+    if (server.received.some((r) => r.method !== 'GET')) problems.push('non-GET request');
+    if (server.received.some((r) => r.authorization?.includes(BAIT) || r.authorization?.includes(Buffer.from(BAIT).toString('base64'))))
+      problems.push('Arc bait content was sent');
+    const channels = {
+      json: renderJson(outcome.report),
+      text: renderText(outcome.report, { color: false }),
+      markdown: renderMarkdown(outcome.report),
+      junit: renderJunit(outcome.report),
+    };
+    const leaked = leaksIn(channels, [...secrets.filter((s) => s.length >= 16), c.secret]);
+    if (leaked.length > 0) problems.push(`secret in ${leaked.join(', ')}`);
+  } finally {
+    await server.close();
+  }
+  return problems.map((problem) => ({ index: c.index, problem: `${problem} [${describe(c)}]` }));
+}
+
+test(`fuzz: ${CASES} hostile answers (seed ${SEED})`, async () => {
+  console.log(`fuzz: seed ${SEED}, ${CASES} cases (replay: FUZZ_SEED=${SEED} FUZZ_CASES=${CASES} npm test -- __tests__/fuzz)`);
+  const rnd = new Prng(SEED);
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const cases = Array.from({ length: CASES }, (_, i) => generateCase(rnd, i, { tokensDir, baitPath }, nowSeconds));
+  const failures: Failure[] = [];
+  const started = Date.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < cases.length) failures.push(...(await runCase(cases[next++]!)));
+    }),
+  );
+  const count = (f: (c: FuzzCase) => boolean): number => cases.filter(f).length;
+  console.log(
+    `fuzz: ${cases.length} cases (${count((c) => c.mode === 'arc')} Arc) in ${Date.now() - started} ms; metadata must pass ${count((c) => c.metadataPasses === true)} / must not ${count((c) => c.metadataPasses === false)}; token must pass ${count((c) => c.tokenPasses === true)} / must not ${count((c) => c.tokenPasses === false)}; ${failures.length} failures`,
+  );
+  // The oracle is not vacuous: both outcomes are exercised for both checks.
+  expect(Math.min(count((c) => c.metadataPasses === true), count((c) => c.tokenPasses === true), count((c) => c.tokenPasses === false))).toBeGreaterThan(CASES / 50);
+  // Grouped by kind of problem, with up to three case examples each, so one bug does not hide another.
+  const grouped: Record<string, string[]> = {};
+  for (const f of failures) {
+    const key = f.problem.replace(/ \[.*$/s, '').replace(/\/.*$/s, '').slice(0, 120);
+    (grouped[key] ??= []).push(`#${f.index} ${f.problem.slice(f.problem.lastIndexOf('['))}`);
+  }
+  const summary = Object.entries(grouped).map(([k, v]) => `${v.length}x ${k}: ${v.slice(0, 3).join('; ')}`);
+  expect(summary).toEqual([]);
+  expect(rejections).toEqual([]);
+}, 240_000);
