@@ -74,7 +74,12 @@ const byId = (report: Report): Record<string, ReportCheck> => Object.fromEntries
 const camel = (kebab: string): string => kebab.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 export async function runDoor(door: Door, request: DoorRequest): Promise<DoorRun> {
-  if (request.inputs && 'endpoint' in request.inputs) throw new Error('netns runs use the default endpoints');
+  // Safety (DESIGN §5): an endpoint override is only ever the loopback emulator; otherwise the caller must run
+  // inside a private namespace (a non-empty prefix) with the default endpoint.
+  const endpoint = request.inputs?.['endpoint'];
+  if (endpoint !== undefined ? !/^http:\/\/127\.0\.0\.1:\d+$/.test(endpoint) : request.prefix.slice(0, 3).join(' ') !== 'ip netns exec') {
+    throw new Error('runDoor: default endpoints only inside a namespace; overrides only to 127.0.0.1');
+  }
   const node = request.node ?? process.execPath;
   const dir = mkdtempSync(join(tmpdir(), `imdsck-${door}-`));
   const base = { PATH: `${dirname(node)}:/usr/sbin:/usr/bin:/sbin:/bin`, HOME: dir, ...request.env };
@@ -84,7 +89,8 @@ export async function runDoor(door: Door, request: DoorRequest): Promise<DoorRun
   let argv: string[];
   let env: Record<string, string>;
   if (door === 'cli') {
-    const flags = Object.entries(inputs).flatMap(([k, v]) => [`--${k}`, v]);
+    // --expose-token is a bare flag on the CLI (DESIGN §3.1).
+    const flags = Object.entries(inputs).flatMap(([k, v]) => (k === 'expose-token' ? (v === 'true' ? [`--${k}`] : []) : [`--${k}`, v]));
     argv = [node, CLI, '--json', '--report', join(files, 'report.json'), '--junit', join(files, 'junit.xml'), ...flags];
     env = base;
   } else if (door === 'action') {
