@@ -6,7 +6,14 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseOptions, renderJson, renderJunit, renderMarkdown, renderText, runProbe } from '../../src/core/index.js';
+import {
+  parseOptions,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+  renderText,
+  runProbe,
+} from '../../src/core/index.js';
 import { engineContext } from '../helpers/engine-context.js';
 import { leaksIn } from '../helpers/leaks.js';
 import { generateCase, type FuzzCase } from './generator.js';
@@ -52,7 +59,11 @@ async function runCase(c: FuzzCase): Promise<Failure[]> {
   if (c.mode === 'arc') writeFileSync(join(tokensDir, c.keyName), c.secret);
   const server = await startFuzzServer(c);
   try {
-    const parsed = parseOptions({ endpoint: server.url, mode: c.mode, 'timeout-seconds': String(TIMEOUT_SECONDS) });
+    const parsed = parseOptions({
+      endpoint: server.url,
+      mode: c.mode,
+      'timeout-seconds': String(TIMEOUT_SECONDS),
+    });
     if (!parsed.ok) throw new Error(parsed.error.message);
     const { ctx, secrets } = engineContext({ arcTokensDir: tokensDir });
     const started = Date.now();
@@ -60,7 +71,8 @@ async function runCase(c: FuzzCase): Promise<Failure[]> {
     try {
       outcome = await runProbe(parsed.options, ctx);
     } catch (err) {
-      const where = err instanceof Error ? (err.stack ?? '').split('\n').slice(0, 3).join(' / ') : String(err);
+      const where =
+        err instanceof Error ? (err.stack ?? '').split('\n').slice(0, 3).join(' / ') : String(err);
       return [{ index: c.index, problem: `runProbe threw: ${where} [${describe(c)}]` }];
     }
     const elapsed = Date.now() - started;
@@ -69,14 +81,24 @@ async function runCase(c: FuzzCase): Promise<Failure[]> {
     const metaPass = checks['metadata']?.status === 'pass';
     const tokenPass = checks['token']?.status === 'pass';
     if (c.metadataPasses !== null && metaPass !== c.metadataPasses)
-      problems.push(`metadata ${checks['metadata']?.status}/${checks['metadata']?.code}, expected pass=${c.metadataPasses}`);
+      problems.push(
+        `metadata ${checks['metadata']?.status}/${checks['metadata']?.code}, expected pass=${c.metadataPasses}`,
+      );
     if (c.tokenPasses !== null && tokenPass !== c.tokenPasses)
-      problems.push(`token ${checks['token']?.status}/${checks['token']?.code}, expected pass=${c.tokenPasses}`);
+      problems.push(
+        `token ${checks['token']?.status}/${checks['token']?.code}, expected pass=${c.tokenPasses}`,
+      );
     // Safety whatever the oracle: a broken token answer or a hostile challenge never yields a passing token.
     if (tokenPass && c.tokenPasses === false) problems.push('token passed on an invalid answer');
-    if (outcome.report.result === 'pass' && !(metaPass && tokenPass)) problems.push('result pass without both checks passing');
+    if (outcome.report.result === 'pass' && !(metaPass && tokenPass))
+      problems.push('result pass without both checks passing');
     if (server.received.some((r) => r.method !== 'GET')) problems.push('non-GET request');
-    if (server.received.some((r) => r.authorization?.includes(BAIT) || r.authorization?.includes(Buffer.from(BAIT).toString('base64'))))
+    if (
+      server.received.some(
+        (r) =>
+          r.authorization?.includes(BAIT) || r.authorization?.includes(Buffer.from(BAIT).toString('base64')),
+      )
+    )
       problems.push('Arc bait content was sent');
     const channels = {
       json: renderJson(outcome.report),
@@ -93,10 +115,14 @@ async function runCase(c: FuzzCase): Promise<Failure[]> {
 }
 
 test(`fuzz: ${CASES} hostile answers (seed ${SEED})`, async () => {
-  console.log(`fuzz: seed ${SEED}, ${CASES} cases (replay: FUZZ_SEED=${SEED} FUZZ_CASES=${CASES} npm test -- __tests__/fuzz)`);
+  console.log(
+    `fuzz: seed ${SEED}, ${CASES} cases (replay: FUZZ_SEED=${SEED} FUZZ_CASES=${CASES} npm test -- __tests__/fuzz)`,
+  );
   const rnd = new Prng(SEED);
   const nowSeconds = Math.floor(Date.now() / 1000);
-  const cases = Array.from({ length: CASES }, (_, i) => generateCase(rnd, i, { tokensDir, baitPath }, nowSeconds));
+  const cases = Array.from({ length: CASES }, (_, i) =>
+    generateCase(rnd, i, { tokensDir, baitPath }, nowSeconds),
+  );
   const failures: Failure[] = [];
   const started = Date.now();
   let next = 0;
@@ -110,11 +136,20 @@ test(`fuzz: ${CASES} hostile answers (seed ${SEED})`, async () => {
     `fuzz: ${cases.length} cases (${count((c) => c.mode === 'arc')} Arc) in ${Date.now() - started} ms; metadata must pass ${count((c) => c.metadataPasses === true)} / must not ${count((c) => c.metadataPasses === false)}; token must pass ${count((c) => c.tokenPasses === true)} / must not ${count((c) => c.tokenPasses === false)}; ${failures.length} failures`,
   );
   // The oracle is not vacuous: both outcomes are exercised for both checks.
-  expect(Math.min(count((c) => c.metadataPasses === true), count((c) => c.tokenPasses === true), count((c) => c.tokenPasses === false))).toBeGreaterThan(CASES / 50);
+  expect(
+    Math.min(
+      count((c) => c.metadataPasses === true),
+      count((c) => c.tokenPasses === true),
+      count((c) => c.tokenPasses === false),
+    ),
+  ).toBeGreaterThan(CASES / 50);
   // Grouped by kind of problem, with up to three case examples each, so one bug does not hide another.
   const grouped: Record<string, string[]> = {};
   for (const f of failures) {
-    const key = f.problem.replace(/ \[.*$/s, '').replace(/\/.*$/s, '').slice(0, 120);
+    const key = f.problem
+      .replace(/ \[.*$/s, '')
+      .replace(/\/.*$/s, '')
+      .slice(0, 120);
     (grouped[key] ??= []).push(`#${f.index} ${f.problem.slice(f.problem.lastIndexOf('['))}`);
   }
   const summary = Object.entries(grouped).map(([k, v]) => `${v.length}x ${k}: ${v.slice(0, 3).join('; ')}`);

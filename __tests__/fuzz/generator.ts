@@ -29,13 +29,21 @@ export interface FuzzCase {
 const IMDS_HEADERS = ['Server: IMDS/150.870.65.1544'];
 
 function answerFor(rnd: Prng, doc: ReturnType<typeof instanceDocument>, hostileRate: number) {
-  const wire = frame(rnd, doc.status, [...IMDS_HEADERS, `Content-Type: ${doc.contentType}`], doc.body, hostileRate);
+  const wire = frame(
+    rnd,
+    doc.status,
+    [...IMDS_HEADERS, `Content-Type: ${doc.contentType}`],
+    doc.body,
+    hostileRate,
+  );
   return { ...wire, docKind: doc.kind };
 }
 
 function challengeFor(rnd: Prng, tokensDir: string, baitPath: string, keyName: string): Challenge {
   const make = (headers: string[], status = 401): WireAnswer => ({
-    raw: Buffer.concat([headerBlock([`HTTP/1.1 ${status} Unauthorized`, ...IMDS_HEADERS, ...headers, 'Content-Length: 0'])]),
+    raw: Buffer.concat([
+      headerBlock([`HTTP/1.1 ${status} Unauthorized`, ...IMDS_HEADERS, ...headers, 'Content-Length: 0']),
+    ]),
     after: 'keep',
     intact: true,
     unknown: false,
@@ -58,9 +66,17 @@ function challengeFor(rnd: Prng, tokensDir: string, baitPath: string, keyName: s
     ['huge-realm', [`WWW-Authenticate: Basic realm=${tokensDir}/${'a'.repeat(5000)}.key`]],
     ['realm-trailing-junk', [`WWW-Authenticate: Basic realm=${own}, Basic realm=${baitPath}`]],
     ['realm-missing-file', [`WWW-Authenticate: Basic realm=${tokensDir}/missing-${keyName}`]],
-    ['realm-percent-encoded', [`WWW-Authenticate: Basic realm=${tokensDir}%2F..%2F${baitPath.split('/').at(-1)}`]],
+    [
+      'realm-percent-encoded',
+      [`WWW-Authenticate: Basic realm=${tokensDir}%2F..%2F${baitPath.split('/').at(-1)}`],
+    ],
   ];
-  if (rnd.chance(0.08)) return { answer: make([`WWW-Authenticate: Basic realm="${own}"`]), legitimate: null, kind: 'realm-quoted-own-key' };
+  if (rnd.chance(0.08))
+    return {
+      answer: make([`WWW-Authenticate: Basic realm="${own}"`]),
+      legitimate: null,
+      kind: 'realm-quoted-own-key',
+    };
   const [kind, headers] = rnd.pick(hostile);
   return { answer: make(headers), legitimate: false, kind };
 }

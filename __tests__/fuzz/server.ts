@@ -18,14 +18,20 @@ export interface FuzzServer {
 }
 
 const notFound: WireAnswer = {
-  raw: Buffer.concat([headerBlock(['HTTP/1.1 404 Not Found', 'Content-Type: application/json', 'Content-Length: 21']), Buffer.from('{"error":"not found"}')]),
+  raw: Buffer.concat([
+    headerBlock(['HTTP/1.1 404 Not Found', 'Content-Type: application/json', 'Content-Length: 21']),
+    Buffer.from('{"error":"not found"}'),
+  ]),
   after: 'keep',
   intact: true,
   unknown: false,
   framing: 'plain',
 };
 const wrongSecret: WireAnswer = {
-  raw: Buffer.concat([headerBlock(['HTTP/1.1 401 Unauthorized', 'Content-Type: application/json', 'Content-Length: 24']), Buffer.from('{"error":"wrong secret"}')]),
+  raw: Buffer.concat([
+    headerBlock(['HTTP/1.1 401 Unauthorized', 'Content-Type: application/json', 'Content-Length: 24']),
+    Buffer.from('{"error":"wrong secret"}'),
+  ]),
   after: 'keep',
   intact: true,
   unknown: false,

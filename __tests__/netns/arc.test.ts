@@ -33,10 +33,33 @@ interface ArcCase {
 // inside the namespaces too, so the healthy runs then end in 'warn', still exit 0.
 const IN_CONTAINER = existsSync('/.dockerenv') || existsSync('/run/.containerenv');
 const healthyResult = IN_CONTAINER ? 'warn' : 'pass';
-const hostile = (scenario: string, code: string): ArcCase => ({ scenario, code, result: 'fail', reachable: true, tokenOutcome: '401', exitCode: 1 });
+const hostile = (scenario: string, code: string): ArcCase => ({
+  scenario,
+  code,
+  result: 'fail',
+  reachable: true,
+  tokenOutcome: '401',
+  exitCode: 1,
+});
 const CASES: ArcCase[] = [
-  { scenario: 'arc-healthy', signal: 'env', code: 'ok', result: healthyResult, reachable: true, tokenOutcome: '200', exitCode: 0 },
-  { scenario: 'arc-healthy', signal: 'marker', code: 'ok', result: healthyResult, reachable: true, tokenOutcome: '200', exitCode: 0 },
+  {
+    scenario: 'arc-healthy',
+    signal: 'env',
+    code: 'ok',
+    result: healthyResult,
+    reachable: true,
+    tokenOutcome: '200',
+    exitCode: 0,
+  },
+  {
+    scenario: 'arc-healthy',
+    signal: 'marker',
+    code: 'ok',
+    result: healthyResult,
+    reachable: true,
+    tokenOutcome: '200',
+    exitCode: 0,
+  },
   hostile('arc-realm-outside', 'arc_key_outside_tokens_dir'),
   hostile('arc-symlink-escape', 'arc_key_not_regular_file'),
   hostile('arc-dotdot', 'arc_key_outside_tokens_dir'),
@@ -48,7 +71,14 @@ const CASES: ArcCase[] = [
   hostile('arc-two-challenges', 'arc_challenge_malformed'),
   hostile('arc-reject-secret', 'arc_secret_rejected'),
   { ...hostile('arc-healthy', 'arc_key_permission_denied'), user: 'nobody' },
-  { scenario: 'down', code: 'connection_refused', result: 'fail', reachable: false, tokenOutcome: 'skipped', exitCode: 1 },
+  {
+    scenario: 'down',
+    code: 'connection_refused',
+    result: 'fail',
+    reachable: false,
+    tokenOutcome: 'skipped',
+    exitCode: 1,
+  },
 ];
 
 interface TapChunk {
@@ -58,43 +88,75 @@ interface TapChunk {
 function tapped(out: string): { sent: string; received: string } {
   const file = join(out, 'tap.log');
   const chunks = existsSync(file)
-    ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TapChunk)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as TapChunk)
     : [];
   const text = (dir: string): string =>
-    chunks.filter((c) => c.dir === dir).map((c) => Buffer.from(c.b64, 'base64').toString('latin1')).join('');
+    chunks
+      .filter((c) => c.dir === dir)
+      .map((c) => Buffer.from(c.b64, 'base64').toString('latin1'))
+      .join('');
   return { sent: text('c2s'), received: text('s2c') };
 }
 
 suite('Arc (HIMDS) in private network and mount namespaces', () => {
-  test.each(CASES.map((c) => [`${c.scenario} signal=${c.signal ?? 'env'} user=${c.user ?? 'root'}`, c] as const))('%s', async (_name, c) => {
+  test.each(
+    CASES.map((c) => [`${c.scenario} signal=${c.signal ?? 'env'} user=${c.user ?? 'root'}`, c] as const),
+  )('%s', async (_name, c) => {
     const ns = new Netns({ imdsAddress: false });
     const out = mkdtempSync(join(tmpdir(), 'imdsck-arc-'));
     chmodSync(out, 0o777); // the unprivileged run writes its report here
     try {
-      const run = await runTimed(ns.wrap(['unshare', '-m', '--propagation', 'private', 'bash', join(ROOT, 'scripts/netns/arc-case.sh'), out]), {
-        env: {
-          PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
-          CASE_SCENARIO: c.scenario,
-          CASE_SIGNAL: c.signal ?? 'env',
-          CASE_USER: c.user ?? 'root',
-          CASE_NODE: process.execPath,
-          CASE_CLI: CLI,
+      const run = await runTimed(
+        ns.wrap([
+          'unshare',
+          '-m',
+          '--propagation',
+          'private',
+          'bash',
+          join(ROOT, 'scripts/netns/arc-case.sh'),
+          out,
+        ]),
+        {
+          env: {
+            PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
+            CASE_SCENARIO: c.scenario,
+            CASE_SIGNAL: c.signal ?? 'env',
+            CASE_USER: c.user ?? 'root',
+            CASE_NODE: process.execPath,
+            CASE_CLI: CLI,
+          },
+          timeoutMs: 60_000,
         },
-        timeoutMs: 60_000,
-      });
+      );
       expect(run.stderr).toBe('');
       expect(run.exitCode).toBe(0);
       const stdout = readFileSync(join(out, 'stdout'), 'utf8');
       const report = JSON.parse(stdout) as Report;
       const checks = Object.fromEntries(report.checks.map((k) => [k.id, k]));
       const ms = Number(readFileSync(join(out, 'ms'), 'utf8'));
-      times.add({ case: `${c.scenario}/${c.signal ?? 'env'}/${c.user ?? 'root'}`, door: 'cli', node: process.version, code: c.code, ms });
+      times.add({
+        case: `${c.scenario}/${c.signal ?? 'env'}/${c.user ?? 'root'}`,
+        door: 'cli',
+        node: process.version,
+        code: c.code,
+        ms,
+      });
 
       expect(report.mode.resolved).toBe('arc');
       expect(checks['environment']!.code).toBe(IN_CONTAINER ? 'arc_in_container' : 'ok');
-      expect(report.mode.signal).toBe(c.signal === 'marker' ? 'himds-agent-installed' : 'identity-endpoint-env');
+      expect(report.mode.signal).toBe(
+        c.signal === 'marker' ? 'himds-agent-installed' : 'identity-endpoint-env',
+      );
       const code = c.scenario === 'down' ? checks['reachability']!.code : checks['token']!.code;
-      expect({ code, result: report.result, reachable: report.reachable, token: checks['token']!.outcome }).toEqual({
+      expect({
+        code,
+        result: report.result,
+        reachable: report.reachable,
+        token: checks['token']!.outcome,
+      }).toEqual({
         code: c.code,
         result: c.result,
         reachable: c.reachable,
@@ -118,7 +180,8 @@ suite('Arc (HIMDS) in private network and mount namespaces', () => {
       if (c.scenario === 'arc-healthy' && c.user !== 'nobody') expect(secrets).toHaveLength(1);
       else if (c.scenario !== 'arc-reject-secret') expect(secrets).toEqual([]);
       const channels: Record<string, string> = { stdout, stderr: readFileSync(join(out, 'stderr'), 'utf8') };
-      for (const f of ['report.json', 'junit.xml']) if (existsSync(join(out, f))) channels[f] = readFileSync(join(out, f), 'utf8');
+      for (const f of ['report.json', 'junit.xml'])
+        if (existsSync(join(out, f))) channels[f] = readFileSync(join(out, f), 'utf8');
       expect(leaksIn(channels, [...secrets, ...tokens])).toEqual([]);
     } finally {
       ns.destroy();

@@ -26,7 +26,19 @@ export interface VmCase {
 }
 
 const emulator = (scenario: string) => ({
-  argv: [process.execPath, CLI, 'emulate', '--scenario', scenario, '--mode', 'vm', '--host', '169.254.169.254', '--port', '80'],
+  argv: [
+    process.execPath,
+    CLI,
+    'emulate',
+    '--scenario',
+    scenario,
+    '--mode',
+    'vm',
+    '--host',
+    '169.254.169.254',
+    '--port',
+    '80',
+  ],
   ready: /listening on/,
 });
 const down = (code: string, word: string, connectLevel = false) => ({
@@ -44,19 +56,41 @@ export const VM_CASES: VmCase[] = [
     name: 'healthy',
     ns: {},
     server: emulator('healthy'),
-    expect: { result: 'pass', reachable: true, code: 'ok', metadataStatus: '200', tokenStatus: '200', exitCode: 0 },
+    expect: {
+      result: 'pass',
+      reachable: true,
+      code: 'ok',
+      metadataStatus: '200',
+      tokenStatus: '200',
+      exitCode: 0,
+    },
     boundMs: 5_000,
   },
-  { name: 'dropped', ns: { imdsRule: ['-j', 'DROP'] }, expect: down('connect_timeout', 'timeout', true), boundMs: 15_000 },
+  {
+    name: 'dropped',
+    ns: { imdsRule: ['-j', 'DROP'] },
+    expect: down('connect_timeout', 'timeout', true),
+    boundMs: 15_000,
+  },
   {
     name: 'tcp-reset',
     ns: { imdsRule: ['-j', 'REJECT', '--reject-with', 'tcp-reset'] },
     expect: down('connection_refused', 'refused', true),
     boundMs: 3_000,
   },
-  { name: 'icmp-reject', ns: { imdsRule: ['-j', 'REJECT'] }, expect: down('connection_refused', 'refused', true), boundMs: 3_000 },
+  {
+    name: 'icmp-reject',
+    ns: { imdsRule: ['-j', 'REJECT'] },
+    expect: down('connection_refused', 'refused', true),
+    boundMs: 3_000,
+  },
   { name: 'no-listener', ns: {}, expect: down('connection_refused', 'refused', true), boundMs: 3_000 },
-  { name: 'no-route', ns: { imdsAddress: false }, expect: down('network_unreachable', 'unreachable', true), boundMs: 3_000 },
+  {
+    name: 'no-route',
+    ns: { imdsAddress: false },
+    expect: down('network_unreachable', 'unreachable', true),
+    boundMs: 3_000,
+  },
   {
     name: 'silent',
     ns: {},
@@ -76,7 +110,10 @@ export const VM_CASES: VmCase[] = [
   {
     name: 'reset-mid-body',
     ns: {},
-    server: { argv: [process.execPath, join(ROOT, 'scripts/netns/reset-mid-body.mjs'), '169.254.169.254', '80'], ready: /listening/ },
+    server: {
+      argv: [process.execPath, join(ROOT, 'scripts/netns/reset-mid-body.mjs'), '169.254.169.254', '80'],
+      ready: /listening/,
+    },
     expect: down('connection_reset', 'reset'),
     boundMs: 5_000,
   },

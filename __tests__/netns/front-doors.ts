@@ -70,14 +70,19 @@ function filesUnder(dir: string): Record<string, string> {
   return out;
 }
 
-const byId = (report: Report): Record<string, ReportCheck> => Object.fromEntries(report.checks.map((c) => [c.id, c]));
+const byId = (report: Report): Record<string, ReportCheck> =>
+  Object.fromEntries(report.checks.map((c) => [c.id, c]));
 const camel = (kebab: string): string => kebab.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 export async function runDoor(door: Door, request: DoorRequest): Promise<DoorRun> {
   // Safety (DESIGN §5): an endpoint override is only ever the loopback emulator; otherwise the caller must run
   // inside a private namespace (a non-empty prefix) with the default endpoint.
   const endpoint = request.inputs?.['endpoint'];
-  if (endpoint !== undefined ? !/^http:\/\/127\.0\.0\.1:\d+$/.test(endpoint) : request.prefix.slice(0, 3).join(' ') !== 'ip netns exec') {
+  if (
+    endpoint !== undefined
+      ? !/^http:\/\/127\.0\.0\.1:\d+$/.test(endpoint)
+      : request.prefix.slice(0, 3).join(' ') !== 'ip netns exec'
+  ) {
     throw new Error('runDoor: default endpoints only inside a namespace; overrides only to 127.0.0.1');
   }
   const node = request.node ?? process.execPath;
@@ -90,8 +95,19 @@ export async function runDoor(door: Door, request: DoorRequest): Promise<DoorRun
   let env: Record<string, string>;
   if (door === 'cli') {
     // --expose-token is a bare flag on the CLI (DESIGN §3.1).
-    const flags = Object.entries(inputs).flatMap(([k, v]) => (k === 'expose-token' ? (v === 'true' ? [`--${k}`] : []) : [`--${k}`, v]));
-    argv = [node, CLI, '--json', '--report', join(files, 'report.json'), '--junit', join(files, 'junit.xml'), ...flags];
+    const flags = Object.entries(inputs).flatMap(([k, v]) =>
+      k === 'expose-token' ? (v === 'true' ? [`--${k}`] : []) : [`--${k}`, v],
+    );
+    argv = [
+      node,
+      CLI,
+      '--json',
+      '--report',
+      join(files, 'report.json'),
+      '--junit',
+      join(files, 'junit.xml'),
+      ...flags,
+    ];
     env = base;
   } else if (door === 'action') {
     for (const f of ['github_output', 'step_summary', 'github_state']) writeFileSync(join(files, f), '');
@@ -103,17 +119,27 @@ export async function runDoor(door: Door, request: DoorRequest): Promise<DoorRun
       GITHUB_STATE: join(files, 'github_state'),
       RUNNER_TEMP: join(files, 'runner-temp'),
     };
-    for (const [name, value] of Object.entries({ ...actionDefaults(), 'junit-path': join(files, 'junit.xml'), ...inputs }))
+    for (const [name, value] of Object.entries({
+      ...actionDefaults(),
+      'junit-path': join(files, 'junit.xml'),
+      ...inputs,
+    }))
       env[inputEnvName(name)] = value;
     argv = [node, ACTION];
   } else {
     const task = JSON.parse(readFileSync(join(ROOT, 'task.json'), 'utf8')) as { inputs: TaskInputSpec[] };
-    const given = Object.fromEntries(Object.entries({ 'junit-path': join(files, 'junit.xml'), ...inputs }).map(([k, v]) => [camel(k), v]));
+    const given = Object.fromEntries(
+      Object.entries({ 'junit-path': join(files, 'junit.xml'), ...inputs }).map(([k, v]) => [camel(k), v]),
+    );
     env = { ...agentEnvironment(task.inputs, given, node, files), ...request.env, HOME: dir };
     mkdirSync(env['AGENT_TEMPDIRECTORY']!, { recursive: true });
     argv = [node, TASK];
   }
-  const run = await runTimed([...request.prefix, ...argv], { env, cwd: dir, timeoutMs: request.timeoutMs ?? 90_000 });
+  const run = await runTimed([...request.prefix, ...argv], {
+    env,
+    cwd: dir,
+    timeoutMs: request.timeoutMs ?? 90_000,
+  });
   const written = filesUnder(files);
   const channels: Record<string, string> = { stdout: run.stdout, stderr: run.stderr, ...written };
 
@@ -139,7 +165,8 @@ export async function runDoor(door: Door, request: DoorRequest): Promise<DoorRun
     const vars = commands.filter((c) => c.name === 'task.setvariable');
     taskResult = commands.filter((c) => c.name === 'task.complete').at(-1)?.properties['result'] ?? '';
     outputs = {};
-    for (const v of vars) outputs[(v.properties['variable'] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = v.message;
+    for (const v of vars)
+      outputs[(v.properties['variable'] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = v.message;
     report = JSON.parse(readFileSync(outputs['report-path']!, 'utf8')) as Report;
     channels['report.json'] = JSON.stringify(report);
   }

@@ -21,8 +21,10 @@ function withoutAllowed(door: Door, name: string, text: string, exposed: boolean
   let t = text.replace(MASK_LINE, '');
   if (!exposed) return t;
   if (door === 'cli' && name === 'stdout') t = t.replace(/"accessToken": "[^"]*"/, '');
-  if (door === 'action' && name === 'github_output') t = t.replace(/^access-token<<(\S+)\n[\s\S]*?\n\1$/m, '');
-  if (door === 'task' && name === 'stdout') t = t.replace(/^##vso\[task\.setvariable variable=accessToken;[^\]]*issecret=true[^\]]*\].*$/m, '');
+  if (door === 'action' && name === 'github_output')
+    t = t.replace(/^access-token<<(\S+)\n[\s\S]*?\n\1$/m, '');
+  if (door === 'task' && name === 'stdout')
+    t = t.replace(/^##vso\[task\.setvariable variable=accessToken;[^\]]*issecret=true[^\]]*\].*$/m, '');
   return t;
 }
 
@@ -44,7 +46,9 @@ describe('no token in any channel of any front door', () => {
     const run = await runDoor(door, { prefix: [], inputs, node: door === 'cli' ? process.execPath : NODE24 });
     const tokens = emulator.issuedTokens;
     expect(tokens.length).toBeGreaterThan(0);
-    const scanned = Object.fromEntries(Object.entries(run.channels).map(([name, text]) => [name, withoutAllowed(door, name, text, c.expose)]));
+    const scanned = Object.fromEntries(
+      Object.entries(run.channels).map(([name, text]) => [name, withoutAllowed(door, name, text, c.expose)]),
+    );
     expect(leaksIn(scanned, tokens)).toEqual([]);
     // The exemptions were needed: the token is registered as a secret (and output when exposed), so the scan
     // above really had something to find.

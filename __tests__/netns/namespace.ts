@@ -28,12 +28,27 @@ export function netnsUnavailableReason(needs: string[] = ['ip', 'iptables', 'uns
   if (process.platform !== 'linux') return (support = `needs Linux, this is ${process.platform}`);
   if (process.getuid?.() !== 0) return (support = 'needs root (run: sudo npm test -- __tests__/netns)');
   const missing = needs.filter((n) => !commandExists(n));
-  if (missing.length > 0) return (support = `missing ${missing.join(', ')} (apt-get install iproute2 iptables)`);
+  if (missing.length > 0)
+    return (support = `missing ${missing.join(', ')} (apt-get install iproute2 iptables)`);
   // Root in a container may still lack CAP_SYS_ADMIN / CAP_NET_ADMIN: try once.
   const probe = `imdsck-probe-${randomBytes(3).toString('hex')}`;
   const added = sh(['ip', 'netns', 'add', probe]);
   if (!added.ok) return (support = `ip netns add is not permitted here: ${added.output}`);
-  const ipt = sh(['ip', 'netns', 'exec', probe, 'iptables', '-A', 'OUTPUT', '-p', 'tcp', '--dport', '9', '-j', 'DROP']);
+  const ipt = sh([
+    'ip',
+    'netns',
+    'exec',
+    probe,
+    'iptables',
+    '-A',
+    'OUTPUT',
+    '-p',
+    'tcp',
+    '--dport',
+    '9',
+    '-j',
+    'DROP',
+  ]);
   sh(['ip', 'netns', 'del', probe]);
   if (!ipt.ok) return (support = `iptables does not work in a namespace here: ${ipt.output}`);
   return (support = null);
@@ -59,9 +74,25 @@ export class Netns {
     must(['ip', 'netns', 'add', this.name]);
     try {
       must(['ip', '-n', this.name, 'link', 'set', 'lo', 'up']);
-      if (options.imdsAddress !== false) must(['ip', '-n', this.name, 'addr', 'add', `${IMDS_ADDRESS}/32`, 'dev', 'lo']);
+      if (options.imdsAddress !== false)
+        must(['ip', '-n', this.name, 'addr', 'add', `${IMDS_ADDRESS}/32`, 'dev', 'lo']);
       if (options.imdsRule) {
-        must(['ip', 'netns', 'exec', this.name, 'iptables', '-A', 'OUTPUT', '-d', IMDS_ADDRESS, '-p', 'tcp', '--dport', '80', ...options.imdsRule]);
+        must([
+          'ip',
+          'netns',
+          'exec',
+          this.name,
+          'iptables',
+          '-A',
+          'OUTPUT',
+          '-d',
+          IMDS_ADDRESS,
+          '-p',
+          'tcp',
+          '--dport',
+          '80',
+          ...options.imdsRule,
+        ]);
       }
     } catch (err) {
       sh(['ip', 'netns', 'del', this.name]);
@@ -75,13 +106,20 @@ export class Netns {
   }
 
   /** Starts a long-running process in the namespace and waits until its output matches `ready`. */
-  async start(argv: string[], ready: RegExp, env: NodeJS.ProcessEnv = { PATH: process.env['PATH'] }): Promise<Background> {
+  async start(
+    argv: string[],
+    ready: RegExp,
+    env: NodeJS.ProcessEnv = { PATH: process.env['PATH'] },
+  ): Promise<Background> {
     const [cmd, ...args] = this.wrap(argv);
     const child = spawn(cmd!, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.children.push(child);
     let output = '';
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not ready after 10 s: ${argv.join(' ')}\n${output}`)), 10_000);
+      const timer = setTimeout(
+        () => reject(new Error(`not ready after 10 s: ${argv.join(' ')}\n${output}`)),
+        10_000,
+      );
       const onData = (d: Buffer): void => {
         output += d.toString('utf8');
         if (ready.test(output)) {
@@ -102,7 +140,9 @@ export class Netns {
   /** Kills what we started (by pid), then anything still inside the namespace (only ours can be), then deletes it. */
   destroy(): void {
     for (const child of this.children) if (child.exitCode === null && child.pid) child.kill('SIGKILL');
-    const pids = sh(['ip', 'netns', 'pids', this.name]).output.split(/\s+/).filter((p) => /^\d+$/.test(p));
+    const pids = sh(['ip', 'netns', 'pids', this.name])
+      .output.split(/\s+/)
+      .filter((p) => /^\d+$/.test(p));
     for (const pid of pids) {
       try {
         process.kill(Number(pid), 'SIGKILL');
@@ -121,7 +161,11 @@ export function runTimed(
 ): Promise<{ exitCode: number | null; stdout: string; stderr: string; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(argv[0]!, argv.slice(1), { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(argv[0]!, argv.slice(1), {
+      env: options.env,
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

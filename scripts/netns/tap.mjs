@@ -7,7 +7,8 @@ import { appendFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 
 const [lhost, lport, thost, tport, log] = process.argv.slice(2);
-const record = (dir, chunk) => appendFileSync(log, `${JSON.stringify({ dir, b64: chunk.toString('base64') })}\n`);
+const record = (dir, chunk) =>
+  appendFileSync(log, `${JSON.stringify({ dir, b64: chunk.toString('base64') })}\n`);
 const server = createServer((client) => {
   const upstream = connect(Number(tport), thost);
   client.on('data', (c) => record('c2s', c));
