@@ -20,8 +20,11 @@ export function registerTokenSecrets(
   return token;
 }
 
+/** '' when the value is not a date JavaScript can represent (a hostile expires_on like 1e20 must not throw). */
 export function isoSeconds(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const date = new Date(epochSeconds * 1000);
+  if (!Number.isFinite(epochSeconds) || Number.isNaN(date.getTime())) return '';
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** expires_on as epoch seconds: a number, a numeric string, or a date string; else from exp or expires_in. */
