@@ -32762,8 +32762,12 @@ function registerTokenSecrets(json, ctx) {
     }
     return token;
 }
+/** '' when the value is not a date JavaScript can represent (a hostile expires_on like 1e20 must not throw). */
 function isoSeconds(epochSeconds) {
-    return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const date = new Date(epochSeconds * 1000);
+    if (!Number.isFinite(epochSeconds) || Number.isNaN(date.getTime()))
+        return '';
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 /** expires_on as epoch seconds: a number, a numeric string, or a date string; else from exp or expires_in. */
 function expiresOnSeconds(json, exp, nowMs) {
