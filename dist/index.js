@@ -31394,7 +31394,7 @@ function createActionsIo() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9545);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1341);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(254);
 // Entry point of the GitHub Action (dist/index.js). All logic is in main.ts.
 
 
@@ -31408,7 +31408,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1341:
+/***/ 254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31416,8 +31416,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
-
-// UNUSED EXPORTS: oneLine
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -33968,6 +33966,13 @@ function createHostContext(options) {
 }
 const defaultReportDir = (tempDir, fallback) => (0,external_node_path_namespaceObject.join)(tempDir && tempDir !== '' ? tempDir : fallback, 'imds-check');
 
+;// CONCATENATED MODULE: ./src/host/one-line.ts
+// Failures are reported on one line, never with a stack trace: the first non-empty line of the message.
+function oneLine(err) {
+    const text = err instanceof Error ? err.message : String(err);
+    return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error').trim();
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/host/report-files.ts
@@ -34043,11 +34048,7 @@ function annotateChecks(io, checks, opts) {
 
 
 
-/** First line of an error's message, so a failure is always one line. */
-function oneLine(err) {
-    const text = err instanceof Error ? err.message : String(err);
-    return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error').trim();
-}
+
 function readInputs(io) {
     const raw = {};
     for (const name of INPUT_NAMES)

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { childProcessDiagnostics } from '../../src/azure-devops/diagnostics.js';
+import { childProcessDiagnostics } from '../../src/host/diagnostics.js';
 import { secretRegistrar } from '../../src/azure-devops/inputs.js';
 import { toAgentProxy, withoutCredentials } from '../../src/azure-devops/proxy.js';
 

@@ -11421,8 +11421,8 @@ function coerce (version) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(228);
-/* harmony import */ var _task_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(991);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(133);
+/* harmony import */ var _task_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(591);
 // Entry point of the Azure DevOps task (dist/azure-devops/index.js). All logic is in main.ts, which never
 // throws; task-lib's own uncaughtException handler would print a stack trace.
 
@@ -11434,7 +11434,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 228:
+/***/ 133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11442,8 +11442,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
-
-// UNUSED EXPORTS: oneLine
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -13994,6 +13992,13 @@ function createHostContext(options) {
 }
 const defaultReportDir = (tempDir, fallback) => (0,external_node_path_namespaceObject.join)(tempDir && tempDir !== '' ? tempDir : fallback, 'imds-check');
 
+;// CONCATENATED MODULE: ./src/host/one-line.ts
+// Failures are reported on one line, never with a stack trace: the first non-empty line of the message.
+function oneLine(err) {
+    const text = err instanceof Error ? err.message : String(err);
+    return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error').trim();
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/host/report-files.ts
@@ -14104,16 +14109,12 @@ async function writeSummaryFile(tempDir, markdown) {
 
 
 
+
 const RESULT_FOR = {
     succeeded: 'Succeeded',
     'succeeded-with-issues': 'SucceededWithIssues',
     failed: 'Failed',
 };
-/** First non-empty line of an error's message, so a failure is always one line. */
-function oneLine(err) {
-    const text = err instanceof Error ? err.message : String(err);
-    return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error').trim();
-}
 function resultMessage(report, verdict) {
     const failed = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.code}`);
     const warned = report.checks.filter((c) => c.status === 'warn').map((c) => `${c.id}: ${c.code}`);
@@ -14193,7 +14194,7 @@ async function main(deps) {
 
 /***/ }),
 
-/***/ 991:
+/***/ 591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14206,7 +14207,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var task = __nccwpck_require__(358);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/azure-devops/diagnostics.ts
+;// CONCATENATED MODULE: ./src/host/diagnostics.ts
 // Read-only diagnostics commands for the engine (e.g. `systemctl is-active himdsd`) over node:child_process:
 // no shell, output captured (task-lib's exec would print `[command]` lines while the engine runs), killed at
 // the timeout. A missing command or a timeout is `null`; a non-zero exit is an answer.

@@ -6,39 +6,30 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _emulator_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(606);
-/* harmony import */ var _host_context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(857);
+/* harmony import */ var _emulator_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(606);
+/* harmony import */ var _host_context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(857);
+/* harmony import */ var _host_one_line_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(73);
+/* harmony import */ var _host_diagnostics_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(402);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(592);
 // CLI entry (bundled to dist/cli/index.js, package bin `imds-check`).
 
 
 
 
-const diagnostics = {
-    run: (command, args, timeoutMs) => new Promise((resolve) => {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, { timeout: timeoutMs, windowsHide: true }, (err, stdout) => {
-            const code = err?.code;
-            if (code === 'ENOENT' || (err && err.killed))
-                return resolve(null);
-            resolve({ exitCode: typeof code === 'number' ? code : err ? 1 : 0, stdout: String(stdout) });
-        });
-    }),
-};
+
 try {
     process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .runCli */ .a)(process.argv.slice(2), {
         out: (t) => process.stdout.write(t),
         err: (t) => process.stderr.write(t),
         isTTY: process.stdout.isTTY === true,
         env: process.env,
-        makeContext: (registerSecret) => (0,_host_context_js__WEBPACK_IMPORTED_MODULE_2__/* .createHostContext */ .KH)({ frontDoor: 'cli', registerSecret, diagnostics }),
-        emulate: (argv) => (0,_emulator_command_js__WEBPACK_IMPORTED_MODULE_1__/* .runEmulateCommand */ .O)(argv, { out: (l) => console.log(l), err: (l) => console.error(l) }),
+        makeContext: (registerSecret) => (0,_host_context_js__WEBPACK_IMPORTED_MODULE_1__/* .createHostContext */ .KH)({ frontDoor: 'cli', registerSecret, diagnostics: _host_diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcessDiagnostics */ .m }),
+        emulate: (argv) => (0,_emulator_command_js__WEBPACK_IMPORTED_MODULE_0__/* .runEmulateCommand */ .O)(argv, { out: (l) => console.log(l), err: (l) => console.error(l) }),
     });
 }
 catch (err) {
     // No stack traces unless asked for: the message alone, on one line.
-    process.stderr.write(`imds-check: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`imds-check: unexpected error: ${(0,_host_one_line_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(err)}\n`);
     if (process.env['IMDS_CHECK_DEBUG'] === '1' && err instanceof Error && err.stack)
         process.stderr.write(`${err.stack}\n`);
     process.exitCode = 1;
@@ -3940,6 +3931,51 @@ function createHostContext(options) {
     };
 }
 const defaultReportDir = (tempDir, fallback) => join(tempDir && tempDir !== '' ? tempDir : fallback, 'imds-check');
+
+
+/***/ }),
+
+/***/ 402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ childProcessDiagnostics)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+// Read-only diagnostics commands for the engine (e.g. `systemctl is-active himdsd`) over node:child_process:
+// no shell, output captured (task-lib's exec would print `[command]` lines while the engine runs), killed at
+// the timeout. A missing command or a timeout is `null`; a non-zero exit is an answer.
+
+const childProcessDiagnostics = {
+    run(command, args, timeoutMs) {
+        return new Promise((resolve) => {
+            (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, { timeout: timeoutMs, maxBuffer: 64 * 1024, windowsHide: true, encoding: 'utf8' }, (err, stdout) => {
+                if (!err)
+                    return resolve({ exitCode: 0, stdout });
+                const code = err.code;
+                if (typeof code === 'number')
+                    return resolve({ exitCode: code, stdout });
+                resolve(null); // ENOENT, EACCES, killed by the timeout, output too large
+            });
+        });
+    },
+};
+
+
+/***/ }),
+
+/***/ 73:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ oneLine)
+/* harmony export */ });
+// Failures are reported on one line, never with a stack trace: the first non-empty line of the message.
+function oneLine(err) {
+    const text = err instanceof Error ? err.message : String(err);
+    return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error').trim();
+}
 
 
 /***/ }),

@@ -17,6 +17,7 @@ import {
   type StepVerdict,
 } from '../core/index.js';
 import { createHostContext, defaultReportDir } from '../host/context.js';
+import { oneLine } from '../host/one-line.js';
 import { writeReports as hostWriteReports } from '../host/report-files.js';
 import { readRawInputs, secretRegistrar } from './inputs.js';
 import type { TaskIo, TaskResultName } from './io.js';
@@ -39,12 +40,6 @@ const RESULT_FOR: Record<StepVerdict, TaskResultName> = {
   'succeeded-with-issues': 'SucceededWithIssues',
   failed: 'Failed',
 };
-
-/** First non-empty line of an error's message, so a failure is always one line. */
-export function oneLine(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error').trim();
-}
 
 function resultMessage(report: Report, verdict: StepVerdict): string {
   const failed = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.code}`);

@@ -2,7 +2,7 @@
 // default import is undefined in ncc's ESM output (see conventions D).
 import * as tl from 'azure-pipelines-task-lib/task.js';
 import type { AgentProxy } from '../core/index.js';
-import { childProcessDiagnostics } from './diagnostics.js';
+import { childProcessDiagnostics } from '../host/diagnostics.js';
 import type { TaskIo, TaskResultName } from './io.js';
 import { toAgentProxy } from './proxy.js';
 

@@ -18,6 +18,7 @@ import {
   type RuntimeContext,
 } from '../core/index.js';
 import { createHostContext, defaultReportDir } from '../host/context.js';
+import { oneLine } from '../host/one-line.js';
 import { writeReports as hostWriteReports } from '../host/report-files.js';
 import type { ActionsIo } from './actions-io.js';
 import { annotateChecks } from './annotations.js';
@@ -31,12 +32,6 @@ export interface MainDeps {
   /** The step's environment (RUNNER_TEMP, proxies, Arc variables); process.env by default. */
   env?: NodeJS.ProcessEnv;
   tmpDir?: string;
-}
-
-/** First line of an error's message, so a failure is always one line. */
-export function oneLine(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error').trim();
 }
 
 function readInputs(io: ActionsIo): RawInputs {
