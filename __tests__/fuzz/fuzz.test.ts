@@ -135,6 +135,12 @@ test(`fuzz: ${CASES} hostile answers (seed ${SEED})`, async () => {
   console.log(
     `fuzz: ${cases.length} cases (${count((c) => c.mode === 'arc')} Arc) in ${Date.now() - started} ms; metadata must pass ${count((c) => c.metadataPasses === true)} / must not ${count((c) => c.metadataPasses === false)}; token must pass ${count((c) => c.tokenPasses === true)} / must not ${count((c) => c.tokenPasses === false)}; ${failures.length} failures`,
   );
+  // .ci/run prints how many cases ran from this file.
+  mkdirSync('build', { recursive: true });
+  writeFileSync(
+    'build/fuzz-summary.json',
+    JSON.stringify({ seed: SEED, cases: cases.length, failures: failures.length, ms: Date.now() - started }),
+  );
   // The oracle is not vacuous: both outcomes are exercised for both checks.
   expect(
     Math.min(
