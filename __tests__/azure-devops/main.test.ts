@@ -179,7 +179,8 @@ describe('output variables', () => {
     const { reportCalls } = await run({}, returns(report()), { tmpDir: agentTemp }, io);
     summaryDir = io.of('uploadSummary')[0]!.path;
     expect(reportCalls[0]!.defaultDir).toBe(join(agentTemp, 'imds-check'));
-    expect(summaryDir).toBe(join(agentTemp, 'imds-check', 'summary.md'));
+    // Earlier tests share this temp dir, so this run's summary may be summary-N.md beside theirs.
+    expect(summaryDir).toMatch(new RegExp(`^${join(agentTemp, 'imds-check')}/summary(-\\d+)?\\.md$`));
   });
 
   it('passes the reportPath and junitPath inputs to the report writer and warns on write problems', async () => {
@@ -209,7 +210,11 @@ describe('log and summary', () => {
     const { io } = await run({}, returns(report()));
     expect(io.of('log').map((l) => l.text)).toEqual(['TEXT result=pass']);
     const uploads = io.of('uploadSummary');
-    expect(uploads).toEqual([{ kind: 'uploadSummary', path: join(agentTemp, 'imds-check', 'summary.md') }]);
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]).toMatchObject({ kind: 'uploadSummary' });
+    expect((uploads[0] as { path: string }).path).toMatch(
+      new RegExp(`^${join(agentTemp, 'imds-check')}/summary(-\\d+)?\\.md$`),
+    );
     expect(readFileSync(uploads[0]!.path, 'utf8')).toBe(
       'MD result=pass checks=environment,reachability,metadata,token',
     );

@@ -80,3 +80,19 @@ describe('platform library isolation', () => {
     }
   });
 });
+
+describe('summary file', () => {
+  it('a second step in the same job does not overwrite the first summary', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeSummaryFile } = await import('../../src/azure-devops/publish.js');
+    const temp = mkdtempSync(join(tmpdir(), 'imds-summary-'));
+    const first = await writeSummaryFile(temp, 'first');
+    const second = await writeSummaryFile(temp, 'second');
+    expect(first).toBe(join(temp, 'imds-check', 'summary.md'));
+    expect(second).toBe(join(temp, 'imds-check', 'summary-2.md'));
+    expect(readFileSync(first, 'utf8')).toBe('first');
+    expect(readFileSync(second, 'utf8')).toBe('second');
+  });
+});

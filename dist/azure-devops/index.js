@@ -14089,13 +14089,24 @@ function logCheckIssues(io, checks) {
     if (left > 0)
         io.log(`${left} more failed or warned checks are listed in the summary only.`);
 }
-/** Writes the Markdown summary where the agent can still read it after the step; returns its path. */
+/**
+ * Writes the Markdown summary where the agent can still read it after the step; returns its path. A second
+ * imds-check step in the same job gets summary-2.md and so on, so it never overwrites an attached summary.
+ */
 async function writeSummaryFile(tempDir, markdown) {
     const dir = (0,external_node_path_namespaceObject.join)(tempDir, 'imds-check');
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const path = (0,external_node_path_namespaceObject.join)(dir, 'summary.md');
-    await (0,promises_namespaceObject.writeFile)(path, markdown, 'utf8');
-    return path;
+    for (let n = 1;; n++) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, n === 1 ? 'summary.md' : `summary-${n}.md`);
+        try {
+            await (0,promises_namespaceObject.writeFile)(path, markdown, { encoding: 'utf8', flag: 'wx' });
+            return path;
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST' || n >= 1000)
+                throw err;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/azure-devops/main.ts

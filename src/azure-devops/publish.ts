@@ -39,11 +39,20 @@ export function logCheckIssues(
   if (left > 0) io.log(`${left} more failed or warned checks are listed in the summary only.`);
 }
 
-/** Writes the Markdown summary where the agent can still read it after the step; returns its path. */
+/**
+ * Writes the Markdown summary where the agent can still read it after the step; returns its path. A second
+ * imds-check step in the same job gets summary-2.md and so on, so it never overwrites an attached summary.
+ */
 export async function writeSummaryFile(tempDir: string, markdown: string): Promise<string> {
   const dir = join(tempDir, 'imds-check');
   await mkdir(dir, { recursive: true });
-  const path = join(dir, 'summary.md');
-  await writeFile(path, markdown, 'utf8');
-  return path;
+  for (let n = 1; ; n++) {
+    const path = join(dir, n === 1 ? 'summary.md' : `summary-${n}.md`);
+    try {
+      await writeFile(path, markdown, { encoding: 'utf8', flag: 'wx' });
+      return path;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 1000) throw err;
+    }
+  }
 }
