@@ -1,7 +1,7 @@
 // Time to verdict on loopback faults (npm run bench -- --faults): how long each tool takes to say "no".
 // Only faults that need no network namespace: a closed port, and the emulator's reset/silent/trickle scenarios.
 import { closedPort, runOnce, startEmulator } from './run.mjs';
-import { summarize } from './stats.mjs';
+import { formatSeconds, summarize } from './stats.mjs';
 import { BUNDLES, cli, curl, fetchFloor } from './tools.mjs';
 
 export const FAULT_CAP_MS = 60_000;
@@ -43,16 +43,24 @@ export function faultTools(url) {
 
 /** What the tool told its user, in one line. The CLI's outcome word and code; curl and fetch: stderr. */
 export function verdictText(tool, run) {
-  if (run.timedOut) return `no verdict: killed at the ${Math.round(tool.capMs / 1000)} s cap`;
+  const line =
+    run.stderr
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim()
+      .slice(0, 140) ?? '';
+  if (run.timedOut) {
+    const printed = line ? `; its first message came at ${formatSeconds(run.firstStderrMs)} s: ${line}` : '';
+    return `no exit: killed at the ${Math.round(tool.capMs / 1000)} s cap${printed}`;
+  }
   if (tool.id === 'cli') {
-    // The first failed check's name and outcome word, and the first error code, from the human report.
-    const fail = /^\s*FAIL\s+(.+?)\s+\d+ ms\s+(\S+)/m.exec(run.stdout);
+    // The first failed check's name and outcome column, and the first error code, from the human report.
+    const fail = /^\s*FAIL\s+(.+?)\s{2,}\d+ ms\s{2,}(.+?)\s{2,}/m.exec(run.stdout);
     const code = /\(code: ([a-z0-9_]+)\)/.exec(run.stdout);
     const words = [fail && `${fail[1]}: ${fail[2]}`, code && `code ${code[1]}`].filter(Boolean).join(', ');
     return `exit ${run.code}${words ? `: ${words}` : ''}`;
   }
-  const line = run.stderr.split('\n').find((l) => l.trim() !== '') ?? '';
-  return `exit ${run.code}${line ? `: ${line.trim().slice(0, 140)}` : ''}`;
+  return `exit ${run.code}${line ? `: ${line}` : ''}`;
 }
 
 async function endpointFor(faultCase) {

@@ -44,6 +44,8 @@ export function renderFaults(faults, capSeconds) {
     '',
     markdownTable(headers, rows),
     '',
+    "curl's `-m/--max-time` bounds each URL, not the invocation: with both URLs in one command, a silent or trickling server costs up to 60 s per URL, so the 62 s kill comes while curl waits on the second URL. Its first message (after 60 s) is quoted in the last column.",
+    '',
     'DROP (connect timeout) and no-route need a network namespace and root, so this script does not produce them. See the next section.',
     '',
   ].join('\n');

@@ -16,7 +16,7 @@ process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
 /**
  * Spawns `cmd args` in its own process group, so the cap can kill the whole group (GNU time and its child)
- * by the group's id. Resolves with { wallMs, peakKiB, code, signal, timedOut, stdout, stderr }.
+ * by the group's id. Resolves with { wallMs, firstStderrMs, peakKiB, code, signal, timedOut, stdout, stderr }.
  */
 export function runOnce(cmd, args, { env, cwd, capMs = 30_000, measureRss = true } = {}) {
   const wrap = measureRss && hasGnuTime();
@@ -28,9 +28,14 @@ export function runOnce(cmd, args, { env, cwd, capMs = 30_000, measureRss = true
     let stdout = '';
     let stderr = '';
     let wallMs = 0;
+    let firstStderrMs;
     let timedOut = false;
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      // When the first message appeared: a killed run may have printed a verdict long before the cap.
+      firstStderrMs ??= Number(process.hrtime.bigint() - started) / 1e6;
+      stderr += d;
+    });
     const cap = setTimeout(() => {
       timedOut = true;
       try {
@@ -50,7 +55,7 @@ export function runOnce(cmd, args, { env, cwd, capMs = 30_000, measureRss = true
     child.on('close', (code, signal) => {
       const peakKiB = wrap && !timedOut ? parsePeakRss(readFileSync(rssFile, 'utf8')) : undefined;
       // GNU time passes its child's exit status through; "Command exited..." only goes to the -o file.
-      resolve({ wallMs, peakKiB, code, signal, timedOut, stdout, stderr });
+      resolve({ wallMs, firstStderrMs, peakKiB, code, signal, timedOut, stdout, stderr });
     });
   });
 }
