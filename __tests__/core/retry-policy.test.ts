@@ -42,10 +42,15 @@ describe('isRetryable', () => {
   it.each([
     ['an HTML 502 page', answer(502, '<html>Bad Gateway</html>', { 'content-type': 'text/html' })],
     ['an empty 504', answer(504)],
-    ['a plain-text 503', answer(503, 'Service Unavailable')],
   ])('does not retry %s (not IMDS)', (_, a) => {
     expect(isRetryable('metadata', a)).toBe(false);
     expect(isRetryable('token', a)).toBe(false);
+  });
+
+  // Hybrid IMDS sends no Server header and may answer errors in plain text: its 5xx is still retried.
+  it('retries a plain-text 503 (as Hybrid IMDS may send)', () => {
+    expect(isRetryable('metadata', answer(503, 'Service Unavailable'))).toBe(true);
+    expect(isRetryable('token', answer(500, 'internal error'))).toBe(true);
   });
 
   it.each([

@@ -160,11 +160,8 @@ describe('runProbe when something answers', () => {
       code: 'connection_reset',
       outcome: 'reset',
     });
-    expect(byId(report, 'metadata')).toMatchObject({
-      status: 'fail',
-      code: 'connection_reset',
-      outcome: 'reset',
-    });
+    // Nothing answered the metadata request: the socket word is on reachability, metadata is skipped (§3.1).
+    expect(byId(report, 'metadata')).toMatchObject({ status: 'skip', code: 'skipped', outcome: 'skipped' });
     expect(byId(report, 'token')).toMatchObject({ status: 'skip' });
     const outputs = buildOutputs(report, null, { exposeToken: false }, '');
     expect(outputs['metadata-status']).toBe('reset');
@@ -188,7 +185,9 @@ describe('runProbe deadline', () => {
       } as Partial<RuntimeContext>);
       expect(Date.now() - started).toBeLessThan(seconds * 1000 + 2000);
       expect(report).toMatchObject({ result: 'fail', reachable: false });
-      expect(byId(report, 'metadata')).toMatchObject({ status: 'fail', outcome: 'no-response' });
+      expect(byId(report, 'reachability')).toMatchObject({ status: 'fail', outcome: 'no-response' });
+      expect(byId(report, 'metadata')).toMatchObject({ status: 'skip' });
+      expect(buildOutputs(report, null, { exposeToken: false }, '')['metadata-status']).toBe('no-response');
     },
   );
 });

@@ -1,7 +1,7 @@
 // The CLI bundle as users run it: exit codes, --json, report files, usage errors, and no secret on any channel.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, USER_IDENTITY_1, type Emulator } from '../../src/emulator/index.js';
@@ -127,6 +127,39 @@ describe.each(nodeBinaries())('CLI bundle on $label', ({ path: node }) => {
     expect((await runCli(node, ['--help'])).stdout).toContain('Usage: imds-check');
     expect((await runCli(node, ['--version'])).stdout).toMatch(/^imds-check \d+\.\d+\.\d+\n$/);
   });
+});
+
+test('--junit alone writes only the JUnit file (no report.json appears in the working directory)', async () => {
+  const e = await emulator('healthy');
+  const dir = mkdtempSync(join(tmpdir(), 'imds-junit-'));
+  const r = await new Promise<{ code: number }>((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [join(process.cwd(), CLI), '--endpoint', e.url, '--junit', 'j.xml'],
+      {
+        cwd: dir,
+        stdio: 'ignore',
+      },
+    );
+    child.on('exit', (code) => resolve({ code: code ?? -1 }));
+  });
+  expect(r.code).toBe(0);
+  expect(readdirSync(dir)).toEqual(['j.xml']);
+});
+
+test('a closed stdout pipe: no stack trace, the exit code still says the result', async () => {
+  const e = await emulator('healthy');
+  const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [CLI, '--endpoint', e.url, '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code: code ?? -1, stderr }));
+  });
+  expect(result.stderr).not.toMatch(/\n\s+at |EPIPE/);
+  expect(result.code).toBe(0);
 });
 
 const usageErrors: [string[], string][] = [

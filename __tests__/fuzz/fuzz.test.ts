@@ -106,7 +106,11 @@ async function runCase(c: FuzzCase): Promise<Failure[]> {
       markdown: renderMarkdown(outcome.report),
       junit: renderJunit(outcome.report),
     };
-    const leaked = leaksIn(channels, [...secrets.filter((s) => s.length >= 16), c.secret]);
+    // Scan for every token the server put on the wire, not only those the engine chose to register.
+    const onTheWire = [
+      ...c.token.raw.toString('latin1').matchAll(/"access_token"\s*:\s*"([^"\\]{16,})"/g),
+    ].map((m) => m[1]!);
+    const leaked = leaksIn(channels, [...secrets.filter((s) => s.length >= 16), ...onTheWire, c.secret]);
     if (leaked.length > 0) problems.push(`secret in ${leaked.join(', ')}`);
   } finally {
     await server.close();

@@ -11421,12 +11421,15 @@ function coerce (version) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(133);
 /* harmony import */ var _task_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(591);
 // Entry point of the Azure DevOps task (dist/azure-devops/index.js). All logic is in main.ts, which never
 // throws; task-lib's own uncaughtException handler would print a stack trace.
 
 
+
+(0,_host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedPipes */ .M)();
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)({ io: (0,_task_io_js__WEBPACK_IMPORTED_MODULE_1__/* .createTaskIo */ .m)() });
 
 __webpack_async_result__();
@@ -11503,7 +11506,13 @@ function toCamel(name) {
 function styleName(name, style) {
     return style === 'camel' ? toCamel(name) : name;
 }
-const SOCKET_WORDS = new Set(['timeout', 'refused', 'unreachable', 'reset', 'no-response']);
+const SOCKET_WORDS = new Set([
+    'timeout',
+    'refused',
+    'unreachable',
+    'reset',
+    'no-response',
+]);
 /** The status output for a check: its outcome, or the socket word of reachability when nothing answered. */
 function statusOutput(report, id) {
     const check = report.checks.find((c) => c.id === id);
@@ -11725,12 +11734,22 @@ function parseOptions(rawInputs, style = 'kebab') {
 ;// CONCATENATED MODULE: ./src/core/codes.ts
 // Every stable code a check can end with, and the fix we tell the user. docs/errors.md documents each one;
 // a test keeps the two in step. Codes never change meaning once released.
+
+/** `timeout-seconds` on GitHub, `timeoutSeconds` on Azure DevOps, `--timeout-seconds` on the CLI. */
+function setting(ctx, name, value) {
+    if (ctx.frontDoor === 'cli')
+        return value === undefined ? `--${name}` : `--${name} ${value}`;
+    const styled = ctx.frontDoor === 'azure-devops' ? toCamel(name) : name;
+    return value === undefined ? styled : `${styled}: ${value}`;
+}
+const selectors = (ctx) => ['client-id', 'object-id', 'msi-res-id'].map((n) => setting(ctx, n)).join(', ');
 const vmRoute = 'Check that nothing blocks 169.254.169.254:80: an OS firewall or iptables rule, a missing route for 169.254.169.254/32 ' +
     'via the primary NIC (`ip route get 169.254.169.254`), or AKS --enable-imds-restriction for pods without hostNetwork.';
 const himdsService = (ctx) => ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
     : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
-const notImds = 'Something other than IMDS answered. Make sure IMDS traffic is not sent through a proxy (add 169.254.169.254 to NO_PROXY and the proxy bypass list) ' +
+const notImds = (ctx) => `Something other than ${ctx.mode === 'arc' ? 'Hybrid IMDS' : 'IMDS'} answered. Make sure its traffic is not sent through a proxy ` +
+    `(add ${ctx.mode === 'arc' ? 'localhost,127.0.0.1' : '169.254.169.254'} to NO_PROXY and the proxy bypass list) ` +
     'and that no local service or container runtime intercepts the address.';
 const keyGroup = (ctx) => ctx.platform === 'win32'
     ? "Run the agent or runner as a member of the local 'Hybrid agent extension applications' group (or Administrators), then restart its service."
@@ -11739,7 +11758,7 @@ const CODES = {
     ok: 'Nothing to fix.',
     skipped: 'Nothing to fix; the check did not apply or was not requested.',
     invalid_input: 'Correct the named input; the message lists the accepted values.',
-    deadline_exceeded: 'The run used up timeout-seconds before this check could finish. Raise timeout-seconds or fix the slower check first.',
+    deadline_exceeded: (ctx) => `The run used up ${setting(ctx, 'timeout-seconds')} before this check could finish. Raise it, or fix the slower check first.`,
     proxy_without_imds_bypass: 'Add the IMDS address to the proxy bypass list (the message shows the exact NO_PROXY value) so that the Azure Monitor Agent and other tools reach IMDS directly. imds-check itself never uses a proxy for IMDS.',
     arc_endpoint_invalid: 'IMDS_ENDPOINT must be an http URL on a loopback address, as the Arc agent sets it (http://localhost:40342). Correct or unset it; imds-check used the default endpoint.',
     arc_in_container: 'Hybrid IMDS listens on the host loopback only; a job in a container cannot reach it. Run the job on the host, or with host networking.',
@@ -11757,43 +11776,46 @@ const CODES = {
     connection_reset: 'The connection was reset. A firewall or a security agent probably rejects it; allow TCP to the IMDS address and port.',
     no_response: 'Something accepted the connection but never answered. Look for a proxy, a transparent interceptor or a hung service on the IMDS address.',
     body_timeout: 'The answer started but its body never finished. Look for an interceptor or a hung service on the IMDS address.',
-    body_too_large: 'The answer was larger than 1 MiB, which IMDS never sends. ' + notImds,
-    protocol_error: 'The answer was not valid HTTP. ' + notImds,
-    not_imds_html: 'An HTML page came back. ' + notImds,
+    body_too_large: (ctx) => 'The answer was larger than 1 MiB, which IMDS never sends. ' + notImds(ctx),
+    protocol_error: (ctx) => 'The answer was not valid HTTP. ' + notImds(ctx),
+    not_imds_html: (ctx) => 'An HTML page came back. ' + notImds(ctx),
     not_imds_proxy: 'A proxy answered instead of IMDS. Set NO_PROXY to include 169.254.169.254 (Arc: localhost,127.0.0.1) and add it to the proxy bypass list of the agent.',
     not_imds_container_runtime: 'A container runtime answered that the network is unreachable: the job is running somewhere without IMDS (for example Docker Desktop). Run it on an Azure VM or Arc server.',
-    not_imds_answer: 'The answer does not look like IMDS. ' + notImds,
+    not_imds_answer: (ctx) => 'The answer does not look like IMDS. ' + notImds(ctx),
     metadata_header_rejected: 'IMDS rejected the request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
-    metadata_api_version: 'No api-version was accepted, even after falling back to the versions IMDS offered. Update the Arc agent or report the versions shown.',
+    metadata_api_version: (ctx) => ctx.mode === 'arc'
+        ? 'No api-version was accepted, even after falling back to the versions Hybrid IMDS offered. Update the Connected Machine agent (azcmagent), or report the versions shown.'
+        : 'No api-version was accepted, even after falling back to the versions IMDS offered. Something may be rewriting requests; compare with `curl -H Metadata:true "http://169.254.169.254/metadata/versions"` on the machine.',
     metadata_not_found: 'IMDS answered 404 for the instance document. Old VMs may need a tag, extension or disk change before compute metadata appears.',
     metadata_method_not_allowed: 'IMDS answered 405: something rewrote the request method. Remove the interceptor.',
     metadata_forbidden: 'IMDS refused the request (403). Check that the request leaves through the primary NIC and that no interceptor rewrites it.',
-    metadata_gone: 'IMDS kept answering 410 (updating) until the deadline. Retry later, or raise timeout-seconds above 70.',
+    metadata_gone: (ctx) => `IMDS kept answering 410 (updating) until the deadline. Retry later, or raise ${setting(ctx, 'timeout-seconds')} above 70.`,
     metadata_throttled: 'IMDS kept answering 429 (more than 5 requests per second from this VM). Reduce other IMDS traffic and retry.',
     metadata_server_error: 'IMDS kept answering 5xx until the deadline. Retry later; if it persists, open an Azure support case for the VM.',
     metadata_unexpected_status: 'IMDS answered with an undocumented status. Retry; if it persists, compare with `curl -H Metadata:true` on the machine.',
-    metadata_bad_json: 'The instance document is not valid JSON. ' + notImds,
-    metadata_bad_shape: 'The instance document lacks compute.vmId or compute.resourceId. ' + notImds,
+    metadata_bad_json: (ctx) => 'The instance document is not valid JSON. ' + notImds(ctx),
+    metadata_bad_shape: (ctx) => 'The instance document lacks compute.vmId or compute.resourceId. ' + notImds(ctx),
     token_identity_not_found: (ctx) => ctx.mode === 'arc'
         ? 'The Arc machine has no such identity. Check the identity on the machine resource in Azure.'
-        : 'The VM has no managed identity, or not the one selected. Enable the system-assigned identity, or assign the user-assigned identity to the VM (az vm identity assign), and check the client-id / object-id / msi-res-id value.',
-    token_multiple_identities: 'The VM has several user-assigned identities and none was selected. Set identity: user with client-id, object-id or msi-res-id.',
+        : `The VM has no managed identity, or not the one selected. Enable the system-assigned identity, or assign the user-assigned identity to the VM (az vm identity assign), and check the ${selectors(ctx)} value.`,
+    token_multiple_identities: (ctx) => `The VM has several user-assigned identities and none was selected. Set ${setting(ctx, 'identity', 'user')} with one of ${selectors(ctx)}.`,
     token_invalid_resource: 'Entra ID does not know the requested resource in this tenant. Correct the resource (App ID URI of the target API).',
     token_bad_request: 'IMDS rejected the token request (400). Read the error text in the message; check the resource and identity selector.',
     token_header_rejected: 'IMDS rejected the token request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
     token_forbidden: 'IMDS refused the token request (403). Check that the identity is allowed to request tokens and that no interceptor rewrites the request.',
-    token_not_found: 'The token endpoint kept answering 404 (IMDS updating) until the deadline. Retry later, or raise timeout-seconds.',
-    token_gone: 'The token endpoint kept answering 410 (IMDS updating, up to 70 s). Raise timeout-seconds above 70 or retry later.',
+    token_not_found: (ctx) => `The token endpoint kept answering 404 (IMDS updating) until the deadline. Retry later, or raise ${setting(ctx, 'timeout-seconds')}.`,
+    token_gone: (ctx) => `The token endpoint kept answering 410 (IMDS updating, up to 70 s). Raise ${setting(ctx, 'timeout-seconds')} above 70 or retry later.`,
     token_throttled: 'The token endpoint kept answering 429 (20 requests per second, 5 concurrent). Reduce other token traffic and retry.',
     token_server_error: 'The token endpoint kept answering 5xx (often Entra ID unreachable from IMDS). Retry later; check Azure status.',
     token_unexpected_status: 'The token endpoint answered with an undocumented status. Retry; compare with a manual request on the machine.',
-    token_bad_json: 'The token answer is not valid JSON. ' + notImds,
-    token_bad_shape: 'The token answer lacks access_token or expires_on. ' + notImds,
+    token_bad_json: (ctx) => 'The token answer is not valid JSON. ' + notImds(ctx),
+    token_bad_shape: (ctx) => 'The token answer lacks access_token or expires_on. ' + notImds(ctx),
     token_expired: 'IMDS returned a token that is already expired. Check the machine clock (NTP) and retry.',
     arc_challenge_missing: 'Hybrid IMDS answered 401 without a WWW-Authenticate challenge. Update the Connected Machine agent.',
     arc_challenge_malformed: 'The WWW-Authenticate challenge is not `Basic realm=<path>`. Update the Connected Machine agent; if it persists, something impersonates HIMDS.',
-    arc_expected_challenge: 'Hybrid IMDS returned a token without the key-file challenge; something other than HIMDS may be listening on port 40342.',
-    arc_key_outside_tokens_dir: 'The challenge named a file outside the Arc tokens folder, so it was not read. Something other than HIMDS may be listening on port 40342; check `azcmagent show`.',
+    arc_expected_challenge: 'Hybrid IMDS returned a token without the key-file challenge; something other than HIMDS may be listening on its port.',
+    arc_endpoint_not_loopback: 'The key-file challenge is only followed for a Hybrid IMDS on this machine. Point endpoint at localhost:40342 (or leave it empty); a remote server asking for the key file is not HIMDS.',
+    arc_key_outside_tokens_dir: 'The challenge named a file outside the Arc tokens folder, so it was not read. Something other than HIMDS may be listening on its port; check `azcmagent show`.',
     arc_key_not_key_file: 'The challenge named a file that does not end in .key, so it was not read. Something other than HIMDS may be answering.',
     arc_key_not_regular_file: 'The challenge named something that is not a regular file (a link, folder or FIFO), so it was not read.',
     arc_key_too_large: 'The challenge file is larger than 4096 bytes, so it was not read. Something other than HIMDS may be answering.',
@@ -11801,7 +11823,7 @@ const CODES = {
     arc_key_permission_denied: keyGroup,
     arc_key_read_failed: 'The challenge file could not be read. Check the folder permissions and free disk space.',
     arc_secret_rejected: 'Hybrid IMDS rejected the key-file secret. Retry; if it persists, restart the Hybrid IMDS service.',
-    arc_user_identity_unconfirmed: 'The answer did not confirm the requested user-assigned identity: Arc agents before user-assigned support return the system identity. Update the Connected Machine agent, or use identity: system.',
+    arc_user_identity_unconfirmed: (ctx) => `The answer did not confirm the requested user-assigned identity: Arc agents before user-assigned support return the system identity. Update the Connected Machine agent, or use ${setting(ctx, 'identity', 'system')}.`,
 };
 function remediationFor(code, ctx) {
     const remedy = CODES[code];
@@ -11990,10 +12012,12 @@ function getOnce(request, host) {
             finish({ kind: 'failure', failure, errno, status, elapsedMs: Date.now() - started });
             req.destroy();
         };
+        // Each phase gets its own bound, but never past what was left of the run when the request started.
+        const until = started + request.remainingMs;
         const arm = (ms, onExpire) => {
             if (timer)
                 clearTimeout(timer);
-            timer = setTimeout(onExpire, Math.max(0, ms));
+            timer = setTimeout(onExpire, Math.max(0, Math.min(ms, until - Date.now())));
         };
         const req = external_node_http_default().request({
             host,
@@ -12069,6 +12093,11 @@ function header(answer, name) {
 
 
 const LOOPBACK_NAMES = new Set(['localhost', 'localhost.']);
+/** 127.0.0.0/8, ::1 and localhost. */
+function isLoopbackAddress(host) {
+    const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    return LOOPBACK_NAMES.has(h) || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
 function parseEndpoint(base) {
     const url = new URL(base);
     const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -12093,6 +12122,7 @@ function sendGet(run, pathAndQuery, extraHeaders = {}) {
         connectTimeoutMs: budget.cap(CONNECT_TIMEOUT_MS),
         headersTimeoutMs: budget.cap(HEADERS_TIMEOUT_MS),
         bodyTimeoutMs: budget.cap(BODY_TIMEOUT_MS),
+        remainingMs: budget.remaining(),
         maxBodyBytes: MAX_BODY_BYTES,
         agent: run.agent,
     });
@@ -12106,7 +12136,11 @@ const CHECK_TITLES = {
 function finishCheck(run, id, startedAt, end) {
     const standard = end.status === 'pass' || end.status === 'skip'
         ? ''
-        : remediationFor(end.code, { mode: run.mode, platform: run.ctx.platform });
+        : remediationFor(end.code, {
+            mode: run.mode,
+            platform: run.ctx.platform,
+            frontDoor: run.ctx.frontDoor,
+        });
     return {
         id,
         title: CHECK_TITLES[id],
@@ -12152,17 +12186,13 @@ async function resolveMode(options, ctx) {
         return { mode: 'arc', signal: 'himds-agent-installed' };
     return { mode: 'vm', signal: 'default-vm' };
 }
-function isLoopbackHost(host) {
-    const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-    return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
 /** Arc endpoint from IMDS_ENDPOINT when it is a plain http loopback URL; otherwise the default, with a reason. */
 function arcEndpoint(ctx) {
     const raw = ctx.env['IMDS_ENDPOINT']?.trim();
     if (!raw)
         return { base: HIMDS_BASE, problem: null };
     const base = validateBaseUrl(raw);
-    if (base === null || !isLoopbackHost(new URL(base).hostname)) {
+    if (base === null || !isLoopbackAddress(new URL(base).hostname)) {
         return {
             base: HIMDS_BASE,
             problem: `IMDS_ENDPOINT='${raw}' is not an http URL on a loopback address; used ${HIMDS_BASE} instead.`,
@@ -12329,8 +12359,6 @@ function recognise(answer, successShape) {
             what: `a proxy or gateway answered ${answer.status}`,
         };
     }
-    if (serverHeader)
-        return { imds: true, json: null, serverHeader };
     return {
         imds: false,
         code: 'not_imds_answer',
@@ -12356,9 +12384,12 @@ function isRetryable(kind, result) {
     if (result.kind === 'failure')
         return RETRIED_FAILURES.has(result.failure);
     const s = result.status;
-    // A proxy's or gateway's 5xx page is not IMDS being busy: retrying it only delays the diagnosis.
-    if (s >= 500)
-        return parseJsonObject(result.body) !== null || hasImdsServerHeader(result);
+    // A proxy's or gateway's 5xx page is not IMDS being busy: retrying it only delays the diagnosis. Any other
+    // 5xx (JSON, or plain text as Hybrid IMDS may send) is retried.
+    if (s >= 500) {
+        const seen = recognise(result, () => false);
+        return seen.imds || (seen.code !== 'not_imds_proxy' && seen.code !== 'not_imds_html');
+    }
     return s === 410 || s === 429 || (kind === 'token' && s === 404);
 }
 /** Seconds or an HTTP date, as the header allows; null when absent or unreadable. */
@@ -12457,9 +12488,8 @@ function errorText(answer) {
                 : answers_text(error),
             answers_text(json['error_description']),
         ];
-        const line = parts.filter((p) => p !== '').join(': ');
-        if (line !== '')
-            return clip(line);
+        // A JSON body is only ever shown through its error fields, never raw (it could hold a token).
+        return clip(parts.filter((p) => p !== '').join(': '));
     }
     return clip(answer.body.replace(/\s+/g, ' ').trim());
 }
@@ -12629,7 +12659,9 @@ function judge(run, startedAt, result, attempts, version, fellBackFrom) {
     ]
         .filter((s) => s)
         .join(' ');
-    const serverNote = recognition.serverHeader ? '' : ' Note: the answer had no `Server: IMDS/...` header.';
+    const serverNote = recognition.serverHeader || run.mode === 'arc'
+        ? ''
+        : ' Note: the answer had no `Server: IMDS/...` header.';
     const check = finishCheck(run, 'metadata', startedAt, {
         status: 'pass',
         code: 'ok',
@@ -12686,7 +12718,8 @@ async function tcpConnect(hosts, port, timeoutMs) {
 
 async function serviceState(run) {
     const diagnostics = run.ctx.diagnostics;
-    if (!diagnostics || run.mode !== 'arc')
+    // With no time left a zero timeout would mean "no limit" to child_process: skip instead.
+    if (!diagnostics || run.mode !== 'arc' || run.budget.remaining() < 250)
         return '';
     const [cmd, args, name] = run.ctx.platform === 'win32'
         ? ['sc.exe', ['query', 'himds'], 'himds service']
@@ -12774,10 +12807,19 @@ function readClaims(token) {
 ;// CONCATENATED MODULE: ./src/core/checks/token-answer.ts
 
 
-/** Registers every secret an answer carries, before anything else looks at it. */
-function registerTokenSecrets(json, ctx) {
-    if (!json)
+
+/**
+ * Registers every secret an answer carries, before anything else looks at it; returns the access token when
+ * the body is a JSON object. A body that does not parse is still scanned, so a truncated answer cannot carry
+ * an unregistered token into a message.
+ */
+function registerTokenSecrets(body, ctx) {
+    const json = parseJsonObject(body);
+    if (!json) {
+        for (const m of body.matchAll(/"(?:access|refresh)_token"\s*:\s*"([^"\\]{8,})/g))
+            ctx.registerSecret(m[1]);
         return null;
+    }
     const token = typeof json['access_token'] === 'string' ? json['access_token'] : null;
     for (const field of ['access_token', 'refresh_token']) {
         const value = json[field];
@@ -13000,6 +13042,10 @@ async function arcChallenge(run, path, first) {
     });
     if ('code' in realm)
         return fail(realm.code, realm.message);
+    // The key file proves local access; its secret must never travel to another machine.
+    if (!run.endpoint.connectHosts.every(isLoopbackAddress)) {
+        return fail('arc_endpoint_not_loopback', `The challenge came from ${run.endpoint.base}, which is not on this machine; the key file was not read.`);
+    }
     const key = await readArcKey(realm.path, run.ctx);
     if (!key.ok)
         return fail(key.code, key.message);
@@ -13007,7 +13053,7 @@ async function arcChallenge(run, path, first) {
     // The secret is single-use: one request, to the same origin, never retried.
     const second = await sendGet(run, path, { Authorization: `Basic ${key.secret}` });
     if (second.kind === 'answer' && second.status === 401) {
-        registerTokenSecrets(parseJsonObject(second.body), run.ctx);
+        registerTokenSecrets(second.body, run.ctx);
         return {
             result: second,
             attempts: first.attempts + 1,
@@ -13056,7 +13102,7 @@ async function tokenCheck(run, resource) {
         }, null);
     }
     // Any token in any answer is a secret from this moment on, whatever we decide about the answer.
-    const accessToken = registerTokenSecrets(parseJsonObject(result.body), run.ctx);
+    const accessToken = registerTokenSecrets(result.body, run.ctx);
     const recognition = recognise(result, (json) => typeof json['access_token'] === 'string' && json['access_token'] !== '');
     const answered = { httpStatus: result.status, outcome: String(result.status) };
     if (exchange.refusal)
@@ -13141,6 +13187,8 @@ async function tokenCheck(run, resource) {
 ;// CONCATENATED MODULE: ./src/core/run-probe.ts
 // Orchestrates one run: environment → reachability (TCP) → metadata → token, then settles whether IMDS itself
 // answered, aggregates the result and builds the report. Expected outcomes never throw.
+
+
 
 
 
@@ -13254,7 +13302,7 @@ async function runProbe(options, ctx) {
                 tokenResult = finishCheck(run, 'token', ctx.clock.now(), {
                     status: 'fail',
                     code: 'deadline_exceeded',
-                    message: `No time left of timeout-seconds (${options.timeoutSeconds} s) for the token request.`,
+                    message: `No time left of ${setting(ctx, 'timeout-seconds')} (${options.timeoutSeconds} s) for the token request.`,
                     outcome: 'timeout',
                 });
             }
@@ -13265,6 +13313,10 @@ async function runProbe(options, ctx) {
                 accessToken = token.accessToken;
             }
             ({ check: reach, reachable } = reachabilityVerdict(run, connect, meta, token));
+            // Nothing answered the metadata request at all: reachability carries the socket word; metadata is skipped.
+            if (!reachable && meta.recognition === null && SOCKET_WORDS.has(metadata.outcome)) {
+                metadata = skipped(run, 'metadata', `Not answered: ${meta.check.message} See reachability.`);
+            }
         }
     }
     finally {
@@ -14017,12 +14069,20 @@ async function writeOne(path, content) {
         return `could not write ${path} (${code})`;
     }
 }
-/** reportPath '' means `<defaultDir>/report.json`; junitPath '' means no JUnit. */
+/**
+ * reportPath '' means `<defaultDir>/report.json`, or no JSON report when defaultDir is '' too (the CLI writes
+ * files only on request); junitPath '' means no JUnit.
+ */
 async function report_files_writeReports(report, paths) {
-    const reportPath = (0,external_node_path_namespaceObject.resolve)(paths.reportPath !== '' ? paths.reportPath : `${paths.defaultDir}/report.json`);
+    const wanted = paths.reportPath !== ''
+        ? paths.reportPath
+        : paths.defaultDir !== ''
+            ? `${paths.defaultDir}/report.json`
+            : '';
+    const reportPath = wanted !== '' ? (0,external_node_path_namespaceObject.resolve)(wanted) : '';
     const junitPath = paths.junitPath !== '' ? (0,external_node_path_namespaceObject.resolve)(paths.junitPath) : '';
     const problems = [];
-    const jsonProblem = await writeOne(reportPath, renderJson(report));
+    const jsonProblem = reportPath !== '' ? await writeOne(reportPath, renderJson(report)) : null;
     if (jsonProblem)
         problems.push(jsonProblem);
     if (junitPath !== '') {
@@ -14302,6 +14362,22 @@ function createTaskIo() {
         agentProxy: readAgentProxy,
         diagnostics: childProcessDiagnostics,
     };
+}
+
+
+/***/ }),
+
+/***/ 734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ ignoreClosedPipes)
+/* harmony export */ });
+// A closed stdout/stderr pipe (EPIPE, e.g. `imds-check --json | head -c0`) must not become an unhandled
+// 'error' event, which Node reports with a stack trace.
+function ignoreClosedPipes() {
+    for (const stream of [process.stdout, process.stderr])
+        stream.on('error', () => undefined);
 }
 
 

@@ -3,7 +3,10 @@ import { runEmulateCommand } from '../emulator/command.js';
 import { createHostContext } from '../host/context.js';
 import { oneLine } from '../host/one-line.js';
 import { childProcessDiagnostics as diagnostics } from '../host/diagnostics.js';
+import { ignoreClosedPipes } from '../host/quiet-pipes.js';
 import { runCli } from './main.js';
+
+ignoreClosedPipes();
 
 try {
   process.exitCode = await runCli(process.argv.slice(2), {

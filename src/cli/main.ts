@@ -59,7 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       ? await writeReports(report, {
           reportPath: options.reportPath,
           junitPath: options.junitPath,
-          defaultDir: '.',
+          defaultDir: '',
         })
       : null;
   if (command.json) {

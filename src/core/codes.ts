@@ -1,12 +1,27 @@
 // Every stable code a check can end with, and the fix we tell the user. docs/errors.md documents each one;
 // a test keeps the two in step. Codes never change meaning once released.
 
-import type { Mode } from './types.js';
+import { toCamel } from './contract.js';
+import type { Mode, RuntimeContext } from './types.js';
+
+type FrontDoor = RuntimeContext['frontDoor'];
 
 export interface RemediationContext {
   mode: Mode;
   platform: string;
+  /** Which front door runs, so advice names inputs the way the user writes them. */
+  frontDoor: FrontDoor;
 }
+
+/** `timeout-seconds` on GitHub, `timeoutSeconds` on Azure DevOps, `--timeout-seconds` on the CLI. */
+export function setting(ctx: Pick<RemediationContext, 'frontDoor'>, name: string, value?: string): string {
+  if (ctx.frontDoor === 'cli') return value === undefined ? `--${name}` : `--${name} ${value}`;
+  const styled = ctx.frontDoor === 'azure-devops' ? toCamel(name) : name;
+  return value === undefined ? styled : `${styled}: ${value}`;
+}
+
+const selectors = (ctx: RemediationContext): string =>
+  ['client-id', 'object-id', 'msi-res-id'].map((n) => setting(ctx, n)).join(', ');
 
 type Remedy = string | ((ctx: RemediationContext) => string);
 
@@ -17,8 +32,9 @@ const himdsService = (ctx: RemediationContext): string =>
   ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
     : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
-const notImds =
-  'Something other than IMDS answered. Make sure IMDS traffic is not sent through a proxy (add 169.254.169.254 to NO_PROXY and the proxy bypass list) ' +
+const notImds = (ctx: RemediationContext): string =>
+  `Something other than ${ctx.mode === 'arc' ? 'Hybrid IMDS' : 'IMDS'} answered. Make sure its traffic is not sent through a proxy ` +
+  `(add ${ctx.mode === 'arc' ? 'localhost,127.0.0.1' : '169.254.169.254'} to NO_PROXY and the proxy bypass list) ` +
   'and that no local service or container runtime intercepts the address.';
 const keyGroup = (ctx: RemediationContext): string =>
   ctx.platform === 'win32'
@@ -29,8 +45,8 @@ export const CODES = {
   ok: 'Nothing to fix.',
   skipped: 'Nothing to fix; the check did not apply or was not requested.',
   invalid_input: 'Correct the named input; the message lists the accepted values.',
-  deadline_exceeded:
-    'The run used up timeout-seconds before this check could finish. Raise timeout-seconds or fix the slower check first.',
+  deadline_exceeded: (ctx) =>
+    `The run used up ${setting(ctx, 'timeout-seconds')} before this check could finish. Raise it, or fix the slower check first.`,
   proxy_without_imds_bypass:
     'Add the IMDS address to the proxy bypass list (the message shows the exact NO_PROXY value) so that the Azure Monitor Agent and other tools reach IMDS directly. imds-check itself never uses a proxy for IMDS.',
   arc_endpoint_invalid:
@@ -57,40 +73,43 @@ export const CODES = {
     'Something accepted the connection but never answered. Look for a proxy, a transparent interceptor or a hung service on the IMDS address.',
   body_timeout:
     'The answer started but its body never finished. Look for an interceptor or a hung service on the IMDS address.',
-  body_too_large: 'The answer was larger than 1 MiB, which IMDS never sends. ' + notImds,
-  protocol_error: 'The answer was not valid HTTP. ' + notImds,
-  not_imds_html: 'An HTML page came back. ' + notImds,
+  body_too_large: (ctx) => 'The answer was larger than 1 MiB, which IMDS never sends. ' + notImds(ctx),
+  protocol_error: (ctx) => 'The answer was not valid HTTP. ' + notImds(ctx),
+  not_imds_html: (ctx) => 'An HTML page came back. ' + notImds(ctx),
   not_imds_proxy:
     'A proxy answered instead of IMDS. Set NO_PROXY to include 169.254.169.254 (Arc: localhost,127.0.0.1) and add it to the proxy bypass list of the agent.',
   not_imds_container_runtime:
     'A container runtime answered that the network is unreachable: the job is running somewhere without IMDS (for example Docker Desktop). Run it on an Azure VM or Arc server.',
-  not_imds_answer: 'The answer does not look like IMDS. ' + notImds,
+  not_imds_answer: (ctx) => 'The answer does not look like IMDS. ' + notImds(ctx),
   metadata_header_rejected:
     'IMDS rejected the request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
-  metadata_api_version:
-    'No api-version was accepted, even after falling back to the versions IMDS offered. Update the Arc agent or report the versions shown.',
+  metadata_api_version: (ctx: RemediationContext) =>
+    ctx.mode === 'arc'
+      ? 'No api-version was accepted, even after falling back to the versions Hybrid IMDS offered. Update the Connected Machine agent (azcmagent), or report the versions shown.'
+      : 'No api-version was accepted, even after falling back to the versions IMDS offered. Something may be rewriting requests; compare with `curl -H Metadata:true "http://169.254.169.254/metadata/versions"` on the machine.',
   metadata_not_found:
     'IMDS answered 404 for the instance document. Old VMs may need a tag, extension or disk change before compute metadata appears.',
   metadata_method_not_allowed:
     'IMDS answered 405: something rewrote the request method. Remove the interceptor.',
   metadata_forbidden:
     'IMDS refused the request (403). Check that the request leaves through the primary NIC and that no interceptor rewrites it.',
-  metadata_gone:
-    'IMDS kept answering 410 (updating) until the deadline. Retry later, or raise timeout-seconds above 70.',
+  metadata_gone: (ctx: RemediationContext) =>
+    `IMDS kept answering 410 (updating) until the deadline. Retry later, or raise ${setting(ctx, 'timeout-seconds')} above 70.`,
   metadata_throttled:
     'IMDS kept answering 429 (more than 5 requests per second from this VM). Reduce other IMDS traffic and retry.',
   metadata_server_error:
     'IMDS kept answering 5xx until the deadline. Retry later; if it persists, open an Azure support case for the VM.',
   metadata_unexpected_status:
     'IMDS answered with an undocumented status. Retry; if it persists, compare with `curl -H Metadata:true` on the machine.',
-  metadata_bad_json: 'The instance document is not valid JSON. ' + notImds,
-  metadata_bad_shape: 'The instance document lacks compute.vmId or compute.resourceId. ' + notImds,
+  metadata_bad_json: (ctx) => 'The instance document is not valid JSON. ' + notImds(ctx),
+  metadata_bad_shape: (ctx) =>
+    'The instance document lacks compute.vmId or compute.resourceId. ' + notImds(ctx),
   token_identity_not_found: (ctx) =>
     ctx.mode === 'arc'
       ? 'The Arc machine has no such identity. Check the identity on the machine resource in Azure.'
-      : 'The VM has no managed identity, or not the one selected. Enable the system-assigned identity, or assign the user-assigned identity to the VM (az vm identity assign), and check the client-id / object-id / msi-res-id value.',
-  token_multiple_identities:
-    'The VM has several user-assigned identities and none was selected. Set identity: user with client-id, object-id or msi-res-id.',
+      : `The VM has no managed identity, or not the one selected. Enable the system-assigned identity, or assign the user-assigned identity to the VM (az vm identity assign), and check the ${selectors(ctx)} value.`,
+  token_multiple_identities: (ctx: RemediationContext) =>
+    `The VM has several user-assigned identities and none was selected. Set ${setting(ctx, 'identity', 'user')} with one of ${selectors(ctx)}.`,
   token_invalid_resource:
     'Entra ID does not know the requested resource in this tenant. Correct the resource (App ID URI of the target API).',
   token_bad_request:
@@ -99,27 +118,29 @@ export const CODES = {
     'IMDS rejected the token request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
   token_forbidden:
     'IMDS refused the token request (403). Check that the identity is allowed to request tokens and that no interceptor rewrites the request.',
-  token_not_found:
-    'The token endpoint kept answering 404 (IMDS updating) until the deadline. Retry later, or raise timeout-seconds.',
-  token_gone:
-    'The token endpoint kept answering 410 (IMDS updating, up to 70 s). Raise timeout-seconds above 70 or retry later.',
+  token_not_found: (ctx: RemediationContext) =>
+    `The token endpoint kept answering 404 (IMDS updating) until the deadline. Retry later, or raise ${setting(ctx, 'timeout-seconds')}.`,
+  token_gone: (ctx: RemediationContext) =>
+    `The token endpoint kept answering 410 (IMDS updating, up to 70 s). Raise ${setting(ctx, 'timeout-seconds')} above 70 or retry later.`,
   token_throttled:
     'The token endpoint kept answering 429 (20 requests per second, 5 concurrent). Reduce other token traffic and retry.',
   token_server_error:
     'The token endpoint kept answering 5xx (often Entra ID unreachable from IMDS). Retry later; check Azure status.',
   token_unexpected_status:
     'The token endpoint answered with an undocumented status. Retry; compare with a manual request on the machine.',
-  token_bad_json: 'The token answer is not valid JSON. ' + notImds,
-  token_bad_shape: 'The token answer lacks access_token or expires_on. ' + notImds,
+  token_bad_json: (ctx) => 'The token answer is not valid JSON. ' + notImds(ctx),
+  token_bad_shape: (ctx) => 'The token answer lacks access_token or expires_on. ' + notImds(ctx),
   token_expired: 'IMDS returned a token that is already expired. Check the machine clock (NTP) and retry.',
   arc_challenge_missing:
     'Hybrid IMDS answered 401 without a WWW-Authenticate challenge. Update the Connected Machine agent.',
   arc_challenge_malformed:
     'The WWW-Authenticate challenge is not `Basic realm=<path>`. Update the Connected Machine agent; if it persists, something impersonates HIMDS.',
   arc_expected_challenge:
-    'Hybrid IMDS returned a token without the key-file challenge; something other than HIMDS may be listening on port 40342.',
+    'Hybrid IMDS returned a token without the key-file challenge; something other than HIMDS may be listening on its port.',
+  arc_endpoint_not_loopback:
+    'The key-file challenge is only followed for a Hybrid IMDS on this machine. Point endpoint at localhost:40342 (or leave it empty); a remote server asking for the key file is not HIMDS.',
   arc_key_outside_tokens_dir:
-    'The challenge named a file outside the Arc tokens folder, so it was not read. Something other than HIMDS may be listening on port 40342; check `azcmagent show`.',
+    'The challenge named a file outside the Arc tokens folder, so it was not read. Something other than HIMDS may be listening on its port; check `azcmagent show`.',
   arc_key_not_key_file:
     'The challenge named a file that does not end in .key, so it was not read. Something other than HIMDS may be answering.',
   arc_key_not_regular_file:
@@ -133,8 +154,8 @@ export const CODES = {
     'The challenge file could not be read. Check the folder permissions and free disk space.',
   arc_secret_rejected:
     'Hybrid IMDS rejected the key-file secret. Retry; if it persists, restart the Hybrid IMDS service.',
-  arc_user_identity_unconfirmed:
-    'The answer did not confirm the requested user-assigned identity: Arc agents before user-assigned support return the system identity. Update the Connected Machine agent, or use identity: system.',
+  arc_user_identity_unconfirmed: (ctx: RemediationContext) =>
+    `The answer did not confirm the requested user-assigned identity: Arc agents before user-assigned support return the system identity. Update the Connected Machine agent, or use ${setting(ctx, 'identity', 'system')}.`,
 } satisfies Record<string, Remedy>;
 
 export type Code = keyof typeof CODES;

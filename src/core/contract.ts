@@ -67,7 +67,13 @@ export function styleName(name: string, style: NameStyle): string {
   return style === 'camel' ? toCamel(name) : name;
 }
 
-const SOCKET_WORDS = new Set(['timeout', 'refused', 'unreachable', 'reset', 'no-response']);
+export const SOCKET_WORDS: ReadonlySet<string> = new Set([
+  'timeout',
+  'refused',
+  'unreachable',
+  'reset',
+  'no-response',
+]);
 
 /** The status output for a check: its outcome, or the socket word of reachability when nothing answered. */
 function statusOutput(report: Report, id: 'metadata' | 'token'): string {

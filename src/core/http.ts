@@ -43,6 +43,8 @@ export interface GetRequest {
   headers: Record<string, string>;
   connectTimeoutMs: number;
   headersTimeoutMs: number;
+  /** What is left of the whole run: every phase timer is also capped by it. */
+  remainingMs: number;
   bodyTimeoutMs: number;
   maxBodyBytes: number;
   agent: http.Agent;
@@ -103,9 +105,11 @@ function getOnce(request: GetRequest, host: string): Promise<HttpResult> {
       finish({ kind: 'failure', failure, errno, status, elapsedMs: Date.now() - started });
       req.destroy();
     };
+    // Each phase gets its own bound, but never past what was left of the run when the request started.
+    const until = started + request.remainingMs;
     const arm = (ms: number, onExpire: () => void): void => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(onExpire, Math.max(0, ms));
+      timer = setTimeout(onExpire, Math.max(0, Math.min(ms, until - Date.now())));
     };
 
     const req = http.request({

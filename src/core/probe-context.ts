@@ -26,6 +26,12 @@ export interface ProbeRun {
 
 const LOOPBACK_NAMES = new Set(['localhost', 'localhost.']);
 
+/** 127.0.0.0/8, ::1 and localhost. */
+export function isLoopbackAddress(host: string): boolean {
+  const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return LOOPBACK_NAMES.has(h) || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
 export function parseEndpoint(base: string): Endpoint {
   const url = new URL(base);
   const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -55,6 +61,7 @@ export function sendGet(
     connectTimeoutMs: budget.cap(CONNECT_TIMEOUT_MS),
     headersTimeoutMs: budget.cap(HEADERS_TIMEOUT_MS),
     bodyTimeoutMs: budget.cap(BODY_TIMEOUT_MS),
+    remainingMs: budget.remaining(),
     maxBodyBytes: MAX_BODY_BYTES,
     agent: run.agent,
   });
@@ -87,7 +94,11 @@ export function finishCheck(
   const standard =
     end.status === 'pass' || end.status === 'skip'
       ? ''
-      : remediationFor(end.code, { mode: run.mode, platform: run.ctx.platform });
+      : remediationFor(end.code, {
+          mode: run.mode,
+          platform: run.ctx.platform,
+          frontDoor: run.ctx.frontDoor,
+        });
   return {
     id,
     title: CHECK_TITLES[id],

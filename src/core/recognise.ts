@@ -102,7 +102,6 @@ export function recognise(
       what: `a proxy or gateway answered ${answer.status}`,
     };
   }
-  if (serverHeader) return { imds: true, json: null, serverHeader };
   return {
     imds: false,
     code: 'not_imds_answer',

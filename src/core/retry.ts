@@ -3,7 +3,7 @@
 // Retry-After honoured, and never a wait that would run past the deadline.
 import type { Budget } from './budget.js';
 import { header, type HttpResult } from './http.js';
-import { hasImdsServerHeader, parseJsonObject } from './recognise.js';
+import { recognise } from './recognise.js';
 import type { Clock } from './types.js';
 
 export type RequestKind = 'metadata' | 'token';
@@ -22,8 +22,12 @@ const RETRIED_FAILURES = new Set(['no_response', 'connection_reset', 'connect_ti
 export function isRetryable(kind: RequestKind, result: HttpResult): boolean {
   if (result.kind === 'failure') return RETRIED_FAILURES.has(result.failure);
   const s = result.status;
-  // A proxy's or gateway's 5xx page is not IMDS being busy: retrying it only delays the diagnosis.
-  if (s >= 500) return parseJsonObject(result.body) !== null || hasImdsServerHeader(result);
+  // A proxy's or gateway's 5xx page is not IMDS being busy: retrying it only delays the diagnosis. Any other
+  // 5xx (JSON, or plain text as Hybrid IMDS may send) is retried.
+  if (s >= 500) {
+    const seen = recognise(result, () => false);
+    return seen.imds || (seen.code !== 'not_imds_proxy' && seen.code !== 'not_imds_html');
+  }
   return s === 410 || s === 429 || (kind === 'token' && s === 404);
 }
 

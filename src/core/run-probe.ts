@@ -9,7 +9,8 @@ import { selectorText } from './checks/token-answer.js';
 import { tokenCheck, type TokenFinding } from './checks/token.js';
 import { armResourceFor } from './endpoints.js';
 import { finishCheck, parseEndpoint, skipped, type ProbeRun } from './probe-context.js';
-import type { Code } from './codes.js';
+import { setting, type Code } from './codes.js';
+import { SOCKET_WORDS } from './contract.js';
 import type {
   CheckResult,
   IdentityFacts,
@@ -133,7 +134,7 @@ export async function runProbe(options: ProbeOptions, ctx: RuntimeContext): Prom
         tokenResult = finishCheck(run, 'token', ctx.clock.now(), {
           status: 'fail',
           code: 'deadline_exceeded',
-          message: `No time left of timeout-seconds (${options.timeoutSeconds} s) for the token request.`,
+          message: `No time left of ${setting(ctx, 'timeout-seconds')} (${options.timeoutSeconds} s) for the token request.`,
           outcome: 'timeout',
         });
       } else {
@@ -143,6 +144,10 @@ export async function runProbe(options: ProbeOptions, ctx: RuntimeContext): Prom
         accessToken = token.accessToken;
       }
       ({ check: reach, reachable } = reachabilityVerdict(run, connect, meta, token));
+      // Nothing answered the metadata request at all: reachability carries the socket word; metadata is skipped.
+      if (!reachable && meta.recognition === null && SOCKET_WORDS.has(metadata.outcome)) {
+        metadata = skipped(run, 'metadata', `Not answered: ${meta.check.message} See reachability.`);
+      }
     }
   } finally {
     run.agent.destroy();

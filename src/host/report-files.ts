@@ -21,15 +21,24 @@ async function writeOne(path: string, content: string): Promise<string | null> {
   }
 }
 
-/** reportPath '' means `<defaultDir>/report.json`; junitPath '' means no JUnit. */
+/**
+ * reportPath '' means `<defaultDir>/report.json`, or no JSON report when defaultDir is '' too (the CLI writes
+ * files only on request); junitPath '' means no JUnit.
+ */
 export async function writeReports(
   report: Report,
   paths: { reportPath: string; junitPath: string; defaultDir: string },
 ): Promise<WrittenReports> {
-  const reportPath = resolve(paths.reportPath !== '' ? paths.reportPath : `${paths.defaultDir}/report.json`);
+  const wanted =
+    paths.reportPath !== ''
+      ? paths.reportPath
+      : paths.defaultDir !== ''
+        ? `${paths.defaultDir}/report.json`
+        : '';
+  const reportPath = wanted !== '' ? resolve(wanted) : '';
   const junitPath = paths.junitPath !== '' ? resolve(paths.junitPath) : '';
   const problems: string[] = [];
-  const jsonProblem = await writeOne(reportPath, renderJson(report));
+  const jsonProblem = reportPath !== '' ? await writeOne(reportPath, renderJson(report)) : null;
   if (jsonProblem) problems.push(jsonProblem);
   if (junitPath !== '') {
     const junitProblem = await writeOne(junitPath, renderJunit(report));

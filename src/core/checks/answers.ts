@@ -17,8 +17,8 @@ export function errorText(answer: HttpAnswer): string {
         : text(error),
       text(json['error_description']),
     ];
-    const line = parts.filter((p) => p !== '').join(': ');
-    if (line !== '') return clip(line);
+    // A JSON body is only ever shown through its error fields, never raw (it could hold a token).
+    return clip(parts.filter((p) => p !== '').join(': '));
   }
   return clip(answer.body.replace(/\s+/g, ' ').trim());
 }

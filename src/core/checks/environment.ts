@@ -3,7 +3,7 @@
 import { HIMDS_BASE, IMDS_BASE, IMDS_HOST } from '../endpoints.js';
 import { agentBypassCovers, noProxyCovers, noProxyValue, proxySettings } from '../no-proxy.js';
 import { validateBaseUrl } from '../options.js';
-import { finishCheck, type CheckEnd } from '../probe-context.js';
+import { finishCheck, isLoopbackAddress, type CheckEnd } from '../probe-context.js';
 import type { CheckResult, Mode, ModeSignal, ProbeOptions, RuntimeContext } from '../types.js';
 
 export interface EnvironmentFindings {
@@ -36,17 +36,12 @@ async function resolveMode(
   return { mode: 'vm', signal: 'default-vm' };
 }
 
-function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
-
 /** Arc endpoint from IMDS_ENDPOINT when it is a plain http loopback URL; otherwise the default, with a reason. */
 function arcEndpoint(ctx: RuntimeContext): { base: string; problem: string | null } {
   const raw = ctx.env['IMDS_ENDPOINT']?.trim();
   if (!raw) return { base: HIMDS_BASE, problem: null };
   const base = validateBaseUrl(raw);
-  if (base === null || !isLoopbackHost(new URL(base).hostname)) {
+  if (base === null || !isLoopbackAddress(new URL(base).hostname)) {
     return {
       base: HIMDS_BASE,
       problem: `IMDS_ENDPOINT='${raw}' is not an http URL on a loopback address; used ${HIMDS_BASE} instead.`,

@@ -160,7 +160,10 @@ function judge(
   ]
     .filter((s) => s)
     .join(' ');
-  const serverNote = recognition.serverHeader ? '' : ' Note: the answer had no `Server: IMDS/...` header.';
+  const serverNote =
+    recognition.serverHeader || run.mode === 'arc'
+      ? ''
+      : ' Note: the answer had no `Server: IMDS/...` header.';
   const check = finishCheck(run, 'metadata', startedAt, {
     status: 'pass',
     code: 'ok',

@@ -16,7 +16,8 @@ export interface ConnectFinding {
 
 async function serviceState(run: ProbeRun): Promise<string> {
   const diagnostics = run.ctx.diagnostics;
-  if (!diagnostics || run.mode !== 'arc') return '';
+  // With no time left a zero timeout would mean "no limit" to child_process: skip instead.
+  if (!diagnostics || run.mode !== 'arc' || run.budget.remaining() < 250) return '';
   const [cmd, args, name] =
     run.ctx.platform === 'win32'
       ? ['sc.exe', ['query', 'himds'], 'himds service']

@@ -4,14 +4,21 @@ import type { Code } from '../codes.js';
 import type { HttpAnswer } from '../http.js';
 import { readClaims } from '../jwt.js';
 import type { IdentityFacts, IdentitySelector, ProbeOptions, RuntimeContext } from '../types.js';
+import { parseJsonObject } from '../recognise.js';
 import { errorText, text } from './answers.js';
 
-/** Registers every secret an answer carries, before anything else looks at it. */
-export function registerTokenSecrets(
-  json: Record<string, unknown> | null,
-  ctx: RuntimeContext,
-): string | null {
-  if (!json) return null;
+/**
+ * Registers every secret an answer carries, before anything else looks at it; returns the access token when
+ * the body is a JSON object. A body that does not parse is still scanned, so a truncated answer cannot carry
+ * an unregistered token into a message.
+ */
+export function registerTokenSecrets(body: string, ctx: RuntimeContext): string | null {
+  const json = parseJsonObject(body);
+  if (!json) {
+    for (const m of body.matchAll(/"(?:access|refresh)_token"\s*:\s*"([^"\\]{8,})/g))
+      ctx.registerSecret(m[1]!);
+    return null;
+  }
   const token = typeof json['access_token'] === 'string' ? json['access_token'] : null;
   for (const field of ['access_token', 'refresh_token']) {
     const value = json[field];

@@ -3,8 +3,8 @@
 // is seen and is returned to the caller separately from the report.
 import { ARC_TOKEN_API_VERSION, TOKEN_PATH, VM_TOKEN_API_VERSION } from '../endpoints.js';
 import type { HttpResult } from '../http.js';
-import { finishCheck, sendGet, type CheckEnd, type ProbeRun } from '../probe-context.js';
-import { isArcChallenge, parseJsonObject, recognise, type Recognition } from '../recognise.js';
+import { finishCheck, isLoopbackAddress, sendGet, type CheckEnd, type ProbeRun } from '../probe-context.js';
+import { isArcChallenge, recognise, type Recognition } from '../recognise.js';
 import { withRetry } from '../retry.js';
 import { describeFailure, failureCode, failureOutcome } from '../transport.js';
 import type { CheckResult, IdentityFacts } from '../types.js';
@@ -47,13 +47,20 @@ async function arcChallenge(run: ProbeRun, path: string, first: Exchange): Promi
     refusal: { status: 'fail', code, message, attempts: first.attempts, httpStatus: 401, outcome: '401' },
   });
   if ('code' in realm) return fail(realm.code, realm.message);
+  // The key file proves local access; its secret must never travel to another machine.
+  if (!run.endpoint.connectHosts.every(isLoopbackAddress)) {
+    return fail(
+      'arc_endpoint_not_loopback',
+      `The challenge came from ${run.endpoint.base}, which is not on this machine; the key file was not read.`,
+    );
+  }
   const key = await readArcKey(realm.path, run.ctx);
   if (!key.ok) return fail(key.code, key.message);
   run.ctx.registerSecret(key.secret);
   // The secret is single-use: one request, to the same origin, never retried.
   const second = await sendGet(run, path, { Authorization: `Basic ${key.secret}` });
   if (second.kind === 'answer' && second.status === 401) {
-    registerTokenSecrets(parseJsonObject(second.body), run.ctx);
+    registerTokenSecrets(second.body, run.ctx);
     return {
       result: second,
       attempts: first.attempts + 1,
@@ -110,7 +117,7 @@ export async function tokenCheck(run: ProbeRun, resource: string): Promise<Token
     );
   }
   // Any token in any answer is a secret from this moment on, whatever we decide about the answer.
-  const accessToken = registerTokenSecrets(parseJsonObject(result.body), run.ctx);
+  const accessToken = registerTokenSecrets(result.body, run.ctx);
   const recognition = recognise(
     result,
     (json) => typeof json['access_token'] === 'string' && json['access_token'] !== '',
