@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startEmulator, USER_IDENTITY_1, type Emulator } from '../../src/emulator/index.js';
 import { leaksIn } from '../helpers/leaks.js';
 import { nodeBinaries } from '../helpers/node-binaries.js';
+import { vm } from './scenario-expectations.js';
 
 const CLI = 'dist/cli/index.js';
 
@@ -193,6 +194,34 @@ test.each(usageErrors)('usage error %j: exit 2, one line naming it, no stack tra
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).toContain(named);
   expect(r.stderr).not.toMatch(/\n\s+at /);
+});
+
+// Every VM scenario through the bundle (Arc scenarios need the real tokens folder: see __tests__/netns/arc).
+describe('CLI bundle against every VM emulator scenario', () => {
+  test.each(vm.map((e) => [e.scenario, JSON.stringify(e.inputs ?? {}), e] as const))(
+    '%s %s',
+    async (_name, _inputs, e) => {
+      const emu = await emulator(e.scenario);
+      const flags = Object.entries({ ...e.inputs }).flatMap(([k, v]) => [`--${k}`, v]);
+      const r = await runCli(process.execPath, ['--endpoint', emu.url, '--mode', 'vm', '--json', ...flags]);
+      const report = JSON.parse(r.stdout);
+      const codes = report.checks.slice(1).map((c: { code: string }) => c.code);
+      expect(codes).toEqual(e.codes);
+      expect([report.checks[2].outcome, report.checks[3].outcome]).toEqual(e.outcomes);
+      expect({ result: report.result, reachable: report.reachable }).toEqual({
+        result: e.result,
+        reachable: e.reachable,
+      });
+      expect(r.code).toBe(e.result === 'fail' ? 1 : 0);
+      expect(r.stderr).toBe('');
+      for (const request of emu.requests) {
+        expect(request.headers['metadata']).toBe('true');
+        expect(request.headers['x-forwarded-for']).toBeUndefined();
+        expect(request.method).toBe('GET');
+      }
+      expect(leaksIn({ stdout: r.stdout, stderr: r.stderr }, emu.issuedTokens)).toEqual([]);
+    },
+  );
 });
 
 const leakScenarios = [
