@@ -1,5 +1,5 @@
 // The engine's public types: options in, report out, and the RuntimeContext through which adapters hand
-// the engine everything environmental (the engine itself never reads process.env or the platform).
+// the engine everything environmental (the engine itself never reads the process environment or platform).
 
 export type Mode = 'vm' | 'arc';
 export type RequestedMode = 'auto' | Mode;
