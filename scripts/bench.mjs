@@ -115,6 +115,12 @@ async function main() {
   const opts = options(process.argv.slice(2));
   const info = machine();
   if (!hasGnuTime()) log(`${GNU_TIME} is missing: peak RSS will show n/a (install Debian package 'time')`);
+  // Sizes are taken before measuring; a bundle rebuilt mid-run (a shared tree) is flagged in the output.
+  const stamp = () => Object.values(tools.BUNDLES).map((p) => (existsSync(p) ? statSync(p).mtimeMs : 0));
+  const before = stamp();
+  const sizes = Object.fromEntries(
+    Object.entries(tools.BUNDLES).map(([id, path]) => [id, tools.bundleSize(path)]),
+  );
   const emulator = await startEmulator(tools.BUNDLES.cli, 'healthy');
   let healthy;
   try {
@@ -124,9 +130,8 @@ async function main() {
   }
   const faults = opts.faults ? await measureFaults({ slowRuns: opts.slowRuns, log }) : undefined;
   const byId = Object.fromEntries(healthy.map((r) => [r.tool.id, r]));
-  const sizes = Object.fromEntries(
-    Object.entries(tools.BUNDLES).map(([id, path]) => [id, tools.bundleSize(path)]),
-  );
+  const changed = stamp().some((mtime, i) => mtime !== before[i]);
+  if (changed) log('WARNING: a bundle in dist/ changed during the run; run the bench again');
   const pairs = [{ runtime: `Node ${info.node}`, http: byId.http, fetch: byId.fetch }];
   if (byId.http24) pairs.push({ runtime: `Node ${info.node24}`, http: byId.http24, fetch: byId.fetch24 });
   const args = process.argv.slice(2);
@@ -141,13 +146,16 @@ async function main() {
         ? '`/usr/bin/time -f %M` (GNU time; the largest single process, as wait4 reports it).'
         : 'not measured: `/usr/bin/time` is missing on this machine.',
     }),
+    changed ? '> **Warning:** a bundle in `dist/` was rebuilt during this run. Run the bench again.\n' : '',
     renderAllRuns(healthy),
     renderCli(byId),
     renderBundles(byId, sizes),
     renderFetch(pairs),
     renderFaults(faults, FAULT_CAP_MS / 1000),
     renderNetns(readNetns()),
-  ].join('\n');
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
   writeFileSync(opts.out, text);
   log(`wrote ${opts.out}`);
 }
