@@ -1,7 +1,7 @@
 // Rebuilds every committed bundle with ncc: dist/ (GitHub Action), dist/azure-devops/ (task), dist/cli/ (CLI).
 // ncc output is deterministic, so CI can rebuild and diff.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const entries = [
   ['src/github/index.ts', 'dist'],
@@ -15,7 +15,11 @@ for (const [entry, out] of entries) {
     console.log(`skip ${entry} (not present yet)`);
     continue;
   }
-  for (const f of ['index.js', 'licenses.txt', 'package.json']) rmSync(`${out}/${f}`, { force: true });
+  // Clear the files of the previous build (lazy chunks such as 566.index.js included), not nested bundles.
+  if (existsSync(out)) {
+    for (const entry of readdirSync(out, { withFileTypes: true }))
+      if (entry.isFile()) rmSync(`${out}/${entry.name}`);
+  }
   execFileSync(
     'npx',
     ['ncc', 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'],

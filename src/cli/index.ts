@@ -1,5 +1,4 @@
 // CLI entry (bundled to dist/cli/index.js, package bin `imds-check`).
-import { runEmulateCommand } from '../emulator/command.js';
 import { createHostContext } from '../host/context.js';
 import { oneLine } from '../host/one-line.js';
 import { childProcessDiagnostics as diagnostics } from '../host/diagnostics.js';
@@ -15,7 +14,11 @@ try {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     makeContext: (registerSecret) => createHostContext({ frontDoor: 'cli', registerSecret, diagnostics }),
-    emulate: (argv) => runEmulateCommand(argv, { out: (l) => console.log(l), err: (l) => console.error(l) }),
+    // Loaded only for `imds-check emulate`, so a check does not pay for parsing the emulator.
+    emulate: async (argv) => {
+      const { runEmulateCommand } = await import('../emulator/command.js');
+      return runEmulateCommand(argv, { out: (l) => console.log(l), err: (l) => console.error(l) });
+    },
   });
 } catch (err) {
   // No stack traces unless asked for: the message alone, on one line.
