@@ -1227,14 +1227,15 @@ function judge(run, startedAt, result, attempts, version, fellBackFrom) {
         ? ` (api-version ${fellBackFrom} was refused; used ${version} from the versions offered)`
         : '';
     if (!recognition.imds) {
-        const malformed = result.status === 200 && recognition.json === null && !recognition.what.startsWith('an HTML');
+        // A 200 that is neither HTML nor a proxy page is a broken instance document: say which way it is broken.
+        const brokenDocument = result.status === 200 && recognition.code === 'not_imds_answer';
         const check = finishCheck(run, 'metadata', startedAt, {
             status: 'fail',
-            code: malformed && recognition.code === 'not_imds_answer'
-                ? 'metadata_bad_json'
-                : recognition.code === 'not_imds_answer' && result.status === 200
-                    ? 'metadata_bad_shape'
-                    : recognition.code,
+            code: !brokenDocument
+                ? recognition.code
+                : recognition.json === null
+                    ? 'metadata_bad_json'
+                    : 'metadata_bad_shape',
             message: `GET ${METADATA_PATH}: ${recognition.what}${tries}, not the IMDS instance document.`,
             ...base,
         });
