@@ -100,6 +100,10 @@ export async function runAgentTask(
   tempDir: string,
   timeoutMs = 60_000,
 ): Promise<AgentRun> {
+  // Safety: without a loopback endpoint the task would contact the real IMDS address from this machine.
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(env['INPUT_ENDPOINT'] ?? '')) {
+    throw new Error('runAgentTask needs INPUT_ENDPOINT on 127.0.0.1 (the emulator or a closed port)');
+  }
   for (const dir of [env['AGENT_TEMPDIRECTORY'], env['SYSTEM_DEFAULTWORKINGDIRECTORY']])
     if (dir) mkdirSync(dir, { recursive: true });
   const cwd = mkdtempSync(join(tempDir, 'cwd-'));

@@ -188,7 +188,9 @@ const usageErrors: [string[], string][] = [
 ];
 
 test.each(usageErrors)('usage error %j: exit 2, one line naming it, no stack trace', async (args, named) => {
-  const r = await runCli(process.execPath, args);
+  // A closed loopback endpoint, so that even a parser regression could never reach a real IMDS address.
+  const safe = args.includes('--endpoint') ? args : [...args, '--endpoint', 'http://127.0.0.1:9'];
+  const r = await runCli(process.execPath, safe);
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
