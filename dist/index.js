@@ -31395,7 +31395,7 @@ function createActionsIo() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9545);
 /* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9734);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(254);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5561);
 // Entry point of the GitHub Action (dist/index.js). All logic is in main.ts.
 
 
@@ -31408,7 +31408,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 254:
+/***/ 5561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31530,6 +31530,13 @@ function buildOutputs(report, accessToken, options, reportPath) {
     if (options.exposeToken)
         outputs['access-token'] = accessToken ?? '';
     return outputs;
+}
+/** `token: token_identity_not_found, ...` for the checks with the given statuses, for one-line step results. */
+function checkCodes(report, statuses) {
+    return report.checks
+        .filter((c) => statuses.includes(c.status))
+        .map((c) => `${c.id}: ${c.code}`)
+        .join(', ');
 }
 /**
  * fail-on policy. `fail` + error fails; `unreachable` fails only when nothing IMDS-like answered;
@@ -34016,6 +34023,18 @@ function createHostContext(options) {
 }
 const defaultReportDir = (tempDir, fallback) => (0,external_node_path_namespaceObject.join)(tempDir && tempDir !== '' ? tempDir : fallback, 'imds-check');
 
+;// CONCATENATED MODULE: ./src/host/deferred-debug.ts
+function deferredDebug(write) {
+    const pending = [];
+    return {
+        log: { debug: (message) => void pending.push(message) },
+        flush: () => {
+            for (const line of pending.splice(0))
+                write(line);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/host/one-line.ts
 // Failures are reported on one line, never with a stack trace: the first non-empty line of the message.
 function oneLine(err) {
@@ -34107,6 +34126,7 @@ function annotateChecks(io, checks, opts) {
 
 
 
+
 function readInputs(io) {
     const raw = {};
     for (const name of INPUT_NAMES)
@@ -34114,8 +34134,7 @@ function readInputs(io) {
     return raw;
 }
 function failureMessage(report) {
-    const failed = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.code}`);
-    const what = failed.length > 0 ? failed.join(', ') : `result ${report.result}, reachable ${report.reachable}`;
+    const what = checkCodes(report, ['fail']) || `result ${report.result}, reachable ${report.reachable}`;
     return `imds-check failed (fail-on: ${report.failOn}): ${what}`;
 }
 async function main(deps) {
@@ -34132,12 +34151,7 @@ async function main(deps) {
         masked.add(value);
         io.setSecret(value);
     };
-    // Engine debug lines wait until runProbe returns: a `::debug::` line must not precede a mask.
-    const pendingDebug = [];
-    const flushDebug = () => {
-        for (const line of pendingDebug.splice(0))
-            io.debug(line);
-    };
+    const debug = deferredDebug((line) => io.debug(line));
     try {
         const parsed = parseOptions(readInputs(io), 'kebab');
         if (!parsed.ok) {
@@ -34149,7 +34163,7 @@ async function main(deps) {
             frontDoor: 'github',
             registerSecret,
             diagnostics: io.diagnostics,
-            log: { debug: (message) => void pendingDebug.push(message) },
+            log: debug.log,
             env,
         });
         let outcome;
@@ -34157,7 +34171,7 @@ async function main(deps) {
             outcome = await probe(options, ctx);
         }
         finally {
-            flushDebug();
+            debug.flush();
         }
         const { report, accessToken } = outcome;
         if (accessToken !== null)
@@ -34188,7 +34202,7 @@ async function main(deps) {
             io.setFailed(failureMessage(report));
     }
     catch (err) {
-        flushDebug();
+        debug.flush();
         if (err instanceof Error && err.stack)
             io.debug(err.stack);
         io.setFailed(`imds-check could not complete: ${oneLine(err)}`);

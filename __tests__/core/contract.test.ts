@@ -1,5 +1,6 @@
 import {
   buildOutputs,
+  checkCodes,
   exitCodeFor,
   OUTPUT_NAMES,
   stepVerdict,
@@ -227,5 +228,21 @@ describe('toCamel and styleName', () => {
     expect(toCamel(kebab)).toBe(camel);
     expect(styleName(kebab, 'camel')).toBe(camel);
     expect(styleName(kebab, 'kebab')).toBe(kebab);
+  });
+});
+
+describe('checkCodes', () => {
+  const checks = [
+    { id: 'environment', status: 'warn', code: 'proxy_without_imds_bypass' },
+    { id: 'reachability', status: 'pass', code: 'ok' },
+    { id: 'metadata', status: 'fail', code: 'metadata_not_found' },
+    { id: 'token', status: 'fail', code: 'token_identity_not_found' },
+  ] as unknown as Report['checks'];
+  it('lists id: code for the asked statuses, in check order', () => {
+    expect(checkCodes({ checks }, ['fail'])).toBe(
+      'metadata: metadata_not_found, token: token_identity_not_found',
+    );
+    expect(checkCodes({ checks }, ['warn'])).toBe('environment: proxy_without_imds_bypass');
+    expect(checkCodes({ checks }, ['skip'])).toBe('');
   });
 });

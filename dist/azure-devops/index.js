@@ -11422,7 +11422,7 @@ function coerce (version) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(133);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(385);
 /* harmony import */ var _task_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(591);
 // Entry point of the Azure DevOps task (dist/azure-devops/index.js). All logic is in main.ts, which never
 // throws; task-lib's own uncaughtException handler would print a stack trace.
@@ -11437,7 +11437,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 133:
+/***/ 385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11559,6 +11559,13 @@ function buildOutputs(report, accessToken, options, reportPath) {
     if (options.exposeToken)
         outputs['access-token'] = accessToken ?? '';
     return outputs;
+}
+/** `token: token_identity_not_found, ...` for the checks with the given statuses, for one-line step results. */
+function checkCodes(report, statuses) {
+    return report.checks
+        .filter((c) => statuses.includes(c.status))
+        .map((c) => `${c.id}: ${c.code}`)
+        .join(', ');
 }
 /**
  * fail-on policy. `fail` + error fails; `unreachable` fails only when nothing IMDS-like answered;
@@ -14045,6 +14052,18 @@ function createHostContext(options) {
 }
 const defaultReportDir = (tempDir, fallback) => (0,external_node_path_namespaceObject.join)(tempDir && tempDir !== '' ? tempDir : fallback, 'imds-check');
 
+;// CONCATENATED MODULE: ./src/host/deferred-debug.ts
+function deferredDebug(write) {
+    const pending = [];
+    return {
+        log: { debug: (message) => void pending.push(message) },
+        flush: () => {
+            for (const line of pending.splice(0))
+                write(line);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/host/one-line.ts
 // Failures are reported on one line, never with a stack trace: the first non-empty line of the message.
 function oneLine(err) {
@@ -14182,15 +14201,15 @@ async function writeSummaryFile(tempDir, markdown) {
 
 
 
+
 const RESULT_FOR = {
     succeeded: 'Succeeded',
     'succeeded-with-issues': 'SucceededWithIssues',
     failed: 'Failed',
 };
 function resultMessage(report, verdict) {
-    const failed = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.code}`);
-    const warned = report.checks.filter((c) => c.status === 'warn').map((c) => `${c.id}: ${c.code}`);
-    const what = [...failed, ...warned].join(', ') || `reachable ${report.reachable}`;
+    const what = [checkCodes(report, ['fail']), checkCodes(report, ['warn'])].filter((s) => s !== '').join(', ') ||
+        `reachable ${report.reachable}`;
     if (verdict === 'succeeded')
         return `imds-check passed (${report.mode.resolved})`;
     if (verdict === 'failed')
@@ -14204,11 +14223,7 @@ async function main(deps) {
     const text = deps.renderText ?? ((r) => renderText(r, { color: false }));
     const markdown = deps.renderMarkdown ?? renderMarkdown;
     const registerSecret = secretRegistrar(io);
-    const pendingDebug = [];
-    const flushDebug = () => {
-        for (const line of pendingDebug.splice(0))
-            io.debug(line);
-    };
+    const debug = deferredDebug((line) => io.debug(line));
     try {
         const parsed = parseOptions(readRawInputs(io), 'camel');
         if (!parsed.ok) {
@@ -14221,7 +14236,7 @@ async function main(deps) {
             registerSecret,
             agentProxy: io.agentProxy(),
             diagnostics: io.diagnostics,
-            log: { debug: (message) => void pendingDebug.push(message) },
+            log: debug.log,
             ...(deps.env ? { env: deps.env } : {}),
         });
         let outcome;
@@ -14229,7 +14244,7 @@ async function main(deps) {
             outcome = await probe(options, ctx);
         }
         finally {
-            flushDebug();
+            debug.flush();
         }
         const { report, accessToken } = outcome;
         if (accessToken !== null)
@@ -14256,7 +14271,7 @@ async function main(deps) {
         io.setResult(RESULT_FOR[verdict], resultMessage(report, verdict));
     }
     catch (err) {
-        flushDebug();
+        debug.flush();
         if (err instanceof Error && err.stack)
             io.debug(err.stack);
         io.setResult('Failed', `imds-check could not complete: ${oneLine(err)}`);

@@ -168,6 +168,13 @@ function buildOutputs(report, accessToken, options, reportPath) {
         outputs['access-token'] = accessToken ?? '';
     return outputs;
 }
+/** `token: token_identity_not_found, ...` for the checks with the given statuses, for one-line step results. */
+function checkCodes(report, statuses) {
+    return report.checks
+        .filter((c) => statuses.includes(c.status))
+        .map((c) => `${c.id}: ${c.code}`)
+        .join(', ');
+}
 /**
  * fail-on policy. `fail` + error fails; `unreachable` fails only when nothing IMDS-like answered;
  * a failure that the policy lets through, and any `warn`, is "succeeded with issues".

@@ -5,6 +5,7 @@
 import { tmpdir } from 'node:os';
 import {
   buildOutputs,
+  checkCodes,
   parseOptions,
   renderMarkdown,
   renderText,
@@ -17,6 +18,7 @@ import {
   type StepVerdict,
 } from '../core/index.js';
 import { createHostContext, defaultReportDir } from '../host/context.js';
+import { deferredDebug } from '../host/deferred-debug.js';
 import { oneLine } from '../host/one-line.js';
 import { writeReports as hostWriteReports } from '../host/report-files.js';
 import { readRawInputs, secretRegistrar } from './inputs.js';
@@ -42,9 +44,9 @@ const RESULT_FOR: Record<StepVerdict, TaskResultName> = {
 };
 
 function resultMessage(report: Report, verdict: StepVerdict): string {
-  const failed = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.code}`);
-  const warned = report.checks.filter((c) => c.status === 'warn').map((c) => `${c.id}: ${c.code}`);
-  const what = [...failed, ...warned].join(', ') || `reachable ${report.reachable}`;
+  const what =
+    [checkCodes(report, ['fail']), checkCodes(report, ['warn'])].filter((s) => s !== '').join(', ') ||
+    `reachable ${report.reachable}`;
   if (verdict === 'succeeded') return `imds-check passed (${report.mode.resolved})`;
   if (verdict === 'failed') return `imds-check failed (failOn: ${report.failOn}): ${what}`;
   return `imds-check result ${report.result} (failOn: ${report.failOn}): ${what}`;
@@ -57,10 +59,7 @@ export async function main(deps: MainDeps): Promise<void> {
   const text = deps.renderText ?? ((r: Report) => renderText(r, { color: false }));
   const markdown = deps.renderMarkdown ?? renderMarkdown;
   const registerSecret = secretRegistrar(io);
-  const pendingDebug: string[] = [];
-  const flushDebug = (): void => {
-    for (const line of pendingDebug.splice(0)) io.debug(line);
-  };
+  const debug = deferredDebug((line) => io.debug(line));
 
   try {
     const parsed = parseOptions(readRawInputs(io), 'camel');
@@ -74,14 +73,14 @@ export async function main(deps: MainDeps): Promise<void> {
       registerSecret,
       agentProxy: io.agentProxy(),
       diagnostics: io.diagnostics,
-      log: { debug: (message) => void pendingDebug.push(message) },
+      log: debug.log,
       ...(deps.env ? { env: deps.env } : {}),
     });
     let outcome: ProbeOutcome;
     try {
       outcome = await probe(options, ctx);
     } finally {
-      flushDebug();
+      debug.flush();
     }
     const { report, accessToken } = outcome;
     if (accessToken !== null) registerSecret(accessToken); // normally done by the engine already
@@ -113,7 +112,7 @@ export async function main(deps: MainDeps): Promise<void> {
     const verdict = stepVerdict(report);
     io.setResult(RESULT_FOR[verdict], resultMessage(report, verdict));
   } catch (err) {
-    flushDebug();
+    debug.flush();
     if (err instanceof Error && err.stack) io.debug(err.stack);
     io.setResult('Failed', `imds-check could not complete: ${oneLine(err)}`);
   }

@@ -129,6 +129,14 @@ export function buildOutputs(
   return outputs;
 }
 
+/** `token: token_identity_not_found, ...` for the checks with the given statuses, for one-line step results. */
+export function checkCodes(report: Pick<Report, 'checks'>, statuses: readonly string[]): string {
+  return report.checks
+    .filter((c) => statuses.includes(c.status))
+    .map((c) => `${c.id}: ${c.code}`)
+    .join(', ');
+}
+
 export type StepVerdict = 'succeeded' | 'succeeded-with-issues' | 'failed';
 
 /**

@@ -4,6 +4,7 @@
 import { tmpdir } from 'node:os';
 import {
   buildOutputs,
+  checkCodes,
   INPUT_NAMES,
   OUTPUT_NAMES,
   parseOptions,
@@ -18,6 +19,7 @@ import {
   type RuntimeContext,
 } from '../core/index.js';
 import { createHostContext, defaultReportDir } from '../host/context.js';
+import { deferredDebug } from '../host/deferred-debug.js';
 import { oneLine } from '../host/one-line.js';
 import { writeReports as hostWriteReports } from '../host/report-files.js';
 import type { ActionsIo } from './actions-io.js';
@@ -41,9 +43,7 @@ function readInputs(io: ActionsIo): RawInputs {
 }
 
 function failureMessage(report: Report): string {
-  const failed = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.code}`);
-  const what =
-    failed.length > 0 ? failed.join(', ') : `result ${report.result}, reachable ${report.reachable}`;
+  const what = checkCodes(report, ['fail']) || `result ${report.result}, reachable ${report.reachable}`;
   return `imds-check failed (fail-on: ${report.failOn}): ${what}`;
 }
 
@@ -60,11 +60,7 @@ export async function main(deps: MainDeps): Promise<void> {
     masked.add(value);
     io.setSecret(value);
   };
-  // Engine debug lines wait until runProbe returns: a `::debug::` line must not precede a mask.
-  const pendingDebug: string[] = [];
-  const flushDebug = (): void => {
-    for (const line of pendingDebug.splice(0)) io.debug(line);
-  };
+  const debug = deferredDebug((line) => io.debug(line));
 
   try {
     const parsed = parseOptions(readInputs(io), 'kebab');
@@ -77,14 +73,14 @@ export async function main(deps: MainDeps): Promise<void> {
       frontDoor: 'github',
       registerSecret,
       diagnostics: io.diagnostics,
-      log: { debug: (message) => void pendingDebug.push(message) },
+      log: debug.log,
       env,
     });
     let outcome: ProbeOutcome;
     try {
       outcome = await probe(options, ctx);
     } finally {
-      flushDebug();
+      debug.flush();
     }
     const { report, accessToken } = outcome;
     if (accessToken !== null) registerSecret(accessToken); // normally done by the engine already
@@ -114,7 +110,7 @@ export async function main(deps: MainDeps): Promise<void> {
     annotateChecks(io, report.checks, { reserveErrorForFailure: verdict === 'failed' });
     if (verdict === 'failed') io.setFailed(failureMessage(report));
   } catch (err) {
-    flushDebug();
+    debug.flush();
     if (err instanceof Error && err.stack) io.debug(err.stack);
     io.setFailed(`imds-check could not complete: ${oneLine(err)}`);
   }
