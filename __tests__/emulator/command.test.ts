@@ -2,8 +2,14 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { runEmulateCommand } from '../../src/emulator/command.js';
-import { listScenarios, startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { get, INSTANCE_PATH, RequestFailure } from './helpers.js';
+import {
+  ARC_SYSTEM_IDENTITY,
+  DEFAULT_IDENTITIES,
+  listScenarios,
+  startEmulator,
+  type Emulator,
+} from '../../src/emulator/index.js';
+import { get, INSTANCE_PATH, RequestFailure, TOKEN_PATH } from './helpers.js';
 
 interface Captured {
   out: string[];
@@ -54,6 +60,36 @@ describe('emulate --list', () => {
   });
 });
 
+describe('emulate --help', () => {
+  it('describes every option with its default', async () => {
+    const c = capture();
+    expect(await runEmulateCommand(['--help'], c.io)).toBe(0);
+    const help = c.out.join('\n');
+    for (const option of [
+      '--scenario NAME',
+      '--mode vm|arc',
+      '--host H',
+      '--port N',
+      '--tokens-dir DIR',
+      '--key-lifetime S',
+      '--seed N',
+      '--log',
+      '--list',
+      '--help',
+    ]) {
+      const line = help
+        .split('\n')
+        .find((l) => l.trimStart().startsWith(option) || l.includes(`, ${option}`));
+      expect([option, line !== undefined]).toEqual([option, true]);
+      if (!['--list', '--help'].includes(option))
+        expect([option, line]).toEqual([option, expect.stringMatching(/\(default[ :]/)]);
+    }
+    expect(help).toContain('(default healthy)');
+    expect(help).toContain('(default 127.0.0.1)');
+    expect(help).toContain('(default 10)');
+  });
+});
+
 describe('emulate usage errors', () => {
   it.each([
     [['--bogus']],
@@ -64,6 +100,9 @@ describe('emulate usage errors', () => {
     [['--port']],
     [['--scenario', 'nope']],
     [['--scenario', 'arc-healthy', '--mode', 'vm']],
+    [['--seed', 'x']],
+    [['--key-lifetime', '0']],
+    [['--key-lifetime', '-1']],
   ])('%j → exit 2 with a message on stderr', async (argv) => {
     const c = capture();
     expect(await runEmulateCommand(argv, c.io)).toBe(2);
@@ -105,6 +144,46 @@ describe('emulate run', () => {
     expect(after).toBe('ECONNREFUSED');
   });
 
+  it('lists the identities it serves and how to try them', async () => {
+    const c = capture();
+    const stop = controller();
+    const running = runEmulateCommand([], c.io, { signal: stop.signal });
+    await until(() => c.out.some((l) => l.startsWith('try:')));
+    const text = c.out.join('\n');
+    const url = LISTENING.exec(c.out[0] ?? '')?.[3] ?? '';
+    expect(c.out[1]).toBe('identities:');
+    for (const identity of DEFAULT_IDENTITIES) {
+      const line = c.out.find((l) => l.includes(identity.clientId)) ?? '';
+      expect(line.trim().startsWith(identity.kind)).toBe(true);
+      expect(line).toContain(`object ${identity.objectId}`);
+      if (identity.resourceId) expect(line).toContain(`resource ${identity.resourceId}`);
+    }
+    const user = DEFAULT_IDENTITIES.find((i) => i.kind === 'user');
+    expect(text).toContain(
+      `imds-check --endpoint ${url} --identity user --client-id ${user?.clientId ?? ''}`,
+    );
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+
+  it('says when there is no identity, and --log prints each request without headers', async () => {
+    const c = capture();
+    const stop = controller();
+    const running = runEmulateCommand(['--scenario', 'no-identity', '--log'], c.io, { signal: stop.signal });
+    await until(() => c.out.length > 0);
+    expect(c.out).toContain('identities: none (token requests get "Identity not found")');
+    const url = LISTENING.exec(c.out[0] ?? '')?.[3] ?? '';
+    await get(url, TOKEN_PATH, { Authorization: 'Basic s3cr3t-never-logged' });
+    await until(() => c.out.some((l) => l.includes(' GET /metadata/identity/oauth2/token?')));
+    const line = c.out.find((l) => l.includes(' GET /metadata/identity/oauth2/token?')) ?? '';
+    expect(line).toMatch(
+      /^\d{4}-\d\d-\d\dT[\d:.]+Z GET \/metadata\/identity\/oauth2\/token\?api-version=2018-02-01&resource=\S+ -> 400$/,
+    );
+    expect(c.out.join('\n')).not.toContain('s3cr3t');
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+
   it('arc mode prints the tokens dir and removes it after SIGTERM', async () => {
     const before = process.listeners('SIGTERM');
     const beforeInt = process.listeners('SIGINT');
@@ -112,6 +191,7 @@ describe('emulate run', () => {
     const running = runEmulateCommand(['--mode', 'arc'], c.io);
     await until(() => c.out.length >= 2);
     expect(LISTENING.exec(c.out[0] ?? '')?.slice(1, 3)).toEqual(['arc', 'healthy']);
+    await until(() => c.out.some((l) => l.includes(ARC_SYSTEM_IDENTITY.clientId)));
     const dir = (c.out[1] ?? '').replace(/^tokens dir: /, '');
     expect(existsSync(dir)).toBe(true);
     // Call the handler the command registered instead of signalling the test runner's own process.

@@ -30,6 +30,12 @@ const VM_OR_BOTH = [
   'reset',
   'old-api-version',
   'token-expired',
+  'token-gone-then-ok',
+  'throttled-no-retry-after',
+  'burst-429',
+  'intermittent-500',
+  'flaky-500',
+  'latency-jitter',
 ];
 const ARC_ONLY = [
   'arc-healthy',
@@ -47,6 +53,7 @@ const ARC_ONLY = [
   'arc-user-supported',
   'arc-legacy-user',
   'arc-down',
+  'arc-selector-rejected',
 ];
 
 describe('scenario catalogue', () => {

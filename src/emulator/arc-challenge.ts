@@ -4,23 +4,41 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorState } from './state.js';
 import { redeemSecret, writeBadKey, writeSecretFile } from './arc-files.js';
-import { oauthError, send, sendJson } from './respond.js';
-import { answerToken } from './token.js';
+import { oauthError, sendJson } from './respond.js';
+import { answerToken, selectorRefusedBeforeChallenge } from './token.js';
+import { utf8HeaderValue } from './overrides.js';
 
 /** Header name as HIMDS spells it (the Arc docs grep for this spelling). */
 export const CHALLENGE_HEADER = 'Www-Authenticate';
+
+/**
+ * Body of the challenge. Real HIMDS sends the 401 as `Content-Type: application/json` (azure-identity debug
+ * log in MSAL Python issue #812); msal-node JSON-parses every answer, so an empty body breaks it. The text
+ * itself has not been published, so this wording is the emulator's own.
+ */
+export const CHALLENGE_BODY = oauthError(
+  'unauthorized',
+  'Present the content of the key file named by the realm as Basic credentials',
+);
+
+function realm(state: EmulatorState, path: string): string {
+  return state.overrides.arcRealm ?? path;
+}
 
 function challengeValues(state: EmulatorState): string[] {
   const variant = state.spec.arcKey ?? 'normal';
   switch (variant) {
     case 'normal':
-      return [`Basic realm=${writeSecretFile(state)}`];
+      return [`Basic realm=${realm(state, writeSecretFile(state))}`];
     case 'quoted':
-      return [`Basic realm="${writeSecretFile(state)}", charset="UTF-8"`];
+      return [`Basic realm="${realm(state, writeSecretFile(state))}", charset="UTF-8"`];
     case 'two':
-      return [`Basic realm=${writeSecretFile(state)}`, `Basic realm=${writeSecretFile(state)}`];
+      return [
+        `Basic realm=${realm(state, writeSecretFile(state))}`,
+        `Basic realm=${realm(state, writeSecretFile(state))}`,
+      ];
     default:
-      return [`Basic realm=${writeBadKey(state, variant)}`];
+      return [`Basic realm=${realm(state, writeBadKey(state, variant))}`];
   }
 }
 
@@ -37,8 +55,12 @@ export function handleArcToken(
 ): void {
   const authorization = req.headers.authorization;
   if (authorization === undefined) {
-    const values = challengeValues(state);
-    send(res, 401, '', { [CHALLENGE_HEADER]: values.length === 1 ? (values[0] ?? '') : values });
+    const refused = selectorRefusedBeforeChallenge(state, query);
+    if (refused !== undefined) return sendJson(state, res, 400, refused);
+    const values = challengeValues(state).map(utf8HeaderValue);
+    sendJson(state, res, 401, CHALLENGE_BODY, {
+      [CHALLENGE_HEADER]: values.length === 1 ? (values[0] ?? '') : values,
+    });
     return;
   }
   const secret = presentedSecret(authorization);

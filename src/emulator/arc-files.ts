@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import type { EmulatorState } from './state.js';
+import { later, type EmulatorState } from './state.js';
 
 /** Content of every bait file. Shaped like a real secret (64 hex chars) so a careless client would send it. */
 export const baitContent = 'ba17ba17c0ffee00deadbeef5ec2e7ba17ba17c0ffee00deadbeef5ec2e70000';
@@ -47,13 +47,19 @@ function tokensPath(state: EmulatorState, extension: string): string {
   return join(state.tokensDir ?? '', `${randomUUID()}${extension}`);
 }
 
-/** A fresh single-use secret in a new .key file; returns its path. */
+/**
+ * A fresh single-use secret in a new .key file; returns its path. Real HIMDS key files are single-use and
+ * short-lived (imds-protocol.md §4.3): an unused one goes, with its secret, after `arcKeyLifetimeMs`.
+ */
 export function writeSecretFile(state: EmulatorState): string {
   const secret = randomBytes(32).toString('hex');
   const path = tokensPath(state, '.key');
   writePrivate(state, path, secret);
   state.secrets.set(secret, path);
   state.issuedSecrets.push(secret);
+  later(state, state.arcKeyLifetimeMs, () => {
+    if (state.secrets.delete(secret)) rmSync(path, { force: true });
+  });
   return path;
 }
 

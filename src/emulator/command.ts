@@ -2,7 +2,10 @@
 
 import { listScenarios, SCENARIOS } from './scenarios.js';
 import { startEmulator } from './server.js';
-import type { EmulatorMode, StartOptions } from './types.js';
+import { bannerLines, EMULATE_HELP, EMULATE_USAGE } from './command-text.js';
+import type { Emulator, EmulatorMode, StartOptions } from './types.js';
+
+export { EMULATE_HELP, EMULATE_USAGE } from './command-text.js';
 
 export interface EmulateIo {
   out(line: string): void;
@@ -14,36 +17,38 @@ export interface EmulateControl {
   signal?: AbortSignal;
 }
 
-export const EMULATE_USAGE =
-  'Usage: imds-check emulate [--scenario NAME] [--mode vm|arc] [--host H] [--port N] [--tokens-dir DIR] [--list]';
+interface Parsed {
+  list: boolean;
+  help: boolean;
+  log: boolean;
+  options: StartOptions;
+}
 
-type Parsed = { list: boolean; help: boolean; options: StartOptions } | { error: string };
+const VALUE_FLAGS = new Set(['scenario', 'mode', 'host', 'port', 'tokens-dir', 'key-lifetime', 'seed']);
 
-const VALUE_FLAGS = new Set(['scenario', 'mode', 'host', 'port', 'tokens-dir']);
-
-function parse(argv: readonly string[]): Parsed {
-  const options: StartOptions = {};
-  let list = false;
-  let help = false;
+function parse(argv: readonly string[]): Parsed | { error: string } {
+  const parsed: Parsed = { list: false, help: false, log: false, options: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--list') list = true;
+    if (arg === '--help' || arg === '-h') parsed.help = true;
+    else if (arg === '--list') parsed.list = true;
+    else if (arg === '--log') parsed.log = true;
     else {
       const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
       const name = match?.[1];
       if (name === undefined || !VALUE_FLAGS.has(name)) return { error: `unknown argument '${arg}'` };
       const value = match?.[2] ?? argv[++i];
       if (value === undefined || value === '') return { error: `--${name} needs a value` };
-      const problem = apply(options, name, value);
+      const problem = apply(parsed.options, name, value);
       if (problem) return { error: problem };
     }
   }
+  const { options } = parsed;
   const spec = SCENARIOS.find((s) => s.name === options.scenario);
   if (spec && options.mode && spec.mode !== 'both' && spec.mode !== options.mode) {
     return { error: `scenario '${spec.name}' exists in ${spec.mode} mode only` };
   }
-  return { list, help, options };
+  return parsed;
 }
 
 function apply(options: StartOptions, name: string, value: string): string | undefined {
@@ -62,6 +67,17 @@ function apply(options: StartOptions, name: string, value: string): string | und
       options.port = port;
       return undefined;
     }
+    case 'key-lifetime': {
+      const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+      if (!(seconds > 0 && seconds <= 86400))
+        return `--key-lifetime must be seconds from 0 to 86400, not '${value}'`;
+      options.arcKeyLifetimeMs = Math.round(seconds * 1000);
+      return undefined;
+    }
+    case 'seed':
+      if (!/^-?\d{1,9}$/.test(value)) return `--seed must be an integer, not '${value}'`;
+      options.seed = Number(value);
+      return undefined;
     case 'host':
       options.host = value;
       return undefined;
@@ -86,6 +102,23 @@ function waitForStop(signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** --log: one line per answered request. Path and query only: headers (Authorization) are never printed. */
+function logRequests(emulator: Emulator, io: EmulateIo): () => void {
+  let printed = 0;
+  const timer = setInterval(() => {
+    for (; printed < emulator.requests.length; printed++) {
+      const r = emulator.requests[printed];
+      if (r === undefined || (r.status === undefined && Date.now() - r.time < 2000)) break;
+      const query = new URLSearchParams(r.query).toString();
+      const status = r.status === undefined ? 'no answer yet' : String(r.status);
+      io.out(
+        `${new Date(r.time).toISOString()} ${r.method} ${r.path}${query ? `?${query}` : ''} -> ${status}`,
+      );
+    }
+  }, 100);
+  return () => clearInterval(timer);
+}
+
 export async function runEmulateCommand(
   argv: string[],
   io: EmulateIo,
@@ -98,7 +131,7 @@ export async function runEmulateCommand(
     return 2;
   }
   if (parsed.help) {
-    io.out(EMULATE_USAGE);
+    io.out(EMULATE_HELP);
     return 0;
   }
   if (parsed.list) {
@@ -107,7 +140,7 @@ export async function runEmulateCommand(
     for (const s of scenarios) io.out(`${s.name.padEnd(width)}  ${s.mode.padEnd(4)}  ${s.description}`);
     return 0;
   }
-  let emulator;
+  let emulator: Emulator;
   try {
     emulator = await startEmulator(parsed.options);
   } catch (err) {
@@ -115,13 +148,10 @@ export async function runEmulateCommand(
     return 1;
   }
   const stopped = waitForStop(control.signal);
-  io.out(
-    `imds-check emulator (${emulator.mode}, scenario ${emulator.scenario}) listening on ${emulator.url}`,
-  );
-  if (emulator.tokensDir !== null) io.out(`tokens dir: ${emulator.tokensDir}`);
-  if (emulator.scenario === 'arc-down')
-    io.out('nothing accepts connections there: arc-down models a stopped HIMDS');
+  for (const line of bannerLines(emulator)) io.out(line);
+  const stopLog = parsed.log ? logRequests(emulator, io) : () => undefined;
   await stopped;
+  stopLog();
   await emulator.close();
   return 0;
 }

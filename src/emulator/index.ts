@@ -4,11 +4,15 @@ export type {
   Emulator,
   EmulatorIdentity,
   EmulatorMode,
+  EmulatorOverrides,
   RecordedRequest,
   ScenarioInfo,
   StartOptions,
 } from './types.js';
-export { startEmulator } from './server.js';
+export { DEFAULT_ARC_KEY_LIFETIME_MS, startEmulator } from './server.js';
+export { peakRequestRate } from './rate.js';
+export { FIELD_SINCE } from './doc-versions.js';
+export { NO_LOAD_BALANCER_BODY } from './extra-routes.js';
 export { listScenarios } from './scenarios.js';
 export { baitContent } from './arc-files.js';
 export {
@@ -41,8 +45,9 @@ export {
   ARC_API_VERSIONS,
   ARC_DEFAULT_API_VERSION,
   ARC_OLD_API_VERSIONS,
+  SCHEDULED_EVENTS_API_VERSIONS,
   VM_API_VERSIONS,
   VM_NEWEST_VERSIONS,
 } from './versions.js';
 export { IMDS_SERVER_HEADER } from './respond.js';
-export { CHALLENGE_HEADER } from './arc-challenge.js';
+export { CHALLENGE_BODY, CHALLENGE_HEADER } from './arc-challenge.js';

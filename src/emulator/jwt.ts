@@ -27,6 +27,7 @@ export function mintAccessToken(
   audience: string,
   mirid: string,
   times: TokenTimes,
+  claims: Readonly<Record<string, string>> = {},
 ): string {
   const keyId = b64url(randomBytes(20));
   const header = { typ: 'JWT', alg: 'RS256', x5t: keyId, kid: keyId };
@@ -50,6 +51,7 @@ export function mintAccessToken(
     uti: b64url(randomBytes(16)),
     ver: '1.0',
     xms_mirid: mirid,
+    ...claims,
   };
   return `${json64(header)}.${json64(payload)}.${b64url(randomBytes(256))}`;
 }

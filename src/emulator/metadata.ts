@@ -1,11 +1,14 @@
 // /metadata/instance with route filtering: path segments walk into the document (object keys, array indexes).
-// Leaves answer only with format=text; JSON answers keep IMDS's all-strings document as it is.
+// Leaves answer only with format=text; JSON answers keep IMDS's all-strings document as it is. The document
+// is the fixture with the test's overrides, cut to the fields the requested api-version knows.
 
 import type { Answer } from './token.js';
 import type { EmulatorState } from './state.js';
 import { VM_INSTANCE } from './fixtures/vm-instance.js';
 import { ARC_INSTANCE } from './fixtures/arc-instance.js';
 import { metadataError } from './respond.js';
+import { withComputeOverrides } from './overrides.js';
+import { documentForVersion } from './doc-versions.js';
 
 export interface MetadataAnswer extends Answer {
   text?: boolean;
@@ -47,7 +50,12 @@ export function answerInstance(
   if (format !== 'json' && format !== 'text') {
     return { status: 400, body: metadataError(`Bad request. Unsupported format: ${format}`) };
   }
-  const { found, value } = walk(state.mode === 'arc' ? ARC_INSTANCE : VM_INSTANCE, segments);
+  const fixture = state.mode === 'arc' ? ARC_INSTANCE : VM_INSTANCE;
+  const document = documentForVersion(
+    withComputeOverrides(fixture, state.overrides),
+    query['api-version'] ?? '',
+  );
+  const { found, value } = walk(document, segments);
   if (!found) return NOT_FOUND;
   const leaf = value === null || typeof value !== 'object';
   if (leaf) {

@@ -3,6 +3,7 @@
 
 import type { ServerResponse } from 'node:http';
 import type { EmulatorState } from './state.js';
+import { withErrorOverrides } from './overrides.js';
 
 /** Shape of the header real IMDS sends (`IMDS/<a>.<b>.<c>.<build>`). */
 export const IMDS_SERVER_HEADER = 'IMDS/150.870.65.1854';
@@ -32,7 +33,9 @@ export function sendJson(
   body: unknown,
   extra: Record<string, string | string[]> = {},
 ): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const json = typeof body === 'string' ? body : JSON.stringify(body);
+  // Every error answer the emulator generates passes here, so one place applies the error-text overrides.
+  const text = status >= 400 ? withErrorOverrides(json, state.overrides) : json;
   send(res, status, text, { ...imdsHeaders(state), 'Content-Type': JSON_TYPE, ...extra });
 }
 

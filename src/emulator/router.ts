@@ -1,25 +1,19 @@
 // One request through the emulator: record it, apply a transport fault or delay, enforce the IMDS protocol
-// rules (method, X-Forwarded-For, Metadata header, duplicate parameters, api-version), then route.
+// rules (rules.ts), then route.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RouteFamily } from './scenarios.js';
 import { later, type EmulatorState } from './state.js';
 import { applyTransportFault } from './faults.js';
-import { metadataError, oauthError, sendJson, sendText } from './respond.js';
-import {
-  INSTANCE_NO_METADATA_HEADER_BODY,
-  NO_API_VERSION_BODY,
-  TOKEN_NO_METADATA_HEADER_BODY,
-  himdsApiVersionBody,
-} from './fixtures/errors.js';
-import { ARC_API_VERSIONS, VM_API_VERSIONS, VM_TOKEN_MIN_VERSION } from './versions.js';
+import { metadataError, sendJson, sendText } from './respond.js';
+import { ARC_API_VERSIONS, VM_API_VERSIONS } from './versions.js';
 import { nextStatusFault } from './status-faults.js';
 import { answerInstance } from './metadata.js';
-import { answerToken } from './token.js';
+import { answerToken, type Answer } from './token.js';
 import { handleArcToken } from './arc-challenge.js';
+import { answerAttested, answerLoadBalancer, answerScheduledEvents } from './extra-routes.js';
 import { TENANT_ID } from './identities.js';
-
-type Route = 'versions' | 'instance' | 'token' | 'identity-info' | 'unknown';
+import { apiVersionRefusal, NOT_FOUND_BODY, protocolRefusal, routeOf, type Route } from './rules.js';
+import type { RecordedRequest } from './types.js';
 
 interface Parsed {
   path: string;
@@ -35,108 +29,78 @@ function parse(rawUrl: string): Parsed {
     if (Object.hasOwn(query, key)) duplicate ??= key;
     else query[key] = value;
   }
+  // A trailing slash is tolerated: msal-node appends one when AZURE_POD_IDENTITY_AUTHORITY_HOST is set.
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
   return { path, query, duplicate };
 }
 
-function record(state: EmulatorState, req: IncomingMessage, parsed: Parsed): void {
+function record(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  parsed: Parsed,
+): RecordedRequest {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = value;
-  state.requests.push({
+  const entry: RecordedRequest = {
     method: req.method ?? '',
     path: parsed.path,
     query: { ...parsed.query },
     headers,
     rawHeaders: [...req.rawHeaders],
     time: Date.now(),
+  };
+  state.requests.push(entry);
+  res.on('finish', () => {
+    entry.status = res.statusCode;
+    entry.answeredAt = Date.now();
   });
+  return entry;
 }
 
-function routeOf(path: string): Route {
-  if (path === '/metadata/versions') return 'versions';
-  if (path === '/metadata/instance' || path.startsWith('/metadata/instance/')) return 'instance';
-  if (path === '/metadata/identity/oauth2/token') return 'token';
-  if (path === '/metadata/identity/info') return 'identity-info';
-  return 'unknown';
-}
-
-function apiVersionAccepted(
+/** A route's answer once every rule passed. */
+function answerRoute(
   state: EmulatorState,
-  family: RouteFamily,
-  route: Route,
-  version: string | undefined,
-): boolean {
-  if (version === undefined) return false;
-  if (state.mode === 'arc') return (state.spec.arcVersions ?? ARC_API_VERSIONS).includes(version);
-  const list =
-    family === 'metadata' && state.spec.metadataVersions ? state.spec.metadataVersions : VM_API_VERSIONS;
-  return list.includes(version) && (route !== 'token' || version >= VM_TOKEN_MIN_VERSION);
-}
-
-function apiVersionError(state: EmulatorState): string {
-  return state.mode === 'arc'
-    ? himdsApiVersionBody(state.spec.arcVersions ?? ARC_API_VERSIONS)
-    : JSON.stringify(NO_API_VERSION_BODY);
+  route: Exclude<Route, 'versions' | 'outside'>,
+  parsed: Parsed,
+): Answer & { text?: boolean } {
+  const { path, query } = parsed;
+  switch (route) {
+    case 'unknown-metadata':
+      return { status: 404, body: NOT_FOUND_BODY };
+    case 'identity-info':
+      return { status: 200, body: JSON.stringify({ tenantId: TENANT_ID }) };
+    case 'attested':
+      return answerAttested(state, query);
+    case 'loadbalancer':
+      return answerLoadBalancer();
+    case 'scheduledevents':
+      return answerScheduledEvents();
+    case 'token':
+      return answerToken(state, query);
+    case 'instance':
+      return answerInstance(state, path.split('/').slice(3), query);
+  }
 }
 
 function serve(state: EmulatorState, req: IncomingMessage, res: ServerResponse, parsed: Parsed): void {
-  const { path, query } = parsed;
-  const family: RouteFamily = path.startsWith('/metadata/identity') ? 'token' : 'metadata';
-  const error = (code: string, description: string): string =>
-    family === 'token' ? oauthError(code, description) : metadataError(`Bad request. ${description}`);
-
-  if (req.method !== 'GET') {
-    const text =
-      family === 'token'
-        ? oauthError('method_not_allowed', 'The requested method is not allowed')
-        : metadataError('Method not allowed');
-    return sendJson(state, res, 405, text, { Allow: 'GET' });
-  }
-  if (req.headers['x-forwarded-for'] !== undefined) {
-    return sendJson(
-      state,
-      res,
-      400,
-      error('invalid_request', 'Requests with an X-Forwarded-For header are not allowed'),
-    );
-  }
-  if (req.headers.metadata !== 'true') {
-    return sendJson(
-      state,
-      res,
-      400,
-      family === 'token' ? TOKEN_NO_METADATA_HEADER_BODY : INSTANCE_NO_METADATA_HEADER_BODY,
-    );
-  }
-  if (parsed.duplicate !== undefined) {
-    return sendJson(
-      state,
-      res,
-      400,
-      error('invalid_request', `Duplicate query parameter: ${parsed.duplicate}`),
-    );
-  }
-  const route = routeOf(path);
-  if (route === 'unknown') return sendJson(state, res, 404, metadataError('Not found'));
+  const refused = protocolRefusal(state, req, parsed.path, parsed.duplicate);
+  if (refused) return sendJson(state, res, refused.status, refused.body, refused.headers);
+  const route = routeOf(state, parsed.path);
+  if (route === 'outside') return sendJson(state, res, 404, NOT_FOUND_BODY);
   if (route === 'versions') {
     const versions = state.mode === 'arc' ? (state.spec.arcVersions ?? ARC_API_VERSIONS) : VM_API_VERSIONS;
     return sendJson(state, res, 200, { apiVersions: [...versions].reverse() });
   }
-  if (!apiVersionAccepted(state, family, route, query['api-version'])) {
-    return sendJson(state, res, 400, apiVersionError(state));
-  }
-  if (route === 'identity-info') return sendJson(state, res, 200, { tenantId: TENANT_ID });
+  const badVersion = apiVersionRefusal(state, route, parsed.query['api-version']);
+  if (badVersion) return sendJson(state, res, badVersion.status, badVersion.body);
 
-  const fault = nextStatusFault(state, route === 'token' ? 'token' : 'metadata');
-  if (fault) return sendJson(state, res, fault.status, fault.body, fault.headers);
-
-  if (route === 'token') {
-    if (state.mode === 'arc') return handleArcToken(state, req, res, query);
-    const answer = answerToken(state, query);
-    return sendJson(state, res, answer.status, answer.body);
+  if (route === 'token' || route === 'instance') {
+    const fault = nextStatusFault(state, route === 'token' ? 'token' : 'metadata');
+    if (fault) return sendJson(state, res, fault.status, fault.body, fault.headers);
   }
-  const segments = path.split('/').slice(3);
-  const answer = answerInstance(state, segments, query);
+  if (route === 'token' && state.mode === 'arc') return handleArcToken(state, req, res, parsed.query);
+  const answer = answerRoute(state, route, parsed);
   if (answer.text) return sendText(state, res, answer.status, answer.body);
   return sendJson(state, res, answer.status, answer.body);
 }
@@ -153,11 +117,20 @@ function serveSafely(state: EmulatorState, req: IncomingMessage, res: ServerResp
   }
 }
 
+function delayFor(state: EmulatorState): number {
+  const { delayMs = 0, jitterMs } = state.spec;
+  if (!jitterMs) return delayMs;
+  const [min, max] = jitterMs;
+  return delayMs + Math.round(min + state.jitterRandom() * (max - min));
+}
+
 export function handleRequest(state: EmulatorState, req: IncomingMessage, res: ServerResponse): void {
   const parsed = parse(req.url ?? '/');
-  record(state, req, parsed);
-  const { transport, delayMs } = state.spec;
+  const entry = record(state, req, res, parsed);
+  const { transport } = state.spec;
   if (transport) return applyTransportFault(transport, state, req, res, parsed.path);
-  if (delayMs) return later(state, delayMs, () => serveSafely(state, req, res, parsed));
+  const delay = delayFor(state);
+  entry.delayMs = delay;
+  if (delay > 0) return later(state, delay, () => serveSafely(state, req, res, parsed));
   serveSafely(state, req, res, parsed);
 }

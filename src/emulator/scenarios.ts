@@ -17,13 +17,20 @@ export type ArcKeyVariant =
 
 export type RouteFamily = 'metadata' | 'token';
 
-/** An IMDS-generated error status for the first `times` valid requests of a route family. */
+/** An IMDS-generated error status for `times` valid requests of a route family, after the first `after`. */
 export interface StatusFault {
   route: RouteFamily;
   status: number;
   times: number;
+  /** Valid requests answered normally before the fault starts (a burst later in the run). Default 0. */
+  after?: number;
   retryAfter?: string;
 }
+
+/** A fault that recurs: every k-th valid request, or each one with a probability from the seeded PRNG. */
+export type IntermittentFault = { route: RouteFamily; status: number } & (
+  { every: number } | { rate: number }
+);
 
 export type IdentitySet = 'none' | 'users-only' | 'with-users';
 
@@ -32,9 +39,15 @@ export interface ScenarioSpec extends ScenarioInfo {
   delayMs?: number;
   noServerHeader?: boolean;
   statusFaults?: StatusFault[];
+  intermittent?: IntermittentFault[];
+  /** Each answer waits a uniform random [min, max] ms from the seeded PRNG. */
+  jitterMs?: readonly [number, number];
   identitySet?: IdentitySet;
-  /** Arc: 'legacy' agents ignore user-assigned selectors and answer with the system identity. */
-  arcSelectors?: 'supported' | 'legacy';
+  /**
+   * Arc: 'legacy' agents ignore user-assigned selectors and answer with the system identity; 'precheck'
+   * agents refuse a selector that names no user-assigned identity on the first request, before challenging.
+   */
+  arcSelectors?: 'supported' | 'legacy' | 'precheck';
   invalidResource?: boolean;
   expiredToken?: boolean;
   metadataVersions?: readonly string[];
@@ -88,6 +101,13 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
   { name: 'arc-user-supported', mode: 'arc', description: 'Agent supports user-assigned identities and echoes client_id / object_id / msi_res_id.', identitySet: 'with-users', arcSelectors: 'supported' },
   { name: 'arc-legacy-user', mode: 'arc', description: 'Legacy agent: ignores identity selectors and returns the system identity.', identitySet: 'with-users', arcSelectors: 'legacy' },
   { name: 'arc-down', mode: 'arc', description: 'HIMDS is not running: the url points to a closed loopback port.', down: true },
+  { name: 'token-gone-then-ok', mode: 'both', description: 'Token endpoint answers 410 (IMDS updating) once, then 200.', statusFaults: [{ route: 'token', status: 410, times: 1 }] },
+  { name: 'throttled-no-retry-after', mode: 'both', description: 'Token endpoint answers 429 without Retry-After twice, then 200.', statusFaults: [{ route: 'token', status: 429, times: 2 }] },
+  { name: 'arc-selector-rejected', mode: 'arc', description: 'Agent checks the identity selector first: an id naming no user-assigned identity gets 400 before any challenge.', identitySet: 'with-users', arcSelectors: 'precheck' },
+  { name: 'burst-429', mode: 'both', description: 'Per route family: 4 requests answer 200, the next 6 get 429 without Retry-After, then 200 again.', statusFaults: [{ route: 'metadata', status: 429, after: 4, times: 6 }, { route: 'token', status: 429, after: 4, times: 6 }] },
+  { name: 'intermittent-500', mode: 'both', description: 'Every 5th request of each route family answers 500 (a 20 % failure rate, deterministic).', intermittent: [{ route: 'metadata', status: 500, every: 5 }, { route: 'token', status: 500, every: 5 }] },
+  { name: 'flaky-500', mode: 'both', description: 'Each request answers 500 with probability 0.2, drawn from the seeded PRNG (option seed, default 1).', intermittent: [{ route: 'metadata', status: 500, rate: 0.2 }, { route: 'token', status: 500, rate: 0.2 }] },
+  { name: 'latency-jitter', mode: 'both', description: 'Every answer waits a random 0-800 ms, drawn from the seeded PRNG (option seed, default 1).', jitterMs: [0, 800] },
 ];
 
 export function findScenario(name: string): ScenarioSpec | undefined {

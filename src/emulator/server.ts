@@ -5,7 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Emulator, EmulatorIdentity, EmulatorMode, StartOptions } from './types.js';
 import { findScenario, type ScenarioSpec } from './scenarios.js';
-import type { EmulatorState } from './state.js';
+import { seededRandom, type EmulatorState } from './state.js';
+import { checkOverrides } from './overrides.js';
 import { handleRequest } from './router.js';
 import { prepareArcDirs, removeAll } from './arc-files.js';
 import {
@@ -15,6 +16,9 @@ import {
   USER_IDENTITY_1,
   USER_IDENTITY_2,
 } from './identities.js';
+
+/** How long an unused Arc key file lives (real ones are short-lived; the value itself is not published). */
+export const DEFAULT_ARC_KEY_LIFETIME_MS = 10_000;
 
 function identitiesFor(spec: ScenarioSpec, mode: EmulatorMode): readonly EmulatorIdentity[] {
   const users = [USER_IDENTITY_1, USER_IDENTITY_2];
@@ -49,6 +53,9 @@ function resolveStart(options: StartOptions): {
   }
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${String(port)}`);
+  const lifetime = options.arcKeyLifetimeMs ?? DEFAULT_ARC_KEY_LIFETIME_MS;
+  if (!(lifetime > 0)) throw new Error(`invalid arcKeyLifetimeMs ${String(lifetime)}`);
+  checkOverrides(options.overrides ?? {});
   return { spec, mode, host: options.host ?? '127.0.0.1', port };
 }
 
@@ -85,6 +92,10 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     timers: new Set(),
     cleanup: dirs ? [...dirs.cleanup] : [],
     closed: false,
+    overrides: options.overrides ?? {},
+    faultRandom: seededRandom(options.seed ?? 1),
+    jitterRandom: seededRandom((options.seed ?? 1) + 0x9e3779b9),
+    arcKeyLifetimeMs: options.arcKeyLifetimeMs ?? DEFAULT_ARC_KEY_LIFETIME_MS,
   };
 
   const server = createServer((req, res) => handleRequest(state, req, res));
@@ -122,6 +133,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     mode,
     scenario: spec.name,
     tokensDir: state.tokensDir,
+    identities: state.identities,
     requests: state.requests,
     issuedTokens: state.issuedTokens,
     issuedSecrets: state.issuedSecrets,

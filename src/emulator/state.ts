@@ -1,7 +1,7 @@
 // All mutable state of one emulator instance. Nothing is module-global, so parallel emulators never interfere.
 
 import type { Socket } from 'node:net';
-import type { EmulatorIdentity, EmulatorMode, RecordedRequest } from './types.js';
+import type { EmulatorIdentity, EmulatorMode, EmulatorOverrides, RecordedRequest } from './types.js';
 import type { RouteFamily, ScenarioSpec } from './scenarios.js';
 
 export interface EmulatorState {
@@ -24,6 +24,23 @@ export interface EmulatorState {
   /** Paths to remove on close (files first, then directories, in reverse order of creation). */
   cleanup: string[];
   closed: boolean;
+  overrides: EmulatorOverrides;
+  /** Seeded PRNG streams in [0, 1): one for random-rate faults, one for jitter, so neither shifts the other. */
+  faultRandom: () => number;
+  jitterRandom: () => number;
+  arcKeyLifetimeMs: number;
+}
+
+/** mulberry32: a tiny, well-mixed 32-bit PRNG; enough for reproducible fault patterns, not for secrets. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** setTimeout that close() cancels. */

@@ -1,7 +1,8 @@
-// "N errors, then OK" sequences. Each route family counts its own valid requests; the fault answers while
-// the count is within `times`. Bodies use the route family's error shape.
+// Status faults. Sequences ("N errors, then OK", or a burst after some good answers) count each route
+// family's valid requests; intermittent faults recur every k-th request or at a seeded random rate.
+// Bodies use the route family's error shape.
 
-import type { RouteFamily, StatusFault } from './scenarios.js';
+import type { IntermittentFault, RouteFamily, StatusFault } from './scenarios.js';
 import type { EmulatorState } from './state.js';
 import { metadataError, oauthError } from './respond.js';
 
@@ -32,14 +33,26 @@ function body(route: RouteFamily, status: number): string {
   return route === 'metadata' ? metadataError(message.metadata) : oauthError(...message.token);
 }
 
+function intermittentHits(state: EmulatorState, fault: IntermittentFault, seen: number): boolean {
+  // Each random-rate fault draws once per request of its family, hit or not, so the pattern depends only
+  // on the seed and the request order.
+  return 'every' in fault ? seen % fault.every === 0 : state.faultRandom() < fault.rate;
+}
+
 /** Counts this request and returns the fault answer if one applies. */
 export function nextStatusFault(state: EmulatorState, route: RouteFamily): FaultAnswer | undefined {
   state.counters[route] += 1;
   const seen = state.counters[route];
   const fault: StatusFault | undefined = state.spec.statusFaults?.find(
-    (f) => f.route === route && seen <= f.times,
+    (f) => f.route === route && seen > (f.after ?? 0) && seen <= (f.after ?? 0) + f.times,
   );
-  if (!fault) return undefined;
-  const headers: Record<string, string> = fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {};
-  return { status: fault.status, body: body(route, fault.status), headers };
+  if (fault) {
+    const headers: Record<string, string> = fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {};
+    return { status: fault.status, body: body(route, fault.status), headers };
+  }
+  const hits = (state.spec.intermittent ?? [])
+    .filter((f) => f.route === route)
+    .filter((f) => intermittentHits(state, f, seen));
+  const hit = hits[0];
+  return hit ? { status: hit.status, body: body(route, hit.status), headers: {} } : undefined;
 }

@@ -39,26 +39,64 @@ function matches(identity: EmulatorIdentity, selector: SelectorName, value: stri
   return own !== undefined && own.toLowerCase() === value.toLowerCase();
 }
 
+type Given = { name: SelectorName; value: string };
+
+/**
+ * The selectors present in the query. VM IMDS accepts `mi_res_id` as an alias of `msi_res_id` (it only
+ * documents the latter; imds-protocol.md §3.1); HIMDS ignores `mi_res_id` (§4.6), and legacy HIMDS ignores
+ * every selector.
+ */
+function givenSelectors(state: EmulatorState, query: Record<string, string>): Given[] {
+  if (state.mode === 'arc' && state.spec.arcSelectors === 'legacy') return [];
+  const given: Given[] = SELECTORS.filter((name) => (query[name] ?? '') !== '').map((name) => ({
+    name,
+    value: query[name] ?? '',
+  }));
+  const alias = query.mi_res_id ?? '';
+  if (state.mode === 'vm' && alias !== '') given.push({ name: 'msi_res_id', value: alias });
+  return given;
+}
+
+const TOO_MANY_SELECTORS = oauthError(
+  'invalid_request',
+  'Only one of client_id, object_id or msi_res_id may be specified',
+);
+
 type Choice = { identity: EmulatorIdentity; selector?: SelectorName } | { error: string };
 
 function chooseIdentity(state: EmulatorState, query: Record<string, string>): Choice {
-  const legacyArc = state.mode === 'arc' && state.spec.arcSelectors === 'legacy';
-  const given = legacyArc ? [] : SELECTORS.filter((name) => (query[name] ?? '') !== '');
-  if (given.length > 1) {
-    return {
-      error: oauthError('invalid_request', 'Only one of client_id, object_id or msi_res_id may be specified'),
-    };
-  }
+  const given = givenSelectors(state, query);
+  if (given.length > 1) return { error: TOO_MANY_SELECTORS };
   const selector = given[0];
   if (selector !== undefined) {
-    const found = state.identities.find((identity) => matches(identity, selector, query[selector] ?? ''));
-    return found ? { identity: found, selector } : { error: IDENTITY_NOT_FOUND_BODY };
+    const found = state.identities.find((identity) => matches(identity, selector.name, selector.value));
+    return found ? { identity: found, selector: selector.name } : { error: IDENTITY_NOT_FOUND_BODY };
   }
   const system = state.identities.find((identity) => identity.kind === 'system');
   if (system) return { identity: system };
   const users = state.identities.filter((identity) => identity.kind === 'user');
   if (users.length > 1) return { error: MULTIPLE_USER_IDENTITIES_BODY };
   return users[0] ? { identity: users[0] } : { error: IDENTITY_NOT_FOUND_BODY };
+}
+
+/**
+ * HIMDS that checks the selector before challenging ('precheck'): a selector naming no user-assigned
+ * identity (an unknown id, or the system identity's own id) is refused on the first request, so no key
+ * file is written. Real Arc does this (MSAL Python PR #962); the body text is IMDS's "Identity not found".
+ */
+export function selectorRefusedBeforeChallenge(
+  state: EmulatorState,
+  query: Record<string, string>,
+): string | undefined {
+  if (state.spec.arcSelectors !== 'precheck') return undefined;
+  const given = givenSelectors(state, query);
+  if (given.length > 1) return TOO_MANY_SELECTORS;
+  const selector = given[0];
+  if (selector === undefined) return undefined;
+  const users = state.identities.filter((identity) => identity.kind === 'user');
+  return users.some((identity) => matches(identity, selector.name, selector.value))
+    ? undefined
+    : IDENTITY_NOT_FOUND_BODY;
 }
 
 function invalidResource(resource: string): string {
@@ -99,8 +137,7 @@ export function answerToken(state: EmulatorState, query: Record<string, string>)
   const mirid = identity.kind === 'system' ? machineId : (identity.resourceId ?? '');
   const now = Math.floor(Date.now() / 1000);
   const times = tokenTimes(now, state.spec.expiredToken === true);
-  const accessToken = mintAccessToken(identity, resource, mirid, times);
-  state.issuedTokens.push(accessToken);
+  const accessToken = mintAccessToken(identity, resource, mirid, times, state.overrides.claims);
 
   const expiresIn = String(Math.max(0, times.exp - now));
   const body: Record<string, string> = {
@@ -117,5 +154,8 @@ export function answerToken(state: EmulatorState, query: Record<string, string>)
   // Echo the selector the way IMDS (2023-07-01 swagger) and modern HIMDS do.
   if (selector === 'object_id') body.object_id = identity.objectId;
   if (selector === 'msi_res_id') body.msi_res_id = identity.resourceId ?? '';
+  Object.assign(body, state.overrides.tokenAnswer);
+  // What went on the wire is what a leak scan must look for.
+  state.issuedTokens.push(body.access_token ?? accessToken);
   return { status: 200, body: JSON.stringify(body) };
 }

@@ -26,3 +26,17 @@ export const ARC_OLD_API_VERSIONS: readonly string[] = ['2019-11-01', '2019-08-1
 
 /** The version the Arc docs and SDKs use for metadata. */
 export const ARC_DEFAULT_API_VERSION = '2020-06-01';
+
+/** Scheduled Events has its own versions (scheduled-events.md, "Version and region availability"). */
+// prettier-ignore
+export const SCHEDULED_EVENTS_API_VERSIONS: readonly string[] = [
+  '2020-07-01', '2019-08-01', '2019-04-01', '2019-01-01', '2017-11-01', '2017-08-01', '2017-03-01',
+];
+
+/** First IMDS version of each versioned route beyond the instance document (imds-protocol.md §1.1). */
+export const ROUTE_MIN_VERSION: Readonly<Record<string, string>> = {
+  token: VM_TOKEN_MIN_VERSION,
+  'identity-info': VM_TOKEN_MIN_VERSION,
+  attested: '2018-10-01',
+  loadbalancer: '2020-10-01',
+};
