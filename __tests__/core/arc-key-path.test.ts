@@ -1,4 +1,4 @@
-import { checkKeyPath, realmFrom } from '../../src/core/checks/arc-key.js';
+import { checkKeyPath, realmFrom } from '../../src/core/modes/arc-key.js';
 import { answer } from './answers.js';
 import { LINUX_TOKENS_DIR, WINDOWS_TOKENS_DIR } from './fake-context.js';
 

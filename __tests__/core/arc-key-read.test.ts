@@ -1,5 +1,7 @@
-import { readArcKey } from '../../src/core/checks/arc-key.js';
-import { remediationFor } from '../../src/core/codes.js';
+import { readArcKey } from '../../src/core/modes/arc-key.js';
+import { arcProfile } from '../../src/core/modes/arc.js';
+import { remedyFor } from '../../src/core/remedies.js';
+import { ACTION_SPELLING } from '../../src/host/spelling.js';
 import { fakeContext, fakeFs, LINUX_TOKENS_DIR, WINDOWS_TOKENS_DIR, type FakeFile } from './fake-context.js';
 
 const KEY = `${LINUX_TOKENS_DIR}/0f1e2d3c.key`;
@@ -42,6 +44,8 @@ describe('readArcKey with a fake file system (linux)', () => {
     ],
     ['a directory', { stat: { isFile: false, size: 4096 } }, 'arc_key_not_regular_file'],
     ['a FIFO or other special file', { stat: { isFile: false, size: 0 } }, 'arc_key_not_regular_file'],
+    ['a file with two hard links (lstat nlink 2)', { content: SECRET, stat: { nlink: 2 } }, 'arc_key_hard_link'],
+    ['a file with many hard links', { content: SECRET, stat: { nlink: 40 } }, 'arc_key_hard_link'],
     ['4097 bytes', { content: 'a'.repeat(4097) }, 'arc_key_too_large'],
     ['a huge size', { stat: { size: 10_000_000 } }, 'arc_key_too_large'],
     [
@@ -70,6 +74,11 @@ describe('readArcKey with a fake file system (linux)', () => {
       'arc_key_not_regular_file',
     ],
     ['the file growing past the cap (EFBIG)', { content: SECRET, readError: 'EFBIG' }, 'arc_key_too_large'],
+    [
+      'a hard link made between lstat and open (EMLINK)',
+      { content: SECRET, readError: 'EMLINK' },
+      'arc_key_hard_link',
+    ],
     ['the file vanishing (ENOENT)', { content: SECRET, readError: 'ENOENT' }, 'arc_key_missing'],
     ['an I/O error', { content: SECRET, readError: 'EIO' }, 'arc_key_read_failed'],
   ])('maps %s to %s', async (_, file, code) => {
@@ -77,7 +86,34 @@ describe('readArcKey with a fake file system (linux)', () => {
     expect(await readArcKey(KEY, ctx)).toMatchObject({ ok: false, code });
   });
 
+  describe('a key file with more than one hard link (could be any file of the machine)', () => {
+    it('is refused from lstat (nlink 2) before any read', async () => {
+      const { fs, ctx } = linux({ [KEY]: { content: SECRET, stat: { nlink: 2 } } });
+      const r = await readArcKey(KEY, ctx);
+      expect(r).toMatchObject({ ok: false, code: 'arc_key_hard_link' });
+      if (!r.ok) expect(r.message).toContain(KEY);
+      expect(fs.reads()).toEqual([]);
+      expect(fs.calls.map((c) => c.op)).toEqual(['lstat']);
+      expect(ctx.secrets).toEqual([]);
+    });
+
+    it('is refused when the open sees a second link (EMLINK), and nothing read comes back', async () => {
+      const { ctx } = linux({ [KEY]: { content: SECRET, readError: 'EMLINK' } });
+      const r = await readArcKey(KEY, ctx);
+      expect(r).toMatchObject({ ok: false, code: 'arc_key_hard_link' });
+      expect(JSON.stringify(r)).not.toContain(SECRET);
+      expect(ctx.secrets).toEqual([]);
+    });
+
+    it('a single link (nlink 1) is read', async () => {
+      const { ctx } = linux({ [KEY]: { content: SECRET, stat: { nlink: 1 } } });
+      expect(await readArcKey(KEY, ctx)).toMatchObject({ ok: true, secret: SECRET });
+    });
+  });
+
   it.each([
+    ['a short secret (under 16 characters, would blank words if masked)', 'abcdef0123456'],
+    ['a space inside', 'abcdefgh ijklmnopq'],
     ['a newline in the middle', 'abc\ndef'],
     ['two lines', 'abc\ndef\n'],
     ['an empty file', ''],
@@ -111,11 +147,7 @@ describe('readArcKey with a fake file system (linux)', () => {
     if (!r.ok) {
       expect(r.message).toContain('himds');
       expect(r.message).toContain(KEY);
-      const fix = remediationFor(r.code as 'arc_key_permission_denied', {
-        mode: 'arc',
-        platform: 'linux',
-        frontDoor: 'github',
-      });
+      const fix = remedyFor(r.code, { profile: arcProfile, platform: 'linux', spell: ACTION_SPELLING });
       expect(fix).toContain('himds');
       expect(fix).toMatch(/usermod/);
     }
@@ -158,10 +190,10 @@ describe('readArcKey with a fake file system (win32)', () => {
     expect(fs.reads()).toEqual([]);
     if (!r.ok) {
       expect(r.message).toContain('Hybrid agent extension applications');
-      const fix = remediationFor('arc_key_permission_denied', {
-        mode: 'arc',
+      const fix = remedyFor('arc_key_permission_denied', {
+        profile: arcProfile,
         platform: 'win32',
-        frontDoor: 'github',
+        spell: ACTION_SPELLING,
       });
       expect(fix).toContain('Hybrid agent extension applications');
       expect(fix).toContain('Administrators');

@@ -1,10 +1,10 @@
 // readArcKey and nodeFileSystem against a real temporary folder: FIFOs, folders, links and oversized files
 // named like key files must be refused quickly and without hanging.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readArcKey } from '../../src/core/checks/arc-key.js';
+import { readArcKey } from '../../src/core/modes/arc-key.js';
 import { nodeFileSystem } from '../../src/host/file-system.js';
 import { fakeContext } from './fake-context.js';
 
@@ -27,6 +27,9 @@ beforeAll(() => {
   mkdirSync(join(tokens, 'dir.key'));
   symlinkSync(join(outside, 'stolen.txt'), join(tokens, 'link.key'));
   writeFileSync(join(tokens, 'big.key'), 'a'.repeat(5000));
+  // A hard link in the tokens folder to a file elsewhere: same inode, link count 2 (issue 9).
+  writeFileSync(join(outside, 'other-secret.txt'), 'not-for-you-either-0123456789');
+  linkSync(join(outside, 'other-secret.txt'), join(tokens, 'hard.key'));
   // A tokens folder reached through a link is fine as long as the file really lives in it.
   symlinkSync(tokens, join(root, 'tokens-link'));
 });
@@ -69,6 +72,7 @@ describe('readArcKey on a real file system', () => {
     ['a symlink to a file outside', 'link.key', 'arc_key_not_regular_file'],
     ['a 5000-byte file', 'big.key', 'arc_key_too_large'],
     ['a missing file', 'gone.key', 'arc_key_missing'],
+    ['a hard link to a file outside', 'hard.key', 'arc_key_hard_link'],
   ])('refuses %s named x.key, quickly', async (_, name, code) => {
     const r = await bounded(readArcKey(join(tokens, name), ctxFor(tokens)));
     expect(r).toMatchObject({ ok: false, code });
@@ -100,6 +104,12 @@ describe('nodeFileSystem.readSmallFile on a real file system', () => {
 
   it('does not follow a final symlink', async () => {
     expect(await codeOf(join(tokens, 'link.key'))).toBe('ELOOP');
+  });
+
+  it('fails a file with a second hard link with EMLINK', async () => {
+    expect(await codeOf(join(tokens, 'hard.key'))).toBe('EMLINK');
+    expect(await nodeFileSystem.lstat(join(tokens, 'hard.key'))).toMatchObject({ isFile: true, nlink: 2 });
+    expect(await nodeFileSystem.lstat(join(tokens, 'good.key'))).toMatchObject({ nlink: 1 });
   });
 
   it('fails a file over the cap with EFBIG', async () => {

@@ -1,5 +1,9 @@
-// Shared setup for the environment check tests: a fake context from env, existing paths and the agent proxy.
+// Shared setup for the environment check tests: a fake context from env, existing paths and the agent proxy;
+// the target (mode, endpoint, container) is resolved the way runProbe does before any check runs.
+import { Budget } from '../../src/core/budget.js';
 import { environmentCheck } from '../../src/core/checks/environment.js';
+import { resolveTarget } from '../../src/core/modes/target.js';
+import { createRun } from '../../src/core/pipeline/run.js';
 import type { AgentProxy, ProbeOptions } from '../../src/core/types.js';
 import { fakeContext, fakeFs, options } from './fake-context.js';
 
@@ -19,6 +23,21 @@ export interface Setup {
 export async function check({ env = {}, existing = [], agentProxy = null, opts = {} }: Setup) {
   const fs = fakeFs(existing);
   const ctx = fakeContext({ env, fs, agentProxy });
-  const findings = await environmentCheck(options(opts), ctx);
-  return { ...findings, fs, ctx };
+  const probeOptions = options(opts);
+  const target = await resolveTarget(probeOptions, ctx);
+  const run = createRun(probeOptions, ctx, target, new Budget(ctx.clock, probeOptions.timeoutSeconds * 1000));
+  try {
+    const finding = await environmentCheck.run(run, {});
+    return {
+      check: finding.check,
+      mode: target.profile.mode,
+      signal: target.signal,
+      base: target.endpoint.base,
+      container: target.container,
+      fs,
+      ctx,
+    };
+  } finally {
+    run.agent.destroy();
+  }
 }

@@ -8,6 +8,7 @@ import type {
   ProbeOptions,
   RuntimeContext,
 } from '../../src/core/index.js';
+import { CLI_SPELLING } from '../../src/host/spelling.js';
 
 export interface FakeClock extends Clock {
   sleeps: number[];
@@ -83,7 +84,7 @@ export function fakeFs(
       calls.push({ op: 'lstat', path });
       const f = file(path);
       const content = f.content ?? '';
-      return { isFile: true, isSymbolicLink: false, size: Buffer.byteLength(content), ...f.stat };
+      return { isFile: true, isSymbolicLink: false, size: Buffer.byteLength(content), nlink: 1, ...f.stat };
     },
     async realpath(path) {
       calls.push({ op: 'realpath', path });
@@ -110,6 +111,8 @@ export interface FakeContext extends RuntimeContext {
   clock: FakeClock;
   secrets: string[];
   debugLines: string[];
+  /** Texts of every progress event, in order. */
+  progressLines: string[];
 }
 
 export const LINUX_TOKENS_DIR = '/var/opt/azcmagent/tokens';
@@ -118,6 +121,7 @@ export const WINDOWS_TOKENS_DIR = 'C:\\ProgramData\\AzureConnectedMachineAgent\\
 export function fakeContext(overrides: Partial<RuntimeContext> = {}): FakeContext {
   const secrets: string[] = [];
   const debugLines: string[] = [];
+  const progressLines: string[] = [];
   const platform = overrides.platform ?? 'linux';
   const base: FakeContext = {
     env: {},
@@ -132,13 +136,15 @@ export function fakeContext(overrides: Partial<RuntimeContext> = {}): FakeContex
         : ['/opt/azcmagent/bin/himds'],
     containerMarkers: platform === 'win32' ? [] : ['/.dockerenv', '/run/.containerenv'],
     agentProxy: null,
-    frontDoor: 'cli',
+    spell: CLI_SPELLING,
     diagnostics: null,
     log: { debug: (m) => debugLines.push(m) },
+    progress: (event) => progressLines.push(event.text),
     registerSecret: (v) => secrets.push(v),
     toolVersion: '0.0.0-test',
     secrets,
     debugLines,
+    progressLines,
   };
   return {
     ...base,
@@ -146,6 +152,7 @@ export function fakeContext(overrides: Partial<RuntimeContext> = {}): FakeContex
     clock: (overrides.clock as FakeClock | undefined) ?? base.clock,
     secrets,
     debugLines,
+    progressLines,
   };
 }
 
@@ -174,6 +181,14 @@ export function options(overrides: Partial<ProbeOptions> = {}): ProbeOptions {
     exposeToken: false,
     reportPath: '',
     junitPath: '',
+    samples: 1,
+    minSuccessPercent: 95,
+    ama: false,
+    workspaceIds: [],
+    dceEndpoints: [],
+    amaProxy: { kind: 'environment' },
+    privateLink: 'auto',
+    amaTrustedRoots: '',
     ...overrides,
   };
 }

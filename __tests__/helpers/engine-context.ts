@@ -1,6 +1,7 @@
 // A real RuntimeContext (real clock, fs and sockets) with a clean environment, for end-to-end tests against
 // the emulator. The Arc tokens folder is injected here, as the engine's contract allows for tests.
 import { createHostContext } from '../../src/host/context.js';
+import { CLI_SPELLING } from '../../src/host/spelling.js';
 import type { RuntimeContext } from '../../src/core/index.js';
 
 export interface RecordingContext {
@@ -11,7 +12,7 @@ export interface RecordingContext {
 export function engineContext(overrides: Partial<RuntimeContext> = {}): RecordingContext {
   const secrets: string[] = [];
   const base = createHostContext({
-    frontDoor: 'cli',
+    spell: CLI_SPELLING,
     registerSecret: (v) => secrets.push(v),
     env: {},
     platform: 'linux',
