@@ -1,6 +1,10 @@
-// `npm run package:ado [-- <output dir or .vsix path>]`: stages the Azure DevOps extension in .ado-stage/
-// (task folder ImdsCheckV1 with task.json, icon and the committed ncc bundle; no node_modules), then runs
-// tfx offline to build the .vsix (default: build/). Fails when the versions disagree or tfx warns.
+// `npm run package:ado [-- <output dir or .vsix path>] [--publisher ID] [--repository URL] [--ref REF]`:
+// stages the Azure DevOps extension in .ado-stage/<pid>/ (one folder per task the manifest contributes, each with
+// its task.json, icon and the committed ncc bundle it executes; no node_modules) and runs tfx offline to
+// build the .vsix (default: build/). Fails when the versions disagree or tfx warns.
+//   --publisher   your Marketplace publisher id, instead of the manifest's placeholder (docs/azure-devops.md)
+//   --repository  the GitHub repository the overview links to (default: the manifest's, OWNER placeholder)
+//   --ref         the tag or branch those links use (default: v<major>)
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -11,54 +15,72 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { marketplaceOverview } from './ado-overview.mjs';
+import { taskManifests } from './version-set.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const stage = join(root, '.ado-stage');
-const TASK_FOLDER = 'ImdsCheckV1';
-const BUNDLE_FILES = ['index.js', 'licenses.txt', 'package.json'];
+// A folder per run, so two builds at once (tests) never share a stage; removed when the VSIX is built.
+const stage = join(root, '.ado-stage', String(process.pid));
 
 function fail(message) {
   console.error(`package:ado: ${message}`);
   process.exit(1);
 }
 
-const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'));
+function parseArgs(argv) {
+  const options = { output: undefined, publisher: undefined, repository: undefined, ref: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = /^--(publisher|repository|ref)$/.exec(argv[i])?.[1];
+    if (flag) {
+      if (!argv[i + 1] || argv[i + 1].startsWith('--')) fail(`--${flag} needs a value`);
+      options[flag] = argv[++i];
+    } else if (argv[i].startsWith('--')) fail(`unknown option ${argv[i]}`);
+    else options.output = argv[i];
+  }
+  // Marketplace publisher ids: letters, digits, hyphens and underscores.
+  if (options.publisher !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(options.publisher))
+    fail(`--publisher ${options.publisher} is not a Marketplace publisher id`);
+  if (options.repository !== undefined && !/^https:\/\/[^\s/]+\/[^\s/]+\/[^\s/]+$/.test(options.repository))
+    fail(`--repository must look like https://github.com/OWNER/imds-check, got ${options.repository}`);
+  return options;
+}
+
+const options = parseArgs(process.argv.slice(2));
+const readJson = (path) => JSON.parse(readFileSync(resolve(root, path), 'utf8'));
 const pkg = readJson('package.json');
-const task = readJson('task.json');
 const ext = readJson('vss-extension.json');
 
+/** Each task the manifest contributes: its folder name, task.json path and parsed task.json. */
+function contributedTasks() {
+  const manifests = taskManifests(root).map((path) => ({ path, task: readJson(path) }));
+  const folders = ext.contributions
+    .filter((c) => c.type === 'ms.vss-distributed-task.task')
+    .map((c) => c.properties.name);
+  if (folders.length === 0) fail('vss-extension.json contributes no task');
+  return folders.map((folder) => {
+    const match = manifests.find(({ task }) => `${task.name}V${task.version.Major}` === folder);
+    if (!match) fail(`no task.json whose name and major version make the folder ${folder}`);
+    if (!ext.files.some((f) => f.path === folder)) fail(`vss-extension.json files does not list ${folder}`);
+    return { folder, ...match };
+  });
+}
+
+const tasks = contributedTasks();
 // Agents cache tasks by task.json version, so it must move with every release, in step with the rest.
-const taskVersion = `${task.version.Major}.${task.version.Minor}.${task.version.Patch}`;
-if (taskVersion !== pkg.version || ext.version !== pkg.version) {
-  fail(
-    `versions disagree: package.json ${pkg.version}, task.json ${taskVersion}, vss-extension.json ${ext.version}`,
-  );
-}
-if (`${task.name}V${task.version.Major}` !== TASK_FOLDER)
-  fail(`task folder ${TASK_FOLDER} does not match task ${task.name} v${task.version.Major}`);
-
-const targets = new Set(Object.values(task.execution).map((handler) => handler.target));
-if (targets.size !== 1 || !targets.has('dist/azure-devops/index.js')) {
-  fail(`every execution handler must target dist/azure-devops/index.js, got ${[...targets].join(', ')}`);
-}
-for (const file of BUNDLE_FILES) {
-  if (!existsSync(join(root, 'dist/azure-devops', file)))
-    fail(`dist/azure-devops/${file} is missing: run \`npm run bundle -- azure-devops\``);
-}
-
-/** The README's Azure DevOps section becomes the Marketplace overview. */
-function overview() {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const match = /<!-- section:azure-devops:start -->([\s\S]*?)<!-- section:azure-devops:end -->/.exec(readme);
-  const section = match?.[1]?.trim() ?? '';
-  return `# ${ext.name}\n\n${ext.description}\n\n${section}\n`;
+for (const { path, task } of tasks) {
+  const taskVersion = `${task.version.Major}.${task.version.Minor}.${task.version.Patch}`;
+  if (taskVersion !== pkg.version || ext.version !== pkg.version) {
+    fail(
+      `versions disagree: package.json ${pkg.version}, ${relative(root, path)} ${taskVersion}, vss-extension.json ${ext.version}`,
+    );
+  }
 }
 
 function copy(from, to) {
   mkdirSync(dirname(join(stage, to)), { recursive: true });
-  copyFileSync(join(root, from), join(stage, to));
+  copyFileSync(resolve(root, from), join(stage, to));
 }
 
 function listFiles(dir, prefix = '') {
@@ -74,30 +96,49 @@ mkdirSync(stage, { recursive: true });
 copy('vss-extension.json', 'vss-extension.json');
 copy('LICENSE', 'LICENSE');
 copy('images/icon.png', 'images/icon.png');
-copy('task.json', `${TASK_FOLDER}/task.json`);
-copy('images/icon.png', `${TASK_FOLDER}/icon.png`);
-for (const file of BUNDLE_FILES)
-  copy(`dist/azure-devops/${file}`, `${TASK_FOLDER}/dist/azure-devops/${file}`);
-writeFileSync(join(stage, 'overview.md'), overview());
+for (const { folder, path, task } of tasks) {
+  const taskDir = dirname(path);
+  copy(path, `${folder}/task.json`);
+  copy(
+    existsSync(join(taskDir, 'icon.png')) ? join(taskDir, 'icon.png') : 'images/icon.png',
+    `${folder}/icon.png`,
+  );
+  // The bundle folder of every handler: its entry, lazy chunks, licences and the ESM package.json marker.
+  const bundleDirs = new Set(Object.values(task.execution).map((handler) => dirname(handler.target)));
+  for (const bundleDir of bundleDirs) {
+    const from = join(taskDir, bundleDir);
+    if (!existsSync(join(from, 'index.js')))
+      fail(`${relative(root, from)}/index.js is missing: run \`npm run bundle\``);
+    for (const file of readdirSync(from, { withFileTypes: true }).filter((e) => e.isFile()))
+      copy(join(from, file.name), `${folder}/${bundleDir}/${file.name}`);
+  }
+}
+const overview = marketplaceOverview(readFileSync(join(root, 'README.md'), 'utf8'), ext, {
+  repository: options.repository,
+  ref: options.ref,
+  exists: (file) => existsSync(join(root, file)),
+});
+writeFileSync(join(stage, 'overview.md'), overview);
 
 const staged = listFiles(stage);
 if (staged.some((f) => f.split('/').includes('node_modules'))) fail('the stage contains node_modules');
-for (const target of targets) {
-  if (!staged.includes(`${TASK_FOLDER}/${target}`))
-    fail(`the execution target ${TASK_FOLDER}/${target} is not staged`);
+for (const { folder, task } of tasks) {
+  for (const handler of Object.values(task.execution)) {
+    if (!staged.includes(`${folder}/${handler.target}`))
+      fail(`the execution target ${folder}/${handler.target} is not staged`);
+  }
 }
 
-const requested = process.argv[2];
+const requested = options.output;
 const outputPath = resolve(requested ?? join(root, 'build'));
 mkdirSync(requested?.endsWith('.vsix') ? dirname(outputPath) : outputPath, { recursive: true });
 
 let output;
 try {
   output = execFileSync(
-    'npx',
+    process.execPath,
     [
-      '--no-install',
-      'tfx',
+      join(root, 'node_modules', 'tfx-cli', '_build', 'tfx-cli.js'),
       'extension',
       'create',
       '--manifest-globs',
@@ -106,6 +147,7 @@ try {
       stage,
       '--output-path',
       outputPath,
+      ...(options.publisher ? ['--publisher', options.publisher] : []),
       '--no-prompt',
       '--no-color',
       '--json',
@@ -121,4 +163,5 @@ if (jsonStart < 0) fail(`tfx printed no result:\n${output}`);
 const chatter = output.slice(0, jsonStart);
 if (/warning/i.test(chatter)) fail(`tfx warned:\n${chatter}`);
 const result = JSON.parse(output.slice(jsonStart));
-console.log(`staged ${staged.length} files in .ado-stage/; built ${result.path}`);
+rmSync(stage, { recursive: true, force: true });
+console.log(`staged ${staged.length} files; built ${result.path}`);
