@@ -1,7 +1,8 @@
-// The repository's own workflows: they parse, CI covers Node 20 and 24, check-dist diffs dist/, and the
-// self-test runs this action against the emulator and reads its outputs in a later step.
+// The repository's own workflows: they parse, CI covers Node 20 and 24 and Windows, check-dist diffs dist/,
+// the self-test runs this action against the emulator and reads its outputs in a later step, the release
+// workflow does its steps in order, and every action is pinned by commit SHA.
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { USER_IDENTITY_1 } from '../../src/emulator/index.js';
 
@@ -12,12 +13,20 @@ interface Step {
   with?: Record<string, unknown>;
   env?: Record<string, string>;
 }
+interface Job {
+  'runs-on'?: string;
+  permissions?: Record<string, string>;
+  strategy?: { matrix?: Record<string, unknown[]> };
+  steps: Step[];
+}
 interface Workflow {
-  jobs: Record<string, { strategy?: { matrix?: Record<string, unknown[]> }; steps: Step[] }>;
+  jobs: Record<string, Job>;
 }
 
-const load = (name: string): Workflow =>
-  parse(readFileSync(new URL(`../../.github/workflows/${name}`, import.meta.url), 'utf8')) as Workflow;
+const DIR = new URL('../../.github/workflows/', import.meta.url);
+const WORKFLOWS = readdirSync(DIR).filter((f) => f.endsWith('.yml'));
+const raw = (name: string): string => readFileSync(new URL(name, DIR), 'utf8');
+const load = (name: string): Workflow => parse(raw(name)) as Workflow;
 const steps = (wf: Workflow): Step[] => Object.values(wf.jobs).flatMap((job) => job.steps);
 
 describe('workflows', () => {
@@ -33,6 +42,94 @@ describe('workflows', () => {
     const runs = steps(load('check-dist.yml')).map((s) => s.run ?? '');
     expect(runs).toContain('npm run bundle');
     expect(runs.some((r) => /git diff --exit-code\b.*\bdist\//.test(r))).toBe(true);
+  });
+
+  it('ci and .ci/run install nothing by hand: npm test obtains Node 24 itself', () => {
+    const ci = readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8');
+    expect(ci).toMatch(/^npm ci\b/m);
+    expect(ci).toMatch(/^JEST_JSON_OUTPUT=\S+ npm test$/m);
+    for (const text of [ci, ...WORKFLOWS.map(raw)])
+      expect(text).not.toMatch(/npm (i|install)\b[^\n]*node-linux/);
+  });
+
+  it('a Windows job runs the emulator end-to-end tests and the Action bundle tests', () => {
+    const job = load('ci.yml').jobs['windows']!;
+    expect(job['runs-on']).toBe('windows-latest');
+    const runs = job.steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).toContain('npm ci');
+    for (const path of [
+      '__tests__/e2e',
+      '__tests__/github/bundle.test.ts',
+      '__tests__/core/arc-key-path.test.ts',
+    ])
+      expect(runs).toContain(path);
+  });
+
+  it('every action is pinned by a full commit SHA with its version as a comment', () => {
+    const uses = WORKFLOWS.flatMap((name) =>
+      [...raw(name).matchAll(/^\s*-?\s*uses: (.+)$/gm)].map((m) => m[1]!),
+    );
+    expect(uses.length).toBeGreaterThan(10);
+    const external = uses.filter((u) => u !== './');
+    expect(external.filter((u) => !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+){0,2}$/.test(u))).toEqual(
+      [],
+    );
+    // One SHA per action and version across all workflows.
+    const pins = new Map<string, Set<string>>();
+    for (const u of external) {
+      const [action, rest] = u.split('@') as [string, string];
+      pins.set(action, (pins.get(action) ?? new Set()).add(rest));
+    }
+    for (const [action, refs] of pins) expect([action, refs.size]).toEqual([action, 1]);
+  });
+
+  it('release: on a vX.Y.Z tag it checks versions, dist and tests, attaches the VSIX and the CLI, moves vX', () => {
+    const wf = parse(raw('release.yml')) as Workflow & {
+      on: { push: { tags: string[] } };
+      permissions: object;
+    };
+    expect(wf.on.push.tags).toEqual(['v[0-9]+.[0-9]+.[0-9]+']);
+    expect(wf.permissions).toEqual({});
+    const job = Object.values(wf.jobs)[0]!;
+    expect(job.permissions).toEqual({ contents: 'write' });
+    const runs = job.steps.map((s) => s.run ?? '');
+    const at = (pattern: RegExp) => runs.findIndex((r) => pattern.test(r));
+    const order = [
+      at(/^npm ci$/),
+      at(/version-set\.mjs --check "\$\{TAG#v\}"/),
+      at(/changelog\.mjs notes "\$\{TAG#v\}" > "\$RUNNER_TEMP\/notes\.md"/),
+      at(/npm run bundle\n\s*git diff --exit-code[^\n]*dist\//),
+      at(/^npm test$/),
+      at(/npm run package:ado --[\s\S]*npm run build:cli -- "\$RUNNER_TEMP\/assets\/imds-check\.mjs"/),
+      at(
+        /gh release create "\$TAG" "\$RUNNER_TEMP"\/assets\/\*\.vsix "\$RUNNER_TEMP\/assets\/imds-check\.mjs"[\s\S]*--notes-file "\$RUNNER_TEMP\/notes\.md"/,
+      ),
+      at(/major="\$\{TAG%%\.\*\}"[\s\S]*git\/refs\/tags\/\$major" -f sha="\$GITHUB_SHA" -F force=true/),
+    ];
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Immutable releases: only vX.Y.Z gets a release; vX is a plain tag.
+    expect(runs.filter((r) => r.includes('gh release create'))).toHaveLength(1);
+    expect(job.steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['persist-credentials']).toBe(
+      false,
+    );
+  });
+
+  it('CodeQL scans the TypeScript and dependabot watches npm and the workflow actions', () => {
+    const codeql = load('codeql.yml');
+    const steps = Object.values(codeql.jobs)[0]!.steps;
+    expect(steps.map((s) => s.uses?.split('@')[0])).toEqual(
+      expect.arrayContaining(['github/codeql-action/init', 'github/codeql-action/analyze']),
+    );
+    expect(steps.find((s) => s.uses?.startsWith('github/codeql-action/init'))?.with?.['languages']).toBe(
+      'javascript-typescript',
+    );
+    const dependabot = parse(
+      readFileSync(new URL('../../.github/dependabot.yml', import.meta.url), 'utf8'),
+    ) as {
+      updates: { 'package-ecosystem': string }[];
+    };
+    expect(dependabot.updates.map((u) => u['package-ecosystem']).sort()).toEqual(['github-actions', 'npm']);
   });
 
   it('self-test starts the emulator, uses ./ against it, then reads its outputs', () => {
