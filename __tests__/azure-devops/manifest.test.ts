@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import ajvDraft04 from 'ajv-draft-04';
+import { TASK_SPELLING } from '../../src/host/spelling.js';
 import {
   INPUT_DEFAULTS,
   INPUT_NAMES,
@@ -124,7 +125,7 @@ describe('contract', () => {
           name === 'identity' && value === 'user'
             ? { identity: 'user', 'client-id': '11111111-2222-3333-4444-555555555555' }
             : { [contractName(name)]: value };
-        expect(parseOptions(raw, 'camel').ok).toBe(true);
+        expect(parseOptions(raw, TASK_SPELLING).ok).toBe(true);
       }
     }
   });
@@ -134,8 +135,24 @@ describe('contract', () => {
       expect(input(name).visibleRule).toBe('identity = user');
   });
 
-  it('keeps the rarely changed inputs in a collapsed advanced group', () => {
-    expect(task.groups).toEqual([expect.objectContaining({ name: 'advanced', isExpanded: false })]);
+  it('keeps the rarely changed inputs in collapsed groups: advanced, stability sampling, AMA readiness', () => {
+    expect(task.groups).toEqual([
+      expect.objectContaining({ name: 'advanced', isExpanded: false }),
+      expect.objectContaining({ name: 'stability', isExpanded: false }),
+      expect.objectContaining({ name: 'ama', isExpanded: false }),
+    ]);
+    const grouped = (group: string): string[] =>
+      inputs
+        .filter((i) => i.groupName === group)
+        .map((i) => i.name)
+        .sort();
+    expect(grouped('stability')).toEqual(['minSuccessPercent', 'samples']);
+    expect(grouped('ama')).toEqual(
+      ['ama', 'amaProxy', 'amaTrustedRoots', 'dceEndpoints', 'privateLink', 'workspaceIds'].sort(),
+    );
+    // The AMA details appear only once the check is switched on.
+    for (const name of grouped('ama').filter((n) => n !== 'ama'))
+      expect([name, inputs.find((i) => i.name === name)?.visibleRule]).toEqual([name, 'ama = true']);
     const advanced = inputs.filter((i) => i.groupName === 'advanced').map((i) => i.name);
     expect(advanced.sort()).toEqual([
       'endpoint',

@@ -1,10 +1,10 @@
-// The small pieces of the adapter: proxy mapping, line-wise secrets, diagnostics commands, and the rule that
-// only task-io.ts imports azure-pipelines-task-lib.
+// The small pieces of the adapter: proxy mapping, credential inputs read before task-lib, diagnostics commands,
+// the summary file, and the rule that only port.ts imports azure-pipelines-task-lib.
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childProcessDiagnostics } from '../../src/host/diagnostics.js';
-import { secretRegistrar } from '../../src/azure-devops/inputs.js';
+import { snapshotCredentialInputs } from '../../src/azure-devops/credential-inputs.js';
 import { toAgentProxy, withoutCredentials } from '../../src/azure-devops/proxy.js';
 
 describe('agent proxy', () => {
@@ -32,14 +32,16 @@ describe('agent proxy', () => {
   });
 });
 
-describe('secret registration', () => {
-  it('registers each non-empty line once, whatever the line endings', () => {
-    const seen: string[] = [];
-    const register = secretRegistrar({ setSecret: (v) => void seen.push(v) });
-    register('first\r\nsecond\n\nthird\rfirst');
-    register('second');
-    register('');
-    expect(seen).toEqual(['first', 'second', 'third']);
+describe('credential inputs', () => {
+  it('reads endpoint and amaProxy from the agent variables (INPUT_<NAME>) and nothing else', () => {
+    expect(
+      snapshotCredentialInputs({
+        INPUT_ENDPOINT: 'http://u:p@127.0.0.1:1',
+        INPUT_AMAPROXY: 'http://user:pw@proxy:3128',
+        INPUT_MODE: 'vm',
+      }),
+    ).toEqual({ endpoint: 'http://u:p@127.0.0.1:1', 'ama-proxy': 'http://user:pw@proxy:3128' });
+    expect(snapshotCredentialInputs({})).toEqual({});
   });
 });
 
@@ -69,12 +71,12 @@ describe('diagnostics commands', () => {
 });
 
 describe('platform library isolation', () => {
-  it('only task-io.ts imports azure-pipelines-task-lib, and nothing imports @actions', () => {
+  it('only port.ts imports azure-pipelines-task-lib, and nothing imports @actions', () => {
     const dir = join(process.cwd(), 'src', 'azure-devops');
     const importers = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
       .filter((f) => /from\s+['"]azure-pipelines-task-lib/.test(readFileSync(join(dir, f), 'utf8')));
-    expect(importers).toEqual(['task-io.ts']);
+    expect(importers).toEqual(['port.ts']);
     for (const f of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
       expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/from\s+['"]@actions\//);
     }
@@ -85,13 +87,12 @@ describe('summary file', () => {
   it('a second step in the same job does not overwrite the first summary', async () => {
     const { mkdtempSync, readFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { writeSummaryFile } = await import('../../src/azure-devops/publish.js');
-    const temp = mkdtempSync(join(tmpdir(), 'imds-summary-'));
-    const first = await writeSummaryFile(temp, 'first');
-    const second = await writeSummaryFile(temp, 'second');
-    expect(first).toBe(join(temp, 'imds-check', 'summary.md'));
-    expect(second).toBe(join(temp, 'imds-check', 'summary-2.md'));
+    const { writeSummaryFile } = await import('../../src/azure-devops/summary-file.js');
+    const folder = mkdtempSync(join(tmpdir(), 'imds-summary-'));
+    const first = await writeSummaryFile(folder, 'first');
+    const second = await writeSummaryFile(folder, 'second');
+    expect(first).toBe(join(folder, 'summary.md'));
+    expect(second).toBe(join(folder, 'summary-2.md'));
     expect(readFileSync(first, 'utf8')).toBe('first');
     expect(readFileSync(second, 'utf8')).toBe('second');
   });

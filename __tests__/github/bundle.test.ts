@@ -118,6 +118,13 @@ describe.each(runtimes)('dist/index.js on %s', (_label, node) => {
       'tenant-id': TENANT_ID,
       'app-id': SYSTEM_IDENTITY.clientId,
       'token-expires-on': expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+      'samples-total': '',
+      'samples-ok': '',
+      'latency-p50-ms': '',
+      'latency-p95-ms': '',
+      'latency-max-ms': '',
+      'ama-status': 'skipped',
+      'ama-failed-endpoints': '',
       'report-path': reportPath,
     });
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {

@@ -1,9 +1,11 @@
-// Entry point of the Azure DevOps task (dist/azure-devops/index.js). All logic is in main.ts, which never
-// throws; task-lib's own uncaughtException handler would print a stack trace.
+// Entry point of the Azure DevOps task (dist/azure-devops/index.js): the one step body over the agent's port.
+// Credential inputs are read before task-lib loads (it would echo them); runStep never throws, as task-lib's
+// own uncaughtException handler would print a stack trace.
 import { ignoreClosedPipes } from '../host/quiet-pipes.js';
-import { main } from './main.js';
-import { createTaskIo } from './task-io.js';
+import { runStep } from '../host/step.js';
+import { snapshotCredentialInputs } from './credential-inputs.js';
 
 ignoreClosedPipes();
-
-await main({ io: createTaskIo() });
+const credentials = snapshotCredentialInputs(process.env);
+const { createTaskPort } = await import('./port.js');
+await runStep(createTaskPort(credentials, import.meta.url));

@@ -1,7 +1,6 @@
 // CLI entry (bundled to dist/cli/index.js, package bin `imds-check`).
 import { createHostContext } from '../host/context.js';
 import { oneLine } from '../host/one-line.js';
-import { childProcessDiagnostics as diagnostics } from '../host/diagnostics.js';
 import { ignoreClosedPipes } from '../host/quiet-pipes.js';
 import { runCli } from './main.js';
 
@@ -12,8 +11,9 @@ try {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     isTTY: process.stdout.isTTY === true,
+    errIsTTY: process.stderr.isTTY === true,
     env: process.env,
-    makeContext: (registerSecret) => createHostContext({ frontDoor: 'cli', registerSecret, diagnostics }),
+    makeContext: (options) => createHostContext(options),
     // Loaded only for `imds-check emulate`, so a check does not pay for parsing the emulator.
     emulate: async (argv) => {
       const { runEmulateCommand } = await import('../emulator/command.js');

@@ -2,24 +2,35 @@
 // and exit 0/1/2. Secrets are redacted from everything it prints unless the user asked to see the token.
 import {
   exitCodeFor,
+  isLoopbackAddress,
   parseOptions,
   renderJson,
   renderText,
   runProbe,
-  type ProbeOutcome,
+  safeJson,
+  type InputSpelling,
   type ProbeOptions,
+  type ProbeOutcome,
   type RuntimeContext,
 } from '../core/index.js';
+import { pathLink } from '../host/code-links.js';
+import type { HostOptions } from '../host/context.js';
 import { writeReports } from '../host/report-files.js';
+import { CLI_SPELLING } from '../host/spelling.js';
 import { TOOL_VERSION } from '../host/version.js';
-import { parseArgs, USAGE } from './args.js';
+import { parseArgs, USAGE, type CheckCommand } from './args.js';
+import { progressPrinter } from './progress.js';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   isTTY: boolean;
+  /** stderr is a terminal: progress is one live line. */
+  errIsTTY: boolean;
   env: NodeJS.ProcessEnv;
-  makeContext(registerSecret: (value: string) => void): RuntimeContext;
+  makeContext(
+    options: Pick<HostOptions, 'registerSecret' | 'progress' | 'arcTokensDir'> & { spell: InputSpelling },
+  ): RuntimeContext;
   emulate(argv: string[]): Promise<number>;
   probe?: (options: ProbeOptions, ctx: RuntimeContext) => Promise<ProbeOutcome>;
 }
@@ -28,6 +39,14 @@ export function redact(text: string, secrets: Iterable<string>): string {
   let out = text;
   for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***');
   return out;
+}
+
+/** The key-file folder may only be redirected for a Hybrid IMDS on this machine (the emulator). */
+function arcTokensDirProblem(command: CheckCommand, options: ProbeOptions): string | null {
+  if (command.arcTokensDir === '') return null;
+  if (options.endpoint === '' || !isLoopbackAddress(new URL(options.endpoint).hostname))
+    return '--arc-tokens-dir is only accepted with a loopback --endpoint (http://127.0.0.1:PORT)';
+  return null;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -45,15 +64,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`imds-check: ${command.message}. Run 'imds-check --help' for usage.\n`);
       return 2;
   }
-  const parsed = parseOptions(command.inputs, 'kebab');
+  const parsed = parseOptions(command.inputs, CLI_SPELLING);
   if (!parsed.ok) {
     io.err(`imds-check: ${parsed.error.message}\n`);
     return 2;
   }
   const options = parsed.options;
+  const problem = arcTokensDirProblem(command, options);
+  if (problem) {
+    io.err(`imds-check: ${problem}.\n`);
+    return 2;
+  }
   const secrets = new Set<string>();
-  const ctx = io.makeContext((value) => secrets.add(value));
-  const { report, accessToken } = await (io.probe ?? runProbe)(options, ctx);
+  if (options.amaProxy.kind === 'url' && options.amaProxy.password !== '')
+    secrets.add(options.amaProxy.password);
+  const progress = progressPrinter(io.err, io.errIsTTY);
+  const ctx = io.makeContext({
+    spell: CLI_SPELLING,
+    registerSecret: (value) => secrets.add(value),
+    progress: (event) => progress.line(redact(event.text, secrets)),
+    ...(command.arcTokensDir ? { arcTokensDir: command.arcTokensDir } : {}),
+  });
+  let outcome: ProbeOutcome;
+  try {
+    outcome = await (io.probe ?? runProbe)(options, ctx);
+  } finally {
+    progress.done();
+  }
+  const { report, accessToken } = outcome;
   const written =
     options.reportPath !== '' || options.junitPath !== ''
       ? await writeReports(report, {
@@ -63,16 +101,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         })
       : null;
   if (command.json) {
-    const document = options.exposeToken
-      ? { ...JSON.parse(renderJson(report)), accessToken }
-      : JSON.parse(renderJson(report));
-    const text = `${JSON.stringify(document, null, 2)}\n`;
+    const document = JSON.parse(renderJson(report)) as Record<string, unknown>;
+    if (options.exposeToken) document['accessToken'] = accessToken;
+    const text = `${safeJson(document)}\n`;
     io.out(options.exposeToken ? text : redact(text, secrets));
   } else {
     const color = io.isTTY && !command.noColor && !('NO_COLOR' in io.env) && io.env['TERM'] !== 'dumb';
-    io.out(redact(renderText(report, { color }), secrets));
+    io.out(redact(renderText(report, { color, codeLink: pathLink }), secrets));
     if (options.exposeToken) io.err('imds-check: --expose-token only adds the token to --json output.\n');
   }
-  for (const problem of written?.problems ?? []) io.err(`imds-check: ${problem}\n`);
+  for (const p of written?.problems ?? []) io.err(`imds-check: ${p}\n`);
   return exitCodeFor(report);
 }

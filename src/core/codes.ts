@@ -1,166 +1,79 @@
-// Every stable code a check can end with, and the fix we tell the user. docs/errors.md documents each one;
-// a test keeps the two in step. Codes never change meaning once released.
+// Every stable code a check can end with, declared once. docs/errors.md documents each one (a test keeps the
+// two equal) and remedies.ts holds the fix for each. A code never changes meaning once released.
 
-import { toCamel } from './contract.js';
-import type { Mode, RuntimeContext } from './types.js';
+export const CODES = [
+  // any check
+  'ok',
+  'skipped',
+  'invalid_input',
+  'deadline_exceeded',
+  // environment
+  'proxy_without_imds_bypass',
+  'arc_endpoint_invalid',
+  // reachability and transport
+  'connect_timeout',
+  'connection_refused',
+  'network_unreachable',
+  'connection_reset',
+  'no_response',
+  'body_timeout',
+  'body_too_large',
+  'protocol_error',
+  'not_imds_html',
+  'not_imds_proxy',
+  'not_imds_container_runtime',
+  'not_imds_answer',
+  // metadata
+  'metadata_header_rejected',
+  'metadata_api_version',
+  'metadata_not_found',
+  'metadata_method_not_allowed',
+  'metadata_forbidden',
+  'metadata_gone',
+  'metadata_throttled',
+  'metadata_server_error',
+  'metadata_unexpected_status',
+  'metadata_bad_json',
+  'metadata_bad_shape',
+  'metadata_value_rejected',
+  // token
+  'token_identity_not_found',
+  'token_multiple_identities',
+  'token_invalid_resource',
+  'token_bad_request',
+  'token_header_rejected',
+  'token_forbidden',
+  'token_not_found',
+  'token_gone',
+  'token_throttled',
+  'token_server_error',
+  'token_unexpected_status',
+  'token_bad_json',
+  'token_bad_shape',
+  'token_not_jwt',
+  'token_expired',
+  'token_claim_rejected',
+  // Azure Arc key-file challenge
+  'arc_challenge_missing',
+  'arc_challenge_malformed',
+  'arc_expected_challenge',
+  'arc_endpoint_not_loopback',
+  'arc_key_outside_tokens_dir',
+  'arc_key_not_key_file',
+  'arc_key_not_regular_file',
+  'arc_key_hard_link',
+  'arc_key_too_large',
+  'arc_key_missing',
+  'arc_key_permission_denied',
+  'arc_key_read_failed',
+  'arc_secret_rejected',
+  'arc_user_identity_unconfirmed',
+] as const;
 
-type FrontDoor = RuntimeContext['frontDoor'];
+export type Code = (typeof CODES)[number];
 
-export interface RemediationContext {
-  mode: Mode;
-  platform: string;
-  /** Which front door runs, so advice names inputs the way the user writes them. */
-  frontDoor: FrontDoor;
-}
+const KNOWN: ReadonlySet<string> = new Set(CODES);
 
-/** `timeout-seconds` on GitHub, `timeoutSeconds` on Azure DevOps, `--timeout-seconds` on the CLI. */
-export function setting(ctx: Pick<RemediationContext, 'frontDoor'>, name: string, value?: string): string {
-  if (ctx.frontDoor === 'cli') return value === undefined ? `--${name}` : `--${name} ${value}`;
-  const styled = ctx.frontDoor === 'azure-devops' ? toCamel(name) : name;
-  return value === undefined ? styled : `${styled}: ${value}`;
-}
-
-const selectors = (ctx: RemediationContext): string =>
-  ['client-id', 'object-id', 'msi-res-id'].map((n) => setting(ctx, n)).join(', ');
-
-type Remedy = string | ((ctx: RemediationContext) => string);
-
-const vmRoute =
-  'Check that nothing blocks 169.254.169.254:80: an OS firewall or iptables rule, a missing route for 169.254.169.254/32 ' +
-  'via the primary NIC (`ip route get 169.254.169.254`), or AKS --enable-imds-restriction for pods without hostNetwork.';
-const himdsService = (ctx: RemediationContext): string =>
-  ctx.platform === 'win32'
-    ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
-    : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
-const notImds = (ctx: RemediationContext): string =>
-  `Something other than ${ctx.mode === 'arc' ? 'Hybrid IMDS' : 'IMDS'} answered. Make sure its traffic is not sent through a proxy ` +
-  `(add ${ctx.mode === 'arc' ? 'localhost,127.0.0.1' : '169.254.169.254'} to NO_PROXY and the proxy bypass list) ` +
-  'and that no local service or container runtime intercepts the address.';
-const keyGroup = (ctx: RemediationContext): string =>
-  ctx.platform === 'win32'
-    ? "Run the agent or runner as a member of the local 'Hybrid agent extension applications' group (or Administrators), then restart its service."
-    : 'Add the runner or agent user to the himds group (`sudo usermod -aG himds <runner user>`), then restart the runner or agent service so the new group applies.';
-
-export const CODES = {
-  ok: 'Nothing to fix.',
-  skipped: 'Nothing to fix; the check did not apply or was not requested.',
-  invalid_input: 'Correct the named input; the message lists the accepted values.',
-  deadline_exceeded: (ctx) =>
-    `The run used up ${setting(ctx, 'timeout-seconds')} before this check could finish. Raise it, or fix the slower check first.`,
-  proxy_without_imds_bypass:
-    'Add the IMDS address to the proxy bypass list (the message shows the exact NO_PROXY value) so that the Azure Monitor Agent and other tools reach IMDS directly. imds-check itself never uses a proxy for IMDS.',
-  arc_endpoint_invalid:
-    'IMDS_ENDPOINT must be an http URL on a loopback address, as the Arc agent sets it (http://localhost:40342). Correct or unset it; imds-check used the default endpoint.',
-  arc_in_container:
-    'Hybrid IMDS listens on the host loopback only; a job in a container cannot reach it. Run the job on the host, or with host networking.',
-  connect_timeout: (ctx) =>
-    ctx.mode === 'arc'
-      ? 'Nothing answered on the Hybrid IMDS port. ' + himdsService(ctx).replace(/^Start/, 'Check')
-      : 'Packets to IMDS are dropped. ' + vmRoute,
-  connection_refused: (ctx) =>
-    ctx.mode === 'arc'
-      ? 'Hybrid IMDS is not listening. ' + himdsService(ctx)
-      : 'The connection to IMDS was refused locally. ' +
-        vmRoute +
-        ' Inside a container on an Arc host, IMDS is not available.',
-  network_unreachable: (ctx) =>
-    ctx.mode === 'arc'
-      ? 'The loopback address is unreachable; check the network configuration of this host or container.'
-      : 'There is no route to 169.254.169.254. Add a route for 169.254.169.254/32 via the primary NIC (DHCP restores it), or run on an Azure VM.',
-  connection_reset:
-    'The connection was reset. A firewall or a security agent probably rejects it; allow TCP to the IMDS address and port.',
-  no_response:
-    'Something accepted the connection but never answered. Look for a proxy, a transparent interceptor or a hung service on the IMDS address.',
-  body_timeout:
-    'The answer started but its body never finished. Look for an interceptor or a hung service on the IMDS address.',
-  body_too_large: (ctx) => 'The answer was larger than 1 MiB, which IMDS never sends. ' + notImds(ctx),
-  protocol_error: (ctx) => 'The answer was not valid HTTP. ' + notImds(ctx),
-  not_imds_html: (ctx) => 'An HTML page came back. ' + notImds(ctx),
-  not_imds_proxy:
-    'A proxy answered instead of IMDS. Set NO_PROXY to include 169.254.169.254 (Arc: localhost,127.0.0.1) and add it to the proxy bypass list of the agent.',
-  not_imds_container_runtime:
-    'A container runtime answered that the network is unreachable: the job is running somewhere without IMDS (for example Docker Desktop). Run it on an Azure VM or Arc server.',
-  not_imds_answer: (ctx) => 'The answer does not look like IMDS. ' + notImds(ctx),
-  metadata_header_rejected:
-    'IMDS rejected the request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
-  metadata_api_version: (ctx: RemediationContext) =>
-    ctx.mode === 'arc'
-      ? 'No api-version was accepted, even after falling back to the versions Hybrid IMDS offered. Update the Connected Machine agent (azcmagent), or report the versions shown.'
-      : 'No api-version was accepted, even after falling back to the versions IMDS offered. Something may be rewriting requests; compare with `curl -H Metadata:true "http://169.254.169.254/metadata/versions"` on the machine.',
-  metadata_not_found:
-    'IMDS answered 404 for the instance document. Old VMs may need a tag, extension or disk change before compute metadata appears.',
-  metadata_method_not_allowed:
-    'IMDS answered 405: something rewrote the request method. Remove the interceptor.',
-  metadata_forbidden:
-    'IMDS refused the request (403). Check that the request leaves through the primary NIC and that no interceptor rewrites it.',
-  metadata_gone: (ctx: RemediationContext) =>
-    `IMDS kept answering 410 (updating) until the deadline. Retry later, or raise ${setting(ctx, 'timeout-seconds')} above 70.`,
-  metadata_throttled:
-    'IMDS kept answering 429 (more than 5 requests per second from this VM). Reduce other IMDS traffic and retry.',
-  metadata_server_error:
-    'IMDS kept answering 5xx until the deadline. Retry later; if it persists, open an Azure support case for the VM.',
-  metadata_unexpected_status:
-    'IMDS answered with an undocumented status. Retry; if it persists, compare with `curl -H Metadata:true` on the machine.',
-  metadata_bad_json: (ctx) => 'The instance document is not valid JSON. ' + notImds(ctx),
-  metadata_bad_shape: (ctx) =>
-    'The instance document lacks compute.vmId or compute.resourceId. ' + notImds(ctx),
-  token_identity_not_found: (ctx) =>
-    ctx.mode === 'arc'
-      ? 'The Arc machine has no such identity. Check the identity on the machine resource in Azure.'
-      : `The VM has no managed identity, or not the one selected. Enable the system-assigned identity, or assign the user-assigned identity to the VM (az vm identity assign), and check the ${selectors(ctx)} value.`,
-  token_multiple_identities: (ctx: RemediationContext) =>
-    `The VM has several user-assigned identities and none was selected. Set ${setting(ctx, 'identity', 'user')} with one of ${selectors(ctx)}.`,
-  token_invalid_resource:
-    'Entra ID does not know the requested resource in this tenant. Correct the resource (App ID URI of the target API).',
-  token_bad_request:
-    'IMDS rejected the token request (400). Read the error text in the message; check the resource and identity selector.',
-  token_header_rejected:
-    'IMDS rejected the token request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
-  token_forbidden:
-    'IMDS refused the token request (403). Check that the identity is allowed to request tokens and that no interceptor rewrites the request.',
-  token_not_found: (ctx: RemediationContext) =>
-    `The token endpoint kept answering 404 (IMDS updating) until the deadline. Retry later, or raise ${setting(ctx, 'timeout-seconds')}.`,
-  token_gone: (ctx: RemediationContext) =>
-    `The token endpoint kept answering 410 (IMDS updating, up to 70 s). Raise ${setting(ctx, 'timeout-seconds')} above 70 or retry later.`,
-  token_throttled:
-    'The token endpoint kept answering 429 (20 requests per second, 5 concurrent). Reduce other token traffic and retry.',
-  token_server_error:
-    'The token endpoint kept answering 5xx (often Entra ID unreachable from IMDS). Retry later; check Azure status.',
-  token_unexpected_status:
-    'The token endpoint answered with an undocumented status. Retry; compare with a manual request on the machine.',
-  token_bad_json: (ctx) => 'The token answer is not valid JSON. ' + notImds(ctx),
-  token_bad_shape: (ctx) => 'The token answer lacks access_token or expires_on. ' + notImds(ctx),
-  token_expired: 'IMDS returned a token that is already expired. Check the machine clock (NTP) and retry.',
-  arc_challenge_missing:
-    'Hybrid IMDS answered 401 without a WWW-Authenticate challenge. Update the Connected Machine agent.',
-  arc_challenge_malformed:
-    'The WWW-Authenticate challenge is not `Basic realm=<path>`. Update the Connected Machine agent; if it persists, something impersonates HIMDS.',
-  arc_expected_challenge:
-    'Hybrid IMDS returned a token without the key-file challenge; something other than HIMDS may be listening on its port.',
-  arc_endpoint_not_loopback:
-    'The key-file challenge is only followed for a Hybrid IMDS on this machine. Point endpoint at localhost:40342 (or leave it empty); a remote server asking for the key file is not HIMDS.',
-  arc_key_outside_tokens_dir:
-    'The challenge named a file outside the Arc tokens folder, so it was not read. Something other than HIMDS may be listening on its port; check `azcmagent show`.',
-  arc_key_not_key_file:
-    'The challenge named a file that does not end in .key, so it was not read. Something other than HIMDS may be answering.',
-  arc_key_not_regular_file:
-    'The challenge named something that is not a regular file (a link, folder or FIFO), so it was not read.',
-  arc_key_too_large:
-    'The challenge file is larger than 4096 bytes, so it was not read. Something other than HIMDS may be answering.',
-  arc_key_missing:
-    'The challenge file does not exist (it is single-use and removed quickly). Retry; if it persists, restart himdsd.',
-  arc_key_permission_denied: keyGroup,
-  arc_key_read_failed:
-    'The challenge file could not be read. Check the folder permissions and free disk space.',
-  arc_secret_rejected:
-    'Hybrid IMDS rejected the key-file secret. Retry; if it persists, restart the Hybrid IMDS service.',
-  arc_user_identity_unconfirmed: (ctx: RemediationContext) =>
-    `The answer did not confirm the requested user-assigned identity: Arc agents before user-assigned support return the system identity. Update the Connected Machine agent, or use ${setting(ctx, 'identity', 'system')}.`,
-} satisfies Record<string, Remedy>;
-
-export type Code = keyof typeof CODES;
-
-export function remediationFor(code: Code, ctx: RemediationContext): string {
-  const remedy: Remedy = CODES[code];
-  return typeof remedy === 'function' ? remedy(ctx) : remedy;
+export function isCode(value: string): value is Code {
+  return KNOWN.has(value);
 }

@@ -1,10 +1,17 @@
 // The engine's public surface. Adapters import from here only.
 export * from './types.js';
 export * from './contract.js';
+export * from './policy.js';
+export { buildOutputs, OUTPUT_SHAPES } from './outputs.js';
 export { parseOptions, type RawInputs, type InputError, type ParseResult } from './options.js';
-export { CODES, remediationFor, type Code } from './codes.js';
+export { CODES, isCode, type Code } from './codes.js';
+export { remedyFor } from './remedies.js';
+export { hasUserInfo, isLoopbackAddress, withoutUserInfo } from './endpoint.js';
+export { neutralise, neutraliseBlock, neutraliseLine, safeJson } from './neutralise.js';
+export { isPlausibleSecret } from './shapes.js';
 export { runProbe } from './run-probe.js';
 export { renderText, type TextStyle } from './render/text.js';
 export { renderJson } from './render/json.js';
-export { renderMarkdown } from './render/markdown.js';
+export { renderMarkdown, type MarkdownOptions } from './render/markdown.js';
 export { renderJunit } from './render/junit.js';
+export type { CodeLink } from './render/format.js';

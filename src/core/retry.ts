@@ -63,6 +63,21 @@ export interface RetryDeps {
   clock: Clock;
   random: () => number;
   budget: Budget;
+  /** Told before each retry delay: what came back, which attempt comes next, and how long the wait is. */
+  onWait?(result: HttpResult, nextAttempt: number, delayMs: number): void;
+}
+
+const STATUS_REASONS: Readonly<Record<number, string>> = {
+  404: 'updating',
+  410: 'updating',
+  429: 'throttled',
+};
+
+/** Why a retry happens, in status words: `HTTP 410 (IMDS updating)`, `HTTP 429 (throttled)`, `no answer (reset)`. */
+export function waitReason(result: HttpResult, service: string): string {
+  if (result.kind === 'failure') return `no answer (${result.failure.replace(/_/g, ' ')})`;
+  const why = STATUS_REASONS[result.status] ?? (result.status >= 500 ? 'server error' : 'retryable');
+  return `HTTP ${result.status} (${why === 'updating' ? `${service} updating` : why})`;
 }
 
 export async function withRetry(
@@ -87,6 +102,7 @@ export async function withRetry(
     const delay = retryDelayMs(attempts, result, deps.random, deps.clock.now());
     // A wait that leaves no time for the next attempt is pointless: report what we have.
     if (delay + 250 >= deps.budget.remaining()) return { result, attempts };
+    deps.onWait?.(result, attempts + 1, delay);
     await deps.clock.sleep(delay);
   }
 }

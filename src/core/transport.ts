@@ -1,15 +1,18 @@
 // Words and codes for transport failures, shared by every check that talks to IMDS.
 import type { Code } from './codes.js';
 import type { HttpFailure, TransportFailure } from './http.js';
+import type { SocketWord } from './socket-words.js';
+import type { Outcome } from './types.js';
 
-const OUTCOME: Readonly<Record<TransportFailure, string>> = {
+/** The socket word each failure reports; a body too large has a status line, so it reports that. */
+const WORD: Readonly<Record<TransportFailure, SocketWord | null>> = {
   connect_timeout: 'timeout',
   connection_refused: 'refused',
   network_unreachable: 'unreachable',
   connection_reset: 'reset',
   no_response: 'no-response',
   body_timeout: 'no-response',
-  body_too_large: '',
+  body_too_large: null,
   protocol_error: 'no-response',
 };
 
@@ -24,8 +27,8 @@ const DESCRIPTION: Readonly<Record<TransportFailure, string>> = {
   protocol_error: 'the answer was not valid HTTP',
 };
 
-export function failureOutcome(f: Pick<HttpFailure, 'failure' | 'status'>): string {
-  return OUTCOME[f.failure] || String(f.status ?? '');
+export function failureOutcome(f: Pick<HttpFailure, 'failure' | 'status'>): Outcome {
+  return WORD[f.failure] ?? (f.status === null ? 'no-response' : `${f.status}`);
 }
 
 export function failureCode(f: Pick<HttpFailure, 'failure'>): Code {

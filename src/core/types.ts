@@ -1,26 +1,37 @@
 // The engine's public types: options in, report out, and the RuntimeContext through which adapters hand
 // the engine everything environmental (the engine itself never reads the process environment or platform).
+import type { Code } from './codes.js';
+import type { InputName } from './contract.js';
+import type { CheckFindings } from './pipeline/findings.js';
+import type { SocketWord } from './socket-words.js';
 
 export type Mode = 'vm' | 'arc';
 export type RequestedMode = 'auto' | Mode;
 export type IdentityKind = 'system' | 'user' | 'none';
 export type FailOn = 'error' | 'unreachable' | 'never';
-export type CheckId = 'environment' | 'reachability' | 'metadata' | 'token';
+/** One id per registered check module (each check file adds its own to CheckFindings). */
+export type CheckId = keyof CheckFindings & string;
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 export type RunResult = 'pass' | 'warn' | 'fail';
 export type SelectorKind = 'client_id' | 'object_id' | 'msi_res_id';
+export type PrivateLink = 'auto' | 'true' | 'false';
 
 /** What decided the resolved mode; shown in the report and used for the `mode` output. */
 export type ModeSignal = 'requested' | 'identity-endpoint-env' | 'himds-agent-installed' | 'default-vm';
 
-/** The words the `metadata-status` / `token-status` outputs and each check's `outcome` use. */
-export type SocketOutcome = 'timeout' | 'refused' | 'unreachable' | 'reset' | 'no-response';
-export type Outcome = string; // an HTTP status as a string ("200"), a SocketOutcome, or 'skipped'
+/** What a check's `outcome` and the status outputs say: an HTTP status ("200"), a socket word, or 'skipped'. */
+export type Outcome = `${number}` | SocketWord | 'skipped';
 
 export interface IdentitySelector {
   kind: SelectorKind;
   value: string;
 }
+
+/** Where AMA's own traffic goes: the environment's HTTPS_PROXY, direct, or an explicit proxy. */
+export type AmaProxy =
+  | { kind: 'environment' }
+  | { kind: 'none' }
+  | { kind: 'url'; url: string; username: string; password: string };
 
 /** Validated options, shared by every front door (see options.ts). */
 export interface ProbeOptions {
@@ -37,6 +48,24 @@ export interface ProbeOptions {
   /** '' means: the adapter's default location. */
   reportPath: string;
   junitPath: string;
+  /** 1 = one probe; more repeats the metadata and token requests (the stability check). */
+  samples: number;
+  minSuccessPercent: number;
+  /** The AMA readiness check (false: no connection leaves for Azure Monitor). */
+  ama: boolean;
+  workspaceIds: string[];
+  dceEndpoints: string[];
+  amaProxy: AmaProxy;
+  privateLink: PrivateLink;
+  /** '' or a PEM file of extra roots that count as legitimate for Azure Monitor. */
+  amaTrustedRoots: string;
+}
+
+/** How a front door spells an input in messages: `timeout-seconds`, `timeoutSeconds` or `--timeout-seconds`. */
+export interface InputSpelling {
+  name(input: InputName): string;
+  /** `timeout-seconds: 90`, `timeoutSeconds: 90`, `--timeout-seconds 90`. */
+  assignment(input: InputName, value: string): string;
 }
 
 export interface Clock {
@@ -48,6 +77,8 @@ export interface FileStat {
   isFile: boolean;
   isSymbolicLink: boolean;
   size: number;
+  /** Hard-link count; a key file with more than one name could be any file on the machine. */
+  nlink: number;
 }
 
 /** Read-only file access; errors are thrown as Node-style errors carrying `code` (ENOENT, EACCES, ...). */
@@ -57,7 +88,10 @@ export interface FileSystemPort {
   lstat(path: string): Promise<FileStat>;
   /** Resolves links; used to prove a path stays inside a folder. */
   realpath(path: string): Promise<string>;
-  /** Reads at most maxBytes; opens without following a final link and refuses non-regular files. */
+  /**
+   * Reads at most maxBytes; opens without following a final link and refuses non-regular files (ENOTREG),
+   * files over the cap (EFBIG) and files with more than one hard link (EMLINK).
+   */
   readSmallFile(path: string, maxBytes: number): Promise<string>;
   readText(path: string): Promise<string>;
 }
@@ -75,6 +109,12 @@ export interface Logger {
   debug(message: string): void;
 }
 
+/** A line about a wait of more than a moment: status words only, never a secret or a network value. */
+export interface ProgressEvent {
+  check: CheckId;
+  text: string;
+}
+
 /** A proxy configured outside the environment (the Azure DevOps agent proxy). */
 export interface AgentProxy {
   url: string;
@@ -88,33 +128,48 @@ export interface RuntimeContext {
   /** [0,1); injectable so retry jitter is deterministic in tests. */
   random: () => number;
   fs: FileSystemPort;
-  /** The Arc tokens folder for this platform; never taken from the server or a user option. */
+  /** The Arc tokens folder for this platform; never taken from the server or a user-facing input. */
   arcTokensDir: string;
   /** Files whose presence means the Arc agent is installed. */
   arcAgentMarkers: string[];
   /** Files whose presence hints that we run inside a container. */
   containerMarkers: string[];
   agentProxy: AgentProxy | null;
-  /** Names the proxy-setting style in remediation text ('github' | 'azure-devops' | 'cli'). */
-  frontDoor: 'github' | 'azure-devops' | 'cli';
+  /** How the calling front door spells inputs, so advice names them the way the user writes them. */
+  spell: InputSpelling;
   diagnostics: DiagnosticsPort | null;
   log: Logger;
+  /** Waits of more than a moment, as they start; adapters print them. */
+  progress(event: ProgressEvent): void;
   /** Called with every secret (token, Arc challenge secret) the moment it is obtained, before any use. */
   registerSecret(value: string): void;
   toolVersion: string;
 }
 
+/** Renderer-neutral extra detail of one check (e.g. one row per host): renderers draw it generically. */
+export interface DetailTable {
+  title: string;
+  columns: string[];
+  rows: string[][];
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 export interface CheckResult {
   id: CheckId;
   title: string;
   status: CheckStatus;
-  code: string;
+  code: Code;
   message: string;
   remediation: string;
   durationMs: number;
   attempts: number;
   httpStatus: number | null;
   outcome: Outcome;
+  /** Extra tables shown under the check in the summary, text and JUnit output. */
+  details?: DetailTable[];
+  /** Extra fields of the check's JSON report entry (e.g. `hosts`). */
+  data?: { [key: string]: JsonValue };
 }
 
 export interface MachineFacts {
@@ -142,6 +197,14 @@ export interface IdentityFacts {
   tokenType: string;
 }
 
+/** Time spent waiting on retries, per check and reason ("HTTP 410 (IMDS updating)"). */
+export interface WaitRecord {
+  check: CheckId;
+  reason: string;
+  waits: number;
+  ms: number;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'imds-check'; version: string };
@@ -155,6 +218,10 @@ export interface Report {
   checks: CheckResult[];
   machine: MachineFacts;
   identity: IdentityFacts;
+  /** Retry waits, so the summary can say how long the run waited and why (absent in older reports). */
+  waits?: WaitRecord[];
+  /** Top-level sections contributed by checks (e.g. `samples`), keyed by their report name. */
+  sections?: { [key: string]: JsonValue };
 }
 
 /** What runProbe returns: the report (never holds a secret) and, separately, the token for expose-token. */

@@ -1,8 +1,7 @@
-// Entry point of the GitHub Action (dist/index.js). All logic is in main.ts.
-import { createActionsIo } from './actions-io.js';
+// Entry point of the GitHub Action (dist/index.js): the one step body over the runner's port.
+import { runStep } from '../host/step.js';
 import { ignoreClosedPipes } from '../host/quiet-pipes.js';
-import { main } from './main.js';
+import { createGitHubPort } from './port.js';
 
 ignoreClosedPipes();
-
-await main({ io: createActionsIo() });
+await runStep(createGitHubPort());

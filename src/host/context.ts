@@ -1,18 +1,28 @@
 // Builds the engine's RuntimeContext from the real process: the one place that reads process.env and the
-// platform on behalf of the engine. Each front door calls it with its own secret registration.
-import { join } from 'node:path';
-import type { AgentProxy, DiagnosticsPort, Logger, RuntimeContext } from '../core/index.js';
+// platform on behalf of the engine. Each front door passes its own spelling, secret registration and printer.
+import type {
+  AgentProxy,
+  DiagnosticsPort,
+  InputSpelling,
+  Logger,
+  ProgressEvent,
+  RuntimeContext,
+} from '../core/index.js';
+import { childProcessDiagnostics } from './diagnostics.js';
 import { nodeFileSystem } from './file-system.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface HostOptions {
-  frontDoor: RuntimeContext['frontDoor'];
+  spell: InputSpelling;
   registerSecret(value: string): void;
+  progress?(event: ProgressEvent): void;
   agentProxy?: AgentProxy | null;
   diagnostics?: DiagnosticsPort | null;
   log?: Logger;
   env?: NodeJS.ProcessEnv;
   platform?: string;
+  /** Only the CLI, and only for a loopback endpoint, may point the Arc challenge at another folder. */
+  arcTokensDir?: string;
 }
 
 export function arcPathsFor(
@@ -33,22 +43,22 @@ export function arcPathsFor(
 export function createHostContext(options: HostOptions): RuntimeContext {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
+  const arcPaths = arcPathsFor(platform, env);
   return {
     env: { ...env },
     platform,
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     random: Math.random,
     fs: nodeFileSystem,
-    ...arcPathsFor(platform, env),
+    ...arcPaths,
+    ...(options.arcTokensDir ? { arcTokensDir: options.arcTokensDir } : {}),
     containerMarkers: platform === 'win32' ? [] : ['/.dockerenv', '/run/.containerenv'],
     agentProxy: options.agentProxy ?? null,
-    frontDoor: options.frontDoor,
-    diagnostics: options.diagnostics ?? null,
+    spell: options.spell,
+    diagnostics: options.diagnostics === undefined ? childProcessDiagnostics : options.diagnostics,
     log: options.log ?? { debug: () => undefined },
+    progress: options.progress ?? (() => undefined),
     registerSecret: options.registerSecret,
     toolVersion: TOOL_VERSION,
   };
 }
-
-export const defaultReportDir = (tempDir: string | undefined, fallback: string): string =>
-  join(tempDir && tempDir !== '' ? tempDir : fallback, 'imds-check');

@@ -1,5 +1,6 @@
 // FileSystemPort over node:fs. readSmallFile opens without following a final link and without blocking
-// on a FIFO, then checks the opened handle is a regular file within the size cap before reading it.
+// on a FIFO, then checks the opened handle is a regular file with one hard link, within the size cap, before
+// reading it (the checks on the handle close the gap between an earlier lstat and the open).
 import { constants, promises as fs } from 'node:fs';
 import type { FileStat, FileSystemPort } from '../core/index.js';
 
@@ -21,7 +22,7 @@ export const nodeFileSystem: FileSystemPort = {
   },
   async lstat(path): Promise<FileStat> {
     const s = await fs.lstat(path);
-    return { isFile: s.isFile(), isSymbolicLink: s.isSymbolicLink(), size: s.size };
+    return { isFile: s.isFile(), isSymbolicLink: s.isSymbolicLink(), size: s.size, nlink: s.nlink };
   },
   realpath: (path) => fs.realpath(path),
   async readSmallFile(path, maxBytes) {
@@ -29,6 +30,7 @@ export const nodeFileSystem: FileSystemPort = {
     try {
       const s = await handle.stat();
       if (!s.isFile()) fail('ENOTREG', `${path} is not a regular file`);
+      if (s.nlink > 1) fail('EMLINK', `${path} has more than one hard link`);
       if (s.size > maxBytes) fail('EFBIG', `${path} is larger than ${maxBytes} bytes`);
       const buffer = Buffer.alloc(maxBytes + 1);
       const { bytesRead } = await handle.read(buffer, 0, maxBytes + 1, 0);

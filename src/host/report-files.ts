@@ -1,6 +1,11 @@
-// Writes the JSON report and, when asked, JUnit XML. Shared by every front door so paths behave the same.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+// Writes the JSON report and, when asked, JUnit XML, for every front door alike. Files are written privately:
+// the fallback folder (no RUNNER_TEMP / Agent.TempDirectory) is a fresh mkdtemp folder (0700), and every file
+// is written under a temporary name in its folder and renamed into place, so a planted symlink at the final
+// name is replaced, never followed.
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { renderJson, renderJunit, type Report } from '../core/index.js';
 
 export interface WrittenReports {
@@ -10,10 +15,39 @@ export interface WrittenReports {
   problems: string[];
 }
 
+/**
+ * The folder for default report files: `<tempDir>/imds-check` when the runner or agent gives a per-job temp
+ * folder, else a new private folder under the system temp (a shared `/tmp/imds-check` could be planted).
+ */
+export async function reportFolder(
+  tempDir: string | undefined,
+  systemTemp: string = tmpdir(),
+): Promise<string> {
+  if (tempDir && tempDir !== '') {
+    const dir = join(tempDir, 'imds-check');
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    return dir;
+  }
+  return mkdtemp(join(systemTemp, 'imds-check-'));
+}
+
+/** Writes `content` to `path` through a new file in the same folder and a rename. */
+export async function writePrivately(path: string, content: string): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, content, { encoding: 'utf8', flag: 'wx', mode: 0o600 });
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
 async function writeOne(path: string, content: string): Promise<string | null> {
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, content, 'utf8');
+    await writePrivately(path, content);
     return null;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
@@ -22,8 +56,8 @@ async function writeOne(path: string, content: string): Promise<string | null> {
 }
 
 /**
- * reportPath '' means `<defaultDir>/report.json`, or no JSON report when defaultDir is '' too (the CLI writes
- * files only on request); junitPath '' means no JUnit.
+ * reportPath '' means `<defaultDir>/report.json`, or no JSON report when defaultDir is '' (the CLI writes files
+ * only on request); junitPath '' means no JUnit.
  */
 export async function writeReports(
   report: Report,
@@ -33,7 +67,7 @@ export async function writeReports(
     paths.reportPath !== ''
       ? paths.reportPath
       : paths.defaultDir !== ''
-        ? `${paths.defaultDir}/report.json`
+        ? join(paths.defaultDir, 'report.json')
         : '';
   const reportPath = wanted !== '' ? resolve(wanted) : '';
   const junitPath = paths.junitPath !== '' ? resolve(paths.junitPath) : '';

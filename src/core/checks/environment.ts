@@ -1,16 +1,15 @@
 // The environment check: which mode (VM or Arc) and why, which endpoint, and whether a proxy setting would
 // catch IMDS traffic of other programs. It sends nothing over the network.
-import { HIMDS_BASE, IMDS_BASE, IMDS_HOST } from '../endpoints.js';
 import { agentBypassCovers, noProxyCovers, noProxyValue, proxySettings } from '../no-proxy.js';
-import { validateBaseUrl } from '../options.js';
-import { finishCheck, isLoopbackAddress, type CheckEnd } from '../probe-context.js';
-import type { CheckResult, Mode, ModeSignal, ProbeOptions, RuntimeContext } from '../types.js';
+import { finish, type CheckEnd, type CheckModule } from '../pipeline/check.js';
+import type { Finding } from '../pipeline/findings.js';
+import type { Run } from '../pipeline/run.js';
+import type { ModeSignal, RuntimeContext } from '../types.js';
 
-export interface EnvironmentFindings {
-  mode: Mode;
-  signal: ModeSignal;
-  base: string;
-  check: CheckResult;
+declare module '../pipeline/findings.js' {
+  interface CheckFindings {
+    environment: Finding;
+  }
 }
 
 const SIGNAL_TEXT: Readonly<Record<ModeSignal, string>> = {
@@ -20,40 +19,12 @@ const SIGNAL_TEXT: Readonly<Record<ModeSignal, string>> = {
   'default-vm': 'no Arc signal found',
 };
 
-async function anyExists(ctx: RuntimeContext, paths: string[]): Promise<string | null> {
-  for (const p of paths) if (await ctx.fs.exists(p)) return p;
-  return null;
-}
-
-async function resolveMode(
-  options: ProbeOptions,
+function proxyFinding(
   ctx: RuntimeContext,
-): Promise<{ mode: Mode; signal: ModeSignal }> {
-  if (options.mode !== 'auto') return { mode: options.mode, signal: 'requested' };
-  if (ctx.env['IDENTITY_ENDPOINT'] && ctx.env['IMDS_ENDPOINT'])
-    return { mode: 'arc', signal: 'identity-endpoint-env' };
-  if (await anyExists(ctx, ctx.arcAgentMarkers)) return { mode: 'arc', signal: 'himds-agent-installed' };
-  return { mode: 'vm', signal: 'default-vm' };
-}
-
-/** Arc endpoint from IMDS_ENDPOINT when it is a plain http loopback URL; otherwise the default, with a reason. */
-function arcEndpoint(ctx: RuntimeContext): { base: string; problem: string | null } {
-  const raw = ctx.env['IMDS_ENDPOINT']?.trim();
-  if (!raw) return { base: HIMDS_BASE, problem: null };
-  const base = validateBaseUrl(raw);
-  if (base === null || !isLoopbackAddress(new URL(base).hostname)) {
-    return {
-      base: HIMDS_BASE,
-      problem: `IMDS_ENDPOINT='${raw}' is not an http URL on a loopback address; used ${HIMDS_BASE} instead.`,
-    };
-  }
-  return { base, problem: null };
-}
-
-function proxyFinding(ctx: RuntimeContext, mode: Mode): { message: string; warn: boolean; hint: string } {
+  hosts: readonly string[],
+): { message: string; warn: boolean; hint: string } {
   const settings = proxySettings(ctx.env, ctx.agentProxy);
   if (settings.length === 0) return { message: 'No proxy is configured.', warn: false, hint: '' };
-  const hosts = mode === 'arc' ? ['localhost', '127.0.0.1'] : [IMDS_HOST];
   const noProxy = noProxyValue(ctx.env);
   const envMissing = hosts.filter((h) => !noProxyCovers(noProxy, h));
   const envProxies = settings.filter((s) => s.source !== 'agent proxy');
@@ -86,35 +57,26 @@ function proxyFinding(ctx: RuntimeContext, mode: Mode): { message: string; warn:
   };
 }
 
-export async function environmentCheck(
-  options: ProbeOptions,
-  ctx: RuntimeContext,
-): Promise<EnvironmentFindings> {
-  const startedAt = ctx.clock.now();
-  const { mode, signal } = await resolveMode(options, ctx);
-  let base = options.endpoint;
-  let endpointProblem: string | null = null;
-  if (base === '') {
-    if (mode === 'arc') ({ base, problem: endpointProblem } = arcEndpoint(ctx));
-    else base = IMDS_BASE;
-  }
-  const inContainer = await anyExists(ctx, ctx.containerMarkers);
-  const proxy = proxyFinding(ctx, mode);
-  const parts = [
-    `Mode ${mode} (${SIGNAL_TEXT[signal]}); endpoint ${base}${options.endpoint ? ' (endpoint input)' : ''}.`,
-    proxy.message,
-  ];
-  if (inContainer) parts.push(`Running in a container (${inContainer}).`);
-  let end: CheckEnd;
-  if (endpointProblem) {
-    end = { status: 'fail', code: 'arc_endpoint_invalid', message: [...parts, endpointProblem].join(' ') };
-  } else if (proxy.warn) {
-    end = { status: 'warn', code: 'proxy_without_imds_bypass', message: parts.join(' '), hint: proxy.hint };
-  } else if (inContainer && mode === 'arc' && options.endpoint === '') {
-    end = { status: 'warn', code: 'arc_in_container', message: parts.join(' ') };
-  } else {
-    end = { status: 'pass', code: 'ok', message: parts.join(' ') };
-  }
-  const check = finishCheck({ mode, ctx }, 'environment', startedAt, end);
-  return { mode, signal, base, check };
-}
+export const environmentCheck: CheckModule<'environment'> = {
+  id: 'environment',
+  title: 'Environment',
+  async run(run: Run) {
+    const startedAt = run.ctx.clock.now();
+    const { profile, signal, endpoint, endpointFromInput, endpointProblem, container } = run.target;
+    const proxy = proxyFinding(run.ctx, profile.bypassHosts);
+    const parts = [
+      `Mode ${profile.mode} (${SIGNAL_TEXT[signal]}); endpoint ${endpoint.base}${endpointFromInput ? ' (endpoint input)' : ''}.`,
+      proxy.message,
+    ];
+    if (container) parts.push(`Running in a container (${container}).`);
+    let end: CheckEnd;
+    if (endpointProblem) {
+      end = { status: 'fail', code: 'arc_endpoint_invalid', message: [...parts, endpointProblem].join(' ') };
+    } else if (proxy.warn) {
+      end = { status: 'warn', code: 'proxy_without_imds_bypass', message: parts.join(' '), hint: proxy.hint };
+    } else {
+      end = { status: 'pass', code: 'ok', message: parts.join(' ') };
+    }
+    return { check: finish(run, environmentCheck, startedAt, end) };
+  },
+};

@@ -1,61 +1,130 @@
-// The reachability check, part one: a TCP connect that tells dropped from refused from unreachable.
-// Part two (did IMDS itself answer?) is settled by run-probe from what the metadata and token requests saw.
+// The reachability check. First a TCP connect that tells dropped from refused from unreachable; once every
+// check ran, settle() decides whether something recognisable as IMDS answered (the report's `reachable`).
+import type { Code } from '../codes.js';
 import { CONNECT_ATTEMPTS, CONNECT_TIMEOUT_MS } from '../endpoints.js';
-import { finishCheck, type ProbeRun } from '../probe-context.js';
+import { finish, type CheckEnd, type CheckModule } from '../pipeline/check.js';
+import type { Finding, Findings } from '../pipeline/findings.js';
+import type { Run } from '../pipeline/run.js';
 import { tcpConnect } from '../tcp.js';
 import { describeFailure, failureCode, failureOutcome } from '../transport.js';
-import type { CheckResult } from '../types.js';
 
-export interface ConnectFinding {
+export interface ReachabilityFinding extends Finding {
   connected: boolean;
-  /** The failed check, when nothing could be connected. */
-  check: CheckResult | null;
+  /** Settled: an answer recognisable as IMDS/HIMDS came back. */
+  reachable: boolean;
   attempts: number;
   connectMs: number;
 }
 
-async function serviceState(run: ProbeRun): Promise<string> {
-  const diagnostics = run.ctx.diagnostics;
-  // With no time left a zero timeout would mean "no limit" to child_process: skip instead.
-  if (!diagnostics || run.mode !== 'arc' || run.budget.remaining() < 250) return '';
-  const [cmd, args, name] =
-    run.ctx.platform === 'win32'
-      ? ['sc.exe', ['query', 'himds'], 'himds service']
-      : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
-  try {
-    const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));
-    if (!answer) return '';
-    const state =
-      run.ctx.platform === 'win32'
-        ? (/STATE\s*:\s*\d+\s+(\w+)/.exec(answer.stdout)?.[1] ?? '')
-        : answer.stdout.trim().split('\n')[0];
-    return state ? ` The ${name} is ${state.toLowerCase()}.` : '';
-  } catch {
-    return '';
+declare module '../pipeline/findings.js' {
+  interface CheckFindings {
+    reachability: ReachabilityFinding;
   }
 }
 
-export async function connectCheck(run: ProbeRun): Promise<ConnectFinding> {
-  const startedAt = run.ctx.clock.now();
-  const { connectHosts, port, base } = run.endpoint;
-  let attempts = 0;
-  for (;;) {
-    attempts += 1;
-    const result = await tcpConnect(connectHosts, port, run.budget.cap(CONNECT_TIMEOUT_MS));
-    if (result.ok)
-      return { connected: true, check: null, attempts, connectMs: run.ctx.clock.now() - startedAt };
-    const again =
-      result.failure === 'connect_timeout' && attempts < CONNECT_ATTEMPTS && !run.budget.expired();
-    if (again) continue;
-    const extra = result.failure === 'connection_refused' ? await serviceState(run) : '';
-    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-    const check = finishCheck(run, 'reachability', startedAt, {
-      status: 'fail',
-      code: failureCode(result),
-      message: `Could not connect to ${base}${tries}: ${describeFailure(result)}.${extra}`,
-      attempts,
-      outcome: failureOutcome({ failure: result.failure, status: null }),
-    });
-    return { connected: false, check, attempts, connectMs: run.ctx.clock.now() - startedAt };
-  }
+/** A failed reachability or token check in a container on Arc: the container is the likely cause. */
+export function containerHint(run: Run): string {
+  const { container, endpointFromInput, profile } = run.target;
+  return container && !endpointFromInput ? profile.containerHint(container) : '';
 }
+
+function end(
+  run: Run,
+  startedAt: number,
+  finding: Omit<ReachabilityFinding, 'check'>,
+  result: CheckEnd,
+): ReachabilityFinding {
+  const hint =
+    result.status === 'fail' ? [result.hint ?? '', containerHint(run)].filter((s) => s).join(' ') : '';
+  const check = finish(run, reachabilityCheck, startedAt, { ...result, ...(hint ? { hint } : {}) });
+  return { ...finding, check: { ...check, durationMs: finding.connectMs } };
+}
+
+/** The connect succeeded: did IMDS itself answer the metadata or token request? */
+function settle(own: ReachabilityFinding, findings: Findings, run: Run): ReachabilityFinding {
+  if (!own.connected) return own;
+  const meta = findings.metadata;
+  const token = findings.token;
+  const startedAt = run.ctx.clock.now() - own.connectMs;
+  const base = run.target.endpoint.base;
+  const imdsAnswer = [meta, token].find((f) => f?.recognition?.imds === true);
+  if (imdsAnswer) {
+    const server =
+      imdsAnswer.recognition?.imds && imdsAnswer.recognition.serverHeader
+        ? ' with a Server: IMDS header'
+        : '';
+    return end(
+      run,
+      startedAt,
+      { ...own, reachable: true },
+      {
+        status: 'pass',
+        code: 'ok',
+        message: `Connected to ${base} in ${own.connectMs} ms; ${run.target.profile.service} answered (HTTP ${imdsAnswer.check.httpStatus})${server}.`,
+        attempts: own.attempts,
+        httpStatus: imdsAnswer.check.httpStatus,
+        outcome: imdsAnswer.check.outcome,
+      },
+    );
+  }
+  const seen = meta?.recognition ?? null;
+  const metaCheck = meta?.check;
+  // Nothing recognisable came back: name what answered instead, or the transport failure the metadata request hit.
+  const code: Code =
+    seen && !seen.imds ? seen.code : metaCheck?.status === 'fail' ? metaCheck.code : 'not_imds_answer';
+  const what =
+    seen && !seen.imds
+      ? seen.what
+      : (metaCheck?.message ?? 'no answer').replace(/^GET \S+ failed[^:]*: /, '').replace(/\.$/, '');
+  return end(
+    run,
+    startedAt,
+    { ...own, reachable: false },
+    {
+      status: 'fail',
+      code,
+      message: `Connected to ${base}, but ${run.target.profile.service} did not answer: ${what}.`,
+      attempts: own.attempts,
+      httpStatus: metaCheck?.httpStatus ?? null,
+      outcome: metaCheck?.outcome ?? 'skipped',
+    },
+  );
+}
+
+export const reachabilityCheck: CheckModule<'reachability'> = {
+  id: 'reachability',
+  title: 'IMDS reachable',
+  async run(run) {
+    const startedAt = run.ctx.clock.now();
+    const { connectHosts, port, base } = run.target.endpoint;
+    let attempts = 0;
+    for (;;) {
+      attempts += 1;
+      const bound = run.budget.cap(CONNECT_TIMEOUT_MS);
+      const quiet = run.progress.slow('reachability', base, bound);
+      const result = await tcpConnect(connectHosts, port, bound).finally(quiet);
+      const connectMs = run.ctx.clock.now() - startedAt;
+      const finding = { connected: result.ok, reachable: false, attempts, connectMs };
+      if (result.ok) {
+        const check = finish(run, reachabilityCheck, startedAt, {
+          status: 'pass',
+          code: 'ok',
+          message: `Connected to ${base}.`,
+        });
+        return { ...finding, check };
+      }
+      if (result.failure === 'connect_timeout' && attempts < CONNECT_ATTEMPTS && !run.budget.expired())
+        continue;
+      const extra = result.failure === 'connection_refused' ? await run.target.profile.serviceState(run) : '';
+      const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+      return end(run, startedAt, finding, {
+        status: 'fail',
+        code: failureCode(result),
+        message: `Could not connect to ${base}${tries}: ${describeFailure(result)}.${extra}`,
+        attempts,
+        outcome: failureOutcome({ failure: result.failure, status: null }),
+      });
+    }
+  },
+  settle,
+};

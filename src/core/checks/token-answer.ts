@@ -5,26 +5,30 @@ import type { HttpAnswer } from '../http.js';
 import { readClaims } from '../jwt.js';
 import type { IdentityFacts, IdentitySelector, ProbeOptions, RuntimeContext } from '../types.js';
 import { parseJsonObject } from '../recognise.js';
+import { isPlausibleSecret } from '../shapes.js';
 import { errorText, text } from './answers.js';
 
 /**
- * Registers every secret an answer carries, before anything else looks at it; returns the access token when
- * the body is a JSON object. A body that does not parse is still scanned, so a truncated answer cannot carry
- * an unregistered token into a message.
+ * Registers every plausible secret an answer carries, before anything else looks at it; returns the access
+ * token when the body is a JSON object. A body that does not parse is still scanned, so a truncated answer
+ * cannot carry an unregistered token into a message. Implausible values (short, with spaces) are never
+ * registered: masking "e" would blank every e in the job log; they are never printed either.
  */
-export function registerTokenSecrets(body: string, ctx: RuntimeContext): string | null {
+export function registerTokenSecrets(
+  body: string,
+  ctx: Pick<RuntimeContext, 'registerSecret'>,
+): string | null {
+  const register = (value: unknown): void => {
+    if (typeof value === 'string' && isPlausibleSecret(value)) ctx.registerSecret(value);
+  };
   const json = parseJsonObject(body);
   if (!json) {
-    for (const m of body.matchAll(/"(?:access|refresh)_token"\s*:\s*"([^"\\]{8,})/g))
-      ctx.registerSecret(m[1]!);
+    for (const m of body.matchAll(/"(?:access|refresh)_token"\s*:\s*"([^"\\]{8,})/g)) register(m[1]);
     return null;
   }
-  const token = typeof json['access_token'] === 'string' ? json['access_token'] : null;
-  for (const field of ['access_token', 'refresh_token']) {
-    const value = json[field];
-    if (typeof value === 'string' && value !== '') ctx.registerSecret(value);
-  }
-  return token;
+  register(json['access_token']);
+  register(json['refresh_token']);
+  return typeof json['access_token'] === 'string' ? json['access_token'] : null;
 }
 
 /** '' when the value is not a date JavaScript can represent (a hostile expires_on like 1e20 must not throw). */
@@ -59,7 +63,7 @@ export function selectorText(selector: IdentitySelector | null): string {
 }
 
 export function identityFacts(
-  options: ProbeOptions,
+  options: Pick<ProbeOptions, 'identity' | 'selector'>,
   token: string,
   json: Record<string, unknown>,
   nowMs: number,
@@ -76,21 +80,6 @@ export function identityFacts(
     expiresOn: expires === null ? '' : isoSeconds(expires),
     tokenType: text(json['token_type']),
   };
-}
-
-/** On Arc a user-assigned request passes only when the answer names the identity we asked for. */
-export function confirmsSelector(
-  selector: IdentitySelector,
-  token: string,
-  json: Record<string, unknown>,
-): boolean {
-  const claims = readClaims(token);
-  const want = selector.value.toLowerCase();
-  const echoed = text(json[selector.kind]).toLowerCase();
-  const claim = { client_id: claims.appid, object_id: claims.oid, msi_res_id: claims.xmsMirid }[
-    selector.kind
-  ].toLowerCase();
-  return echoed === want || claim === want;
 }
 
 export function tokenStatusCode(answer: HttpAnswer): Code {

@@ -3,7 +3,7 @@
 // adds the escaping its format needs.
 
 import type { CheckResult, CheckStatus, IdentityFacts, MachineFacts, Report } from '../types.js';
-import { safeText } from './sanitize.js';
+import { neutralise } from '../neutralise.js';
 
 export interface Fact {
   label: string;
@@ -16,7 +16,7 @@ const STATUS_WORDS: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', 
 export function statusWord(status: string): string {
   return Object.hasOwn(STATUS_WORDS, status)
     ? STATUS_WORDS[status as CheckStatus]
-    : safeText(status).toUpperCase();
+    : neutralise(status).toUpperCase();
 }
 
 export function needsAttention(check: Pick<CheckResult, 'status'>): boolean {
@@ -31,9 +31,9 @@ const SIGNAL_WORDS: Record<string, string> = {
 
 /** "vm (requested)" or "arc (auto: IDENTITY_ENDPOINT and IMDS_ENDPOINT are set)". */
 export function modeText(mode: Report['mode']): string {
-  const resolved = safeText(mode.resolved);
+  const resolved = neutralise(mode.resolved);
   if (mode.signal === 'requested' || mode.requested !== 'auto') return `${resolved} (requested)`;
-  const why = Object.hasOwn(SIGNAL_WORDS, mode.signal) ? SIGNAL_WORDS[mode.signal] : safeText(mode.signal);
+  const why = Object.hasOwn(SIGNAL_WORDS, mode.signal) ? SIGNAL_WORDS[mode.signal] : neutralise(mode.signal);
   return `${resolved} (auto: ${why})`;
 }
 
@@ -41,7 +41,7 @@ export function modeText(mode: Report['mode']): string {
 export function outcomeText(check: Pick<CheckResult, 'httpStatus' | 'outcome' | 'status'>): string {
   const status = check.httpStatus;
   if (typeof status === 'number' && Number.isFinite(status)) return `HTTP ${status}`;
-  const outcome = safeText(check.outcome);
+  const outcome = neutralise(check.outcome);
   if (/^\d{3}$/.test(outcome)) return `HTTP ${outcome}`;
   // The engine gives a check that sent nothing (environment) the outcome "skipped"; only skipped checks say so.
   if (outcome === '' || (outcome === 'skipped' && check.status !== 'skip')) return '-';
@@ -79,7 +79,7 @@ export function countsText(checks: readonly CheckResult[]): string {
 }
 
 function nonEmpty(rows: Array<[string, unknown]>): Fact[] {
-  return rows.map(([label, value]) => ({ label, value: safeText(value) })).filter((f) => f.value !== '');
+  return rows.map(([label, value]) => ({ label, value: neutralise(value) })).filter((f) => f.value !== '');
 }
 
 /** Identifying facts from the instance document; subscription and resource group are inside the resource id. */
@@ -115,3 +115,23 @@ export function tokenClaimFacts(id: IdentityFacts): Fact[] {
 }
 
 export const CLAIMS_CAVEAT = 'from the token, not verified';
+
+/** Where a code is documented: a URL or a repository path with its anchor; null shows the bare code. */
+export type CodeLink = (code: string) => string | null;
+
+/** A code is linked only when it has the shape of one, so a forged report cannot shape the link. */
+export function linkFor(codeLink: CodeLink | undefined, code: string): string | null {
+  return codeLink && /^[a-z0-9_]+$/.test(code) ? codeLink(code) : null;
+}
+
+/** "Waited 62 s: metadata HTTP 410 (IMDS updating) ×6 (60 s)"; '' when the run never waited. */
+export function waitsText(waits: Report['waits'] | undefined): string {
+  const list = (waits ?? []).filter((w) => Number.isFinite(w.ms) && w.ms > 0);
+  if (list.length === 0) return '';
+  const total = list.reduce((sum, w) => sum + w.ms, 0);
+  const parts = list.map(
+    (w) =>
+      `${neutralise(w.check)} ${neutralise(w.reason)} ×${Math.max(1, Math.floor(w.waits))} (${durationText(w.ms)})`,
+  );
+  return `Waited ${durationText(total)} before retries: ${parts.join('; ')}.`;
+}

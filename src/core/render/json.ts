@@ -1,10 +1,14 @@
 // The report as JSON. Fields are copied one by one, in the order of the Report type, so anything attached
 // to the object that the type does not name (an access token, a debug field) can never reach the file.
+// Raw values are kept (equal as data) but written by safeJson, so no line a pipeline reads carries a command.
 
-import type { CheckResult, IdentityFacts, MachineFacts, Report } from '../types.js';
+import { safeJson } from '../neutralise.js';
+import type { CheckResult, IdentityFacts, JsonValue, MachineFacts, Report, WaitRecord } from '../types.js';
 
-function copyCheck(c: CheckResult): CheckResult {
-  return {
+type CheckEntry = Omit<CheckResult, 'details' | 'data'> & { [key: string]: JsonValue };
+
+function copyCheck(c: CheckResult): CheckEntry {
+  const entry: CheckEntry = {
     id: c.id,
     title: c.title,
     status: c.status,
@@ -16,6 +20,13 @@ function copyCheck(c: CheckResult): CheckResult {
     httpStatus: c.httpStatus,
     outcome: c.outcome,
   };
+  // A check's own fields (e.g. the AMA check's `hosts`) follow the standard ones and never replace them.
+  for (const [key, value] of Object.entries(c.data ?? {})) if (!(key in entry)) entry[key] = value;
+  return entry;
+}
+
+function copyWait(w: WaitRecord): WaitRecord {
+  return { check: w.check, reason: w.reason, waits: w.waits, ms: w.ms };
 }
 
 function copyMachine(m: MachineFacts): MachineFacts {
@@ -45,9 +56,9 @@ function copyIdentity(i: IdentityFacts): IdentityFacts {
   };
 }
 
-/** Only the fields the Report type names, in its order. */
-export function copyReport(r: Report): Report {
-  return {
+/** Only the fields the Report type names, in its order; check-owned sections (e.g. `samples`) last. */
+export function copyReport(r: Report): { [key: string]: JsonValue } {
+  const copy: { [key: string]: JsonValue } = {
     schemaVersion: r.schemaVersion,
     tool: { name: r.tool.name, version: r.tool.version },
     startedAt: r.startedAt,
@@ -58,12 +69,15 @@ export function copyReport(r: Report): Report {
     reachable: r.reachable,
     failOn: r.failOn,
     checks: r.checks.map(copyCheck),
-    machine: copyMachine(r.machine),
-    identity: copyIdentity(r.identity),
+    machine: { ...copyMachine(r.machine) },
+    identity: { ...copyIdentity(r.identity) },
+    waits: (r.waits ?? []).map((w) => ({ ...copyWait(w) })),
   };
+  for (const [key, value] of Object.entries(r.sections ?? {})) if (!(key in copy)) copy[key] = value;
+  return copy;
 }
 
 /** Pretty JSON (2 spaces) with a trailing newline. */
 export function renderJson(report: Report): string {
-  return JSON.stringify(copyReport(report), null, 2) + '\n';
+  return safeJson(copyReport(report)) + '\n';
 }

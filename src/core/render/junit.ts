@@ -4,7 +4,7 @@
 
 import type { CheckResult, Report } from '../types.js';
 import { countByStatus, outcomeText, wholeMs } from './format.js';
-import { safeText } from './sanitize.js';
+import { neutralise } from '../neutralise.js';
 import { xmlAttributes, xmlText } from './xml-escape.js';
 
 const SUITE = 'imds-check';
@@ -16,34 +16,51 @@ function seconds(ms: number): string {
 
 /** Only a well-formed ISO 8601 start time goes into `timestamp`; parsers reject anything else. */
 function timestamp(startedAt: string): string | null {
-  const text = safeText(startedAt);
+  const text = neutralise(startedAt);
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(text) ? text : null;
 }
 
+/** Detail tables as plain lines: the title, then `column: value` pairs per row. */
+function detailLines(c: CheckResult): string[] {
+  return (c.details ?? []).flatMap((t) => [
+    `${neutralise(t.title)}:`,
+    ...t.rows.map((row) =>
+      t.columns.map((col, i) => `${neutralise(col)}: ${neutralise(row[i] ?? '')}`).join(', '),
+    ),
+  ]);
+}
+
+function systemOut(lines: string[]): string[] {
+  return lines.length === 0
+    ? []
+    : [`      <system-out>${lines.map((line) => xmlText(line)).join('\n')}</system-out>`];
+}
+
 function caseBody(c: CheckResult): string[] {
-  const code = safeText(c.code);
-  const message = safeText(c.message);
+  const code = neutralise(c.code);
+  const message = neutralise(c.message);
+  const details = detailLines(c);
   if (c.status === 'fail') {
     const attrs = xmlAttributes([
       ['message', `${code}: ${message}`],
       ['type', code],
     ]);
-    return [`      <failure ${attrs}>${xmlText(c.remediation)}</failure>`];
+    return [`      <failure ${attrs}>${xmlText(c.remediation)}</failure>`, ...systemOut(details)];
   }
   if (c.status === 'skip') return [`      <skipped ${xmlAttributes([['message', message || 'skipped']])}/>`];
   if (c.status === 'warn') {
     const outcome = outcomeText(c);
-    const lines = [`WARN ${code}: ${message}`, `fix: ${safeText(c.remediation)}`];
+    const lines = [`WARN ${code}: ${message}`, `fix: ${neutralise(c.remediation)}`];
     if (outcome !== '-') lines.push(`outcome: ${outcome}`);
-    return [`      <system-out>${lines.map((line) => xmlText(line)).join('\n')}</system-out>`];
+    return systemOut([...lines, ...details]);
   }
-  return [];
+  return systemOut(details);
 }
 
 function testcase(c: CheckResult): string[] {
   const attrs = xmlAttributes([
     ['classname', SUITE],
-    ['name', `${safeText(c.id)}: ${safeText(c.title)}`],
+    ['name', `${neutralise(c.id)}: ${neutralise(c.title)}`],
     ['time', seconds(c.durationMs)],
   ]);
   const body = caseBody(c);

@@ -3,7 +3,7 @@
 // code span, or form a link or image. Character references are never parsed as Markdown structure, so
 // writing the structural characters as references makes them literal text.
 
-import { safeText } from './sanitize.js';
+import { neutralise } from '../neutralise.js';
 
 const REFERENCES: Record<string, string> = {
   '&': '&amp;',
@@ -29,7 +29,7 @@ const STRUCTURAL = /[&<>"'|`[\]\\*_~@#]/g;
  * and bare URLs ("http://", "www.") broken up so GitHub's autolinker does not turn them into links.
  */
 export function mdText(value: unknown): string {
-  return safeText(value)
+  return neutralise(value)
     .replace(STRUCTURAL, (ch) => REFERENCES[ch] ?? ch)
     .replace(/:\/\//g, ':&#47;&#47;')
     .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#46;`);
@@ -37,12 +37,12 @@ export function mdText(value: unknown): string {
 
 /** A stable code as a code span when it has the expected shape; otherwise as escaped text. */
 export function mdCode(value: unknown): string {
-  const text = safeText(value);
+  const text = neutralise(value);
   return /^[a-z0-9_]+$/i.test(text) ? `\`${text}\`` : mdText(text);
 }
 
 /** A stable code inside HTML (e.g. a <summary>, where Markdown is not parsed) as <code>, else escaped text. */
 export function htmlCode(value: unknown): string {
-  const text = safeText(value);
+  const text = neutralise(value);
   return /^[a-z0-9_]+$/i.test(text) ? `<code>${text}</code>` : mdText(text);
 }

@@ -12,12 +12,15 @@ import {
   needsAttention,
   outcomeText,
   requestedIdentityFacts,
+  linkFor,
   tokenClaimFacts,
+  waitsText,
   wholeMs,
+  type CodeLink,
   type Fact,
 } from './format.js';
 import { htmlCode, mdCode, mdText } from './markdown-escape.js';
-import { safeText } from './sanitize.js';
+import { neutralise } from '../neutralise.js';
 
 /** Comfortably below GitHub's 1 MiB step-summary limit, leaving room for other content of the step. */
 export const MAX_SUMMARY_BYTES = 900 * 1024;
@@ -40,7 +43,7 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 function headingLines(report: Report): string[] {
-  const result = safeText(report.result);
+  const result = neutralise(report.result);
   const summary = [
     `IMDS reachable: **${report.reachable ? 'yes' : 'no'}**`,
     mdText(countsText(report.checks)),
@@ -55,15 +58,41 @@ function headingLines(report: Report): string[] {
   return [heading, '', summary.join(' · ')];
 }
 
-function checksTable(checks: readonly CheckResult[]): string[] {
+export interface MarkdownOptions {
+  /** Where each code is documented; the Code column links to it. */
+  codeLink?: CodeLink;
+}
+
+/** The code as a code span, linked to its documentation when there is a link (built by us, never from data). */
+function codeCell(code: string, codeLink: CodeLink | undefined): string {
+  const link = linkFor(codeLink, neutralise(code));
+  return link ? `[${mdCode(code)}](${encodeURI(link)})` : mdCode(code);
+}
+
+function checksTable(checks: readonly CheckResult[], options: MarkdownOptions): string[] {
   const rows = checks.map((c) => [
     mdText(c.title),
     statusCell(c.status),
     `${wholeMs(c.durationMs)} ms`,
     mdText(outcomeText(c)),
-    mdCode(c.code),
+    codeCell(c.code, options.codeLink),
   ]);
   return table(['Check', 'Status', 'Time', 'HTTP / outcome', 'Code'], rows);
+}
+
+/** Each check's detail tables (e.g. one row per host), under a heading naming the check. */
+function detailTables(checks: readonly CheckResult[]): string[] {
+  return checks.flatMap((c) =>
+    (c.details ?? []).flatMap((t) => [
+      `### ${mdText(c.title)}: ${mdText(t.title)}`,
+      '',
+      ...table(
+        t.columns.map((col) => mdText(col)),
+        t.rows.map((row) => t.columns.map((_, i) => mdText(row[i] ?? ''))),
+      ),
+      '',
+    ]),
+  );
 }
 
 function factTable(heading: string, facts: Fact[], note?: string): string[] {
@@ -85,18 +114,19 @@ function identitySection(report: Report): string[] {
   return factTable('Identity', facts, claims.length > 0 ? `_Token claims: ${CLAIMS_CAVEAT}._` : undefined);
 }
 
-function detailBlocks(checks: readonly CheckResult[]): string[] {
-  const blocks = checks
-    .filter(needsAttention)
-    .map((c) => [
+function detailBlocks(checks: readonly CheckResult[], options: MarkdownOptions): string[] {
+  const blocks = checks.filter(needsAttention).map((c) => {
+    const link = linkFor(options.codeLink, neutralise(c.code));
+    return [
       `<details><summary>${marker(c.status)} ${mdText(c.title)}: ${htmlCode(c.code)}</summary>`,
       '',
       `**Message:** ${mdText(c.message) || '-'}`,
       '',
-      `**Fix:** ${mdText(c.remediation) || '-'}`,
+      `**Fix:** ${mdText(c.remediation) || '-'}${link ? ` ([${mdCode(c.code)}](${encodeURI(link)}))` : ''}`,
       '',
       '</details>',
-    ]);
+    ];
+  });
   return blocks.length === 0 ? [] : ['### What to fix', '', ...blocks.flatMap((b) => [...b, ''])];
 }
 
@@ -129,14 +159,17 @@ function cutToBudget(text: string, budget: number): string {
 }
 
 /** The report as Markdown, always below 1 MiB (normally far below; see MAX_SUMMARY_BYTES). */
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const waited = waitsText(report.waits);
   const base = [
     headingLines(report),
-    checksTable(report.checks),
+    checksTable(report.checks, options),
+    waited === '' ? [] : [mdText(waited)],
+    detailTables(report.checks),
     factTable('Machine', machineFacts(report.machine)),
     identitySection(report),
   ];
-  const full = join([...base, detailBlocks(report.checks)]);
+  const full = join([...base, detailBlocks(report.checks, options)]);
   if (bytes(full) <= MAX_SUMMARY_BYTES) return full;
   const hasDetails = report.checks.some(needsAttention);
   const withoutDetails = join([...base, hasDetails ? [DETAILS_DROPPED] : []]);

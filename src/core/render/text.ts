@@ -2,7 +2,7 @@
 // failures), the machine and identity facts, and a result line. ANSI colour only when asked for; every
 // report value is stripped of escape sequences first, so an IMDS answer cannot drive the terminal.
 
-import { stepVerdict } from '../contract.js';
+import { stepVerdict } from '../policy.js';
 import type { CheckResult, Report } from '../types.js';
 import {
   attemptCount,
@@ -15,14 +15,19 @@ import {
   outcomeText,
   requestedIdentityFacts,
   statusWord,
+  linkFor,
   tokenClaimFacts,
+  waitsText,
   wholeMs,
+  type CodeLink,
   type Fact,
 } from './format.js';
-import { safeText } from './sanitize.js';
+import { neutralise } from '../neutralise.js';
 
 export interface TextStyle {
   color: boolean;
+  /** Where each code is documented; the fix line names it after the code. */
+  codeLink?: CodeLink;
 }
 
 type Paint = (text: string) => string;
@@ -41,11 +46,28 @@ function statusPaint(status: string, paint: ReturnType<typeof painter>): Paint {
 
 const INDENT = '  ';
 
-function checkLines(checks: readonly CheckResult[], paint: ReturnType<typeof painter>): string[] {
+/** A check's detail tables, indented under it: a title line, then one aligned row per entry. */
+function detailLines(check: CheckResult, indent: string): string[] {
+  const lines: string[] = [];
+  for (const table of check.details ?? []) {
+    const rows = [table.columns, ...table.rows].map((row) => row.map((cell) => neutralise(cell)));
+    const widths = table.columns.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+    lines.push(`${indent}${neutralise(table.title)}:`);
+    for (const row of rows)
+      lines.push(`${indent}  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd());
+  }
+  return lines;
+}
+
+function checkLines(
+  checks: readonly CheckResult[],
+  paint: ReturnType<typeof painter>,
+  style: TextStyle,
+): string[] {
   const rows = checks.map((c) => ({
     check: c,
     word: statusWord(c.status),
-    title: safeText(c.title),
+    title: neutralise(c.title),
     ms: `${wholeMs(c.durationMs)} ms`,
     outcome: outcomeText(c),
     attempts: attemptCount(c) > 1 ? `${attemptCount(c)} attempts` : '',
@@ -70,12 +92,15 @@ function checkLines(checks: readonly CheckResult[], paint: ReturnType<typeof pai
       r.outcome.padEnd(w.outcome),
     ];
     if (w.attempts > 0) columns.push(r.attempts.padEnd(w.attempts));
-    columns.push(safeText(r.check.message));
+    columns.push(neutralise(r.check.message));
     lines.push((INDENT + columns.join('  ')).trimEnd());
     if (needsAttention(r.check)) {
-      const fix = safeText(r.check.remediation) || 'See docs/errors.md.';
-      lines.push(`${fixIndent}${paint('bold')('fix:')} ${fix} (code: ${safeText(r.check.code)})`);
+      const fix = neutralise(r.check.remediation) || 'See docs/errors.md.';
+      const code = neutralise(r.check.code);
+      const link = linkFor(style.codeLink, code);
+      lines.push(`${fixIndent}${paint('bold')('fix:')} ${fix} (code: ${code}${link ? `, see ${link}` : ''})`);
     }
+    lines.push(...detailLines(r.check, fixIndent));
   }
   return lines;
 }
@@ -99,7 +124,7 @@ function identityLines(report: Report, paint: ReturnType<typeof painter>): strin
 
 function verdictText(report: Report): string {
   const verdict = stepVerdict(report);
-  const failOn = `fail-on: ${safeText(report.failOn)}`;
+  const failOn = `fail-on: ${neutralise(report.failOn)}`;
   if (verdict === 'failed') return `the run fails (${failOn})`;
   if (verdict === 'succeeded-with-issues') return `the run succeeds with issues (${failOn})`;
   return 'the run succeeds';
@@ -116,13 +141,14 @@ function resultLine(report: Report, paint: ReturnType<typeof painter>): string {
 export function renderText(report: Report, style: TextStyle): string {
   const paint = painter(style);
   const header = [
-    paint('bold')(`${safeText(report.tool.name)} ${safeText(report.tool.version)}`),
+    paint('bold')(`${neutralise(report.tool.name)} ${neutralise(report.tool.version)}`),
     `mode: ${modeText(report.mode)}`,
-    `endpoint: ${safeText(report.endpoint) || '(default)'}`,
+    `endpoint: ${neutralise(report.endpoint) || '(default)'}`,
   ].join('  ');
   const sections = [
     [header],
-    checkLines(report.checks, paint),
+    checkLines(report.checks, paint, style),
+    [waitsText(report.waits)].filter((line) => line !== ''),
     factLines('Machine', machineFacts(report.machine), paint),
     identityLines(report, paint),
     [resultLine(report, paint)],

@@ -1,8 +1,8 @@
 // Escaping for untrusted values in XML 1.0 text and attributes. Characters XML 1.0 forbids outright
-// (most C0 controls, lone surrogates, U+FFFE/U+FFFF) cannot be escaped, only removed; safeText() removes
+// (most C0 controls, lone surrogates, U+FFFE/U+FFFF) cannot be escaped, only removed; neutralise() removes
 // them along with terminal escape sequences, and xmlText() removes any left as a last guard.
 
-import { safeText } from './sanitize.js';
+import { neutralise } from '../neutralise.js';
 
 /** Anything outside Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. */
 const ILLEGAL_XML_CHARS =
@@ -23,7 +23,7 @@ export function xmlEscape(text: string): string {
 
 /** One untrusted value as XML text: stripped, clipped, escaped. `]]>` cannot survive because `>` is escaped. */
 export function xmlText(value: unknown): string {
-  return xmlEscape(safeText(value));
+  return xmlEscape(neutralise(value));
 }
 
 /** name="value" pairs for an element's attributes; values are untrusted and go through xmlText(). */

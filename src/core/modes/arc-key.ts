@@ -1,10 +1,11 @@
 // The Arc challenge: parse `WWW-Authenticate: Basic realm=<path>`, prove the path is a .key file directly in
-// the platform's tokens folder (no `..`, no link, regular file, at most 4096 bytes) BEFORE reading it, then
-// read it. Any rule broken means the file is never opened.
+// the platform's tokens folder (no `..`, no link, one hard link, regular file, at most 4096 bytes) BEFORE
+// reading it, then read it. Any rule broken means the file is never opened.
 import path from 'node:path';
 import type { Code } from '../codes.js';
 import { ARC_SECRET_MAX_BYTES } from '../endpoints.js';
 import type { HttpAnswer } from '../http.js';
+import { isPlausibleSecret } from '../shapes.js';
 import type { RuntimeContext } from '../types.js';
 
 export type KeyResult =
@@ -93,6 +94,8 @@ function fileError(err: unknown, realm: string, ctx: RuntimeContext): KeyResult 
   }
   if (code === 'ELOOP' || code === 'ENOTREG' || code === 'EISDIR')
     return refuse('arc_key_not_regular_file', `${realm} is not a regular file; it was not read.`);
+  if (code === 'EMLINK')
+    return refuse('arc_key_hard_link', `${realm} has more than one hard link; it was not read.`);
   if (code === 'EFBIG')
     return refuse(
       'arc_key_too_large',
@@ -110,6 +113,11 @@ export async function readArcKey(realm: string, ctx: RuntimeContext): Promise<Ke
       return refuse(
         'arc_key_not_regular_file',
         `${realm} is a link, folder or special file, not a regular file; it was not read.`,
+      );
+    if (stat.nlink > 1)
+      return refuse(
+        'arc_key_hard_link',
+        `${realm} has ${stat.nlink} hard links, so it may be another file of this machine; it was not read.`,
       );
     if (stat.size > ARC_SECRET_MAX_BYTES)
       return refuse(
@@ -129,11 +137,12 @@ export async function readArcKey(realm: string, ctx: RuntimeContext): Promise<Ke
       );
     const secret = await ctx.fs.readSmallFile(realm, ARC_SECRET_MAX_BYTES);
     const value = secret.replace(/\r?\n$/, '');
-    // Only printable ASCII can travel in a header without being mangled or splitting it.
-    if (value === '' || /[^\x20-\x7e]/.test(value)) {
+    // Only printable ASCII can travel in a header without being mangled or splitting it, and only a value
+    // that is plausible as a secret may be registered for masking (a short one would blank words in the log).
+    if (!/^[\x21-\x7e]+$/.test(value) || !isPlausibleSecret(value)) {
       return refuse(
         'arc_key_read_failed',
-        `${realm} does not hold a usable secret (empty, several lines or non-ASCII).`,
+        `${realm} does not hold a usable secret (empty, short, several lines, spaces or non-ASCII).`,
       );
     }
     return { ok: true, secret: value, path: realm };

@@ -1,0 +1,142 @@
+// A recording PlatformPort, shaped like the GitHub port or the Azure DevOps port (spelling, which verdicts
+// annotate themselves), and report builders with Azure-shaped values. No module mocks.
+import type { CheckResult, Report } from '../../src/core/index.js';
+import type { AnnotationLevel, PlatformPort } from '../../src/host/port.js';
+import { ACTION_SPELLING, TASK_SPELLING } from '../../src/host/spelling.js';
+
+export type PortEvent =
+  | { kind: 'secret'; value: string }
+  | { kind: 'output'; name: string; value: string; secret: boolean }
+  | { kind: 'info'; text: string }
+  | { kind: 'debug'; text: string }
+  | { kind: 'progress'; text: string }
+  | { kind: 'annotate'; level: AnnotationLevel; title: string; lines: string[] }
+  | { kind: 'summary'; text: string; folder: string }
+  | { kind: 'finish'; verdict: string; message: string };
+
+export type Flavour = 'github' | 'azure-devops';
+
+export interface FakePort extends PlatformPort {
+  flavour: Flavour;
+  events: PortEvent[];
+  inputs: Record<string, string>;
+  temp: string | undefined;
+  failSummary: boolean;
+  outputs(): Record<string, string>;
+  of<K extends PortEvent['kind']>(kind: K): Extract<PortEvent, { kind: K }>[];
+}
+
+/** `inputs` are keyed by contract (kebab-case) names; the fake answers `input(name)` from them. */
+export function fakePort(flavour: Flavour, inputs: Record<string, string> = {}, temp?: string): FakePort {
+  const events: PortEvent[] = [];
+  const port: FakePort = {
+    flavour,
+    events,
+    inputs,
+    temp,
+    failSummary: false,
+    spelling: flavour === 'github' ? ACTION_SPELLING : TASK_SPELLING,
+    input: (name) => port.inputs[name],
+    registerSecret: (value) => void events.push({ kind: 'secret', value }),
+    info: (text) => void events.push({ kind: 'info', text }),
+    debug: (text) => void events.push({ kind: 'debug', text }),
+    progress: (text) => void events.push({ kind: 'progress', text }),
+    annotate: (level, title, lines) => void events.push({ kind: 'annotate', level, title, lines }),
+    setOutput: (name, value, secret) => void events.push({ kind: 'output', name, value, secret }),
+    async attachSummary(text, folder) {
+      if (port.failSummary) throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
+      events.push({ kind: 'summary', text, folder });
+    },
+    finish: (verdict, message) => void events.push({ kind: 'finish', verdict, message }),
+    tempDir: () => port.temp,
+    agentProxy: () =>
+      flavour === 'azure-devops' ? { url: 'http://proxy.corp:8080', bypass: ['example\\.com'] } : null,
+    codeLink: (code) => `https://docs.example/errors.md#${code}`,
+    finishAnnotates:
+      flavour === 'github' ? { failed: 'error' } : { failed: 'error', 'succeeded-with-issues': 'warning' },
+    outputs() {
+      return Object.fromEntries(port.of('output').map((e) => [e.name, e.value]));
+    },
+    of(kind) {
+      return events.filter((e) => e.kind === kind) as never;
+    },
+  };
+  return port;
+}
+
+export const GUIDS = {
+  vm: '11111111-1111-4111-8111-111111111111',
+  sub: '22222222-2222-4222-8222-222222222222',
+  oid: '33333333-3333-4333-8333-333333333333',
+  tid: '44444444-4444-4444-8444-444444444444',
+  app: '55555555-5555-4555-8555-555555555555',
+};
+
+export function check(
+  id: CheckResult['id'],
+  status: CheckResult['status'],
+  code: string,
+  extra: Partial<CheckResult> = {},
+): CheckResult {
+  return {
+    id,
+    title: `The ${id} check`,
+    status,
+    code: code as CheckResult['code'],
+    message: `${id} said ${code}`,
+    remediation: status === 'pass' || status === 'skip' ? '' : `fix ${code}`,
+    durationMs: 3,
+    attempts: 1,
+    httpStatus: status === 'skip' ? null : 200,
+    outcome: status === 'skip' ? 'skipped' : '200',
+    ...extra,
+  };
+}
+
+export function report(overrides: Partial<Report> = {}): Report {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'imds-check', version: '1.0.0' },
+    startedAt: '2026-11-25T18:00:00.000Z',
+    durationMs: 12,
+    mode: { requested: 'auto', resolved: 'vm', signal: 'default-vm' },
+    endpoint: 'http://127.0.0.1:9',
+    result: 'pass',
+    reachable: true,
+    failOn: 'error',
+    checks: [
+      check('environment', 'pass', 'ok'),
+      check('reachability', 'pass', 'ok'),
+      check('metadata', 'pass', 'ok'),
+      check('token', 'pass', 'ok'),
+    ],
+    machine: {
+      vmId: GUIDS.vm,
+      name: 'vm1',
+      resourceId: `/subscriptions/${GUIDS.sub}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1`,
+      subscriptionId: GUIDS.sub,
+      resourceGroup: 'rg',
+      location: 'westeurope',
+      azEnvironment: 'AzurePublicCloud',
+      vmSize: 'Standard_D2s_v5',
+      osType: 'Linux',
+    },
+    identity: {
+      kind: 'system',
+      selector: '',
+      principalId: GUIDS.oid,
+      tenantId: GUIDS.tid,
+      appId: GUIDS.app,
+      audience: 'https://management.azure.com/',
+      expiresOn: '2026-11-25T19:00:00Z',
+      tokenType: 'Bearer',
+    },
+    waits: [],
+    ...overrides,
+  };
+}
+
+/** A JWT-shaped token (header.payload.signature, payload a JSON object). */
+export const TOKEN = `${Buffer.from('{"typ":"JWT"}').toString('base64url')}.${Buffer.from(
+  `{"oid":"${GUIDS.oid}"}`,
+).toString('base64url')}.c2lnbmF0dXJlLXZhbHVlLXRoYXQtaXMtbG9uZw`;

@@ -1,0 +1,87 @@
+// Azure Arc-enabled server: Hybrid IMDS on the host's loopback (IMDS_ENDPOINT when the agent set it), the
+// key-file challenge on token requests, the himds service for diagnostics, and the fixes that differ from a VM.
+import { validateBaseUrl, isLoopbackAddress, withoutUserInfo } from '../endpoint.js';
+import { ARC_METADATA_API_VERSION, ARC_TOKEN_API_VERSION, HIMDS_BASE } from '../endpoints.js';
+import { readClaims } from '../jwt.js';
+import type { RemedyContext } from '../remedies.js';
+import type { IdentitySelector, RuntimeContext } from '../types.js';
+import { followChallenge } from './arc-challenge.js';
+import type { ModeProfile } from './profile.js';
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+/** IMDS_ENDPOINT when it is a plain http loopback URL; otherwise the default, with a reason. */
+function defaultEndpoint(ctx: RuntimeContext): { base: string; problem: string | null } {
+  const raw = ctx.env['IMDS_ENDPOINT']?.trim();
+  if (!raw) return { base: HIMDS_BASE, problem: null };
+  const base = validateBaseUrl(raw);
+  if (base === null || !isLoopbackAddress(new URL(base).hostname)) {
+    return {
+      base: HIMDS_BASE,
+      problem: `IMDS_ENDPOINT='${withoutUserInfo(raw)}' is not an http URL on a loopback address; used ${HIMDS_BASE} instead.`,
+    };
+  }
+  return { base, problem: null };
+}
+
+/** Legacy agents ignore the selector and return the system identity: only an echo or a claim proves it. */
+function confirmsIdentity(selector: IdentitySelector, token: string, json: Record<string, unknown>): boolean {
+  const claims = readClaims(token);
+  const want = selector.value.toLowerCase();
+  const echoed = text(json[selector.kind]).toLowerCase();
+  const claim = { client_id: claims.appid, object_id: claims.oid, msi_res_id: claims.xmsMirid }[
+    selector.kind
+  ];
+  return echoed === want || claim.toLowerCase() === want;
+}
+
+const himdsService = (ctx: RemedyContext): string =>
+  ctx.platform === 'win32'
+    ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
+    : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
+
+export const arcProfile: ModeProfile = {
+  mode: 'arc',
+  service: 'Hybrid IMDS',
+  defaultEndpoint,
+  metadataApiVersion: ARC_METADATA_API_VERSION,
+  tokenApiVersion: ARC_TOKEN_API_VERSION,
+  bypassHosts: ['localhost', '127.0.0.1'],
+  notesMissingServerHeader: false,
+  completeTokenExchange: followChallenge,
+  requiresChallenge: true,
+  confirmsIdentity,
+  async serviceState(run) {
+    const diagnostics = run.ctx.diagnostics;
+    // With no time left a zero timeout would mean "no limit" to child_process: skip instead.
+    if (!diagnostics || run.budget.remaining() < 250) return '';
+    const windows = run.ctx.platform === 'win32';
+    const [cmd, args, name] = windows
+      ? ['sc.exe', ['query', 'himds'], 'himds service']
+      : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
+    try {
+      const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));
+      if (!answer) return '';
+      const state = windows
+        ? (/STATE\s*:\s*\d+\s+(\w+)/.exec(answer.stdout)?.[1] ?? '')
+        : (answer.stdout.trim().split('\n')[0] ?? '');
+      // The service state is one word; anything else is not shown.
+      return /^[a-z-]{1,20}$/i.test(state) ? ` The ${name} is ${state.toLowerCase()}.` : '';
+    } catch {
+      return '';
+    }
+  },
+  containerHint: (marker) =>
+    `This job runs in a container (${marker}): Hybrid IMDS listens on the host's loopback only, so run the job on the host or with host networking.`,
+  remedies: {
+    connect_timeout: (ctx) =>
+      'Nothing answered on the Hybrid IMDS port. ' + himdsService(ctx).replace(/^Start/, 'Check'),
+    connection_refused: (ctx) => 'Hybrid IMDS is not listening. ' + himdsService(ctx),
+    network_unreachable:
+      'The loopback address is unreachable; check the network configuration of this host or container.',
+    metadata_api_version:
+      'No api-version was accepted, even after falling back to the versions Hybrid IMDS offered. Update the Connected Machine agent (azcmagent), or report the versions shown.',
+    token_identity_not_found:
+      'The Arc machine has no such identity. Check the identity on the machine resource in Azure.',
+  },
+};

@@ -1,0 +1,13 @@
+// The checks of a run, in the order they run. A new check is one file under checks/ plus one line here.
+import { environmentCheck } from '../checks/environment.js';
+import { metadataCheck } from '../checks/metadata.js';
+import { reachabilityCheck } from '../checks/reachability.js';
+import { tokenCheck } from '../checks/token.js';
+import type { CheckModule } from './check.js';
+
+export const CHECKS: readonly CheckModule[] = [
+  environmentCheck,
+  reachabilityCheck,
+  metadataCheck,
+  tokenCheck,
+];

@@ -1,0 +1,40 @@
+// What the one step body (step.ts) needs from a CI platform. The GitHub Action and the Azure DevOps task are
+// thin adapters of this port; everything they have in common lives in the step body.
+import type {
+  AgentProxy,
+  CodeLink,
+  InputName,
+  InputSpelling,
+  OutputName,
+  StepVerdict,
+} from '../core/index.js';
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+export interface PlatformPort {
+  /** How this platform spells inputs in messages (`timeout-seconds` or `timeoutSeconds`). */
+  spelling: InputSpelling;
+  /** The raw input ('' or undefined when unset). Credential inputs must be read without any echo. */
+  input(name: InputName): string | undefined;
+  /** Registers one value for masking before it could be printed. */
+  registerSecret(value: string): void;
+  /** A plain log block. */
+  info(text: string): void;
+  debug(text: string): void;
+  /** A progress line during a long wait. */
+  progress(text: string): void;
+  /** An annotation (GitHub) or issue (Azure DevOps): a title and lines of text. */
+  annotate(level: AnnotationLevel, title: string, lines: string[]): void;
+  setOutput(name: OutputName, value: string, secret: boolean): void;
+  /** Attaches the Markdown summary; `folder` is the run's private report folder. */
+  attachSummary(markdown: string, folder: string): Promise<void>;
+  /** Ends the step. `message` may become an annotation of its own (see finishAnnotates). */
+  finish(verdict: StepVerdict, message: string): void;
+  /** The per-job temp folder (RUNNER_TEMP, Agent.TempDirectory), if any. */
+  tempDir(): string | undefined;
+  agentProxy(): AgentProxy | null;
+  /** Where a code is documented, for links in annotations and the summary. */
+  codeLink: CodeLink;
+  /** Which verdicts make finish() add an annotation of that level itself, so one slot is kept for it. */
+  finishAnnotates: Partial<Record<StepVerdict, AnnotationLevel>>;
+}

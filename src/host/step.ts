@@ -1,0 +1,144 @@
+// The one step body of both CI front doors: inputs → engine → masks, log, report files, outputs, summary,
+// annotations, verdict. Nothing is printed before the engine returns except the masks it triggers (engine
+// debug lines wait), and every text that reaches the platform passes the engine's neutraliser once more, so
+// only the platform library's own commands can start a command. No stack trace reaches the log.
+import {
+  buildOutputs,
+  checkCodes,
+  INPUT_NAMES,
+  isPlausibleSecret,
+  neutraliseBlock,
+  OUTPUT_NAMES,
+  parseOptions,
+  renderMarkdown,
+  renderText,
+  runProbe as engineRunProbe,
+  stepVerdict,
+  type InputSpelling,
+  type ProbeOptions,
+  type ProbeOutcome,
+  type RawInputs,
+  type Report,
+  type RuntimeContext,
+  type StepVerdict,
+} from '../core/index.js';
+import { annotateChecks } from './annotations.js';
+import { createHostContext } from './context.js';
+import { deferredDebug } from './deferred-debug.js';
+import { oneLine } from './one-line.js';
+import type { PlatformPort } from './port.js';
+import { reportFolder, writeReports } from './report-files.js';
+
+export interface StepDeps {
+  runProbe?: (options: ProbeOptions, ctx: RuntimeContext) => Promise<ProbeOutcome>;
+  /** The step's environment (proxies, Arc variables); process.env by default. */
+  env?: NodeJS.ProcessEnv;
+  /** Where the private fallback folder goes when the platform gives no temp folder. */
+  systemTemp?: string;
+}
+
+/** The port with every text guarded line by line: the last defence against a value carrying a command. */
+function guarded(port: PlatformPort): PlatformPort {
+  return {
+    ...port,
+    info: (text) => port.info(neutraliseBlock(text)),
+    debug: (text) => port.debug(neutraliseBlock(text)),
+    progress: (text) => port.progress(neutraliseBlock(text)),
+    annotate: (level, title, lines) =>
+      port.annotate(
+        level,
+        neutraliseBlock(title),
+        lines.map((line) => neutraliseBlock(line)),
+      ),
+    finish: (verdict, message) => port.finish(verdict, neutraliseBlock(message)),
+  };
+}
+
+function finishMessage(report: Report, verdict: StepVerdict, spell: InputSpelling): string {
+  const failOn = `${spell.name('fail-on')}: ${report.failOn}`;
+  const what =
+    [checkCodes(report, ['fail']), checkCodes(report, ['warn'])].filter((s) => s !== '').join(', ') ||
+    `reachable ${report.reachable}`;
+  if (verdict === 'succeeded') return `imds-check passed (${report.mode.resolved})`;
+  if (verdict === 'failed') return `imds-check failed (${failOn}): ${what}`;
+  return `imds-check result ${report.result} (${failOn}): ${what}`;
+}
+
+function readInputs(port: PlatformPort): RawInputs {
+  const raw: RawInputs = {};
+  for (const name of INPUT_NAMES) raw[name] = port.input(name);
+  return raw;
+}
+
+export async function runStep(platform: PlatformPort, deps: StepDeps = {}): Promise<void> {
+  const port = guarded(platform);
+  const probe = deps.runProbe ?? engineRunProbe;
+  const masked = new Set<string>();
+  const mask = (value: string): void => {
+    if (value === '' || masked.has(value)) return;
+    masked.add(value);
+    port.registerSecret(value);
+  };
+  // Values from the network are masked only when plausible as secrets (masking "e" would blank the log).
+  const registerSecret = (value: string): void => {
+    if (isPlausibleSecret(value)) mask(value);
+  };
+  const debug = deferredDebug((line) => port.debug(line));
+
+  try {
+    const parsed = parseOptions(readInputs(port), port.spelling);
+    if (!parsed.ok) {
+      port.finish('failed', oneLine(parsed.error.message));
+      return;
+    }
+    const options = parsed.options;
+    // The user's own proxy password is masked whatever it looks like.
+    if (options.amaProxy.kind === 'url') mask(options.amaProxy.password);
+    const ctx = createHostContext({
+      spell: port.spelling,
+      registerSecret,
+      progress: (event) => port.progress(event.text),
+      agentProxy: port.agentProxy(),
+      log: debug.log,
+      ...(deps.env ? { env: deps.env } : {}),
+    });
+    let outcome: ProbeOutcome;
+    try {
+      outcome = await probe(options, ctx);
+    } finally {
+      debug.flush();
+    }
+    const { report, accessToken } = outcome;
+    if (accessToken !== null) registerSecret(accessToken); // normally done by the engine already
+
+    port.info(renderText(report, { color: false, codeLink: port.codeLink }));
+
+    const folder = await reportFolder(port.tempDir(), deps.systemTemp);
+    const written = await writeReports(report, {
+      reportPath: options.reportPath,
+      junitPath: options.junitPath,
+      defaultDir: folder,
+    });
+    for (const problem of written.problems) port.annotate('warning', 'imds-check report', [problem]);
+
+    const outputs = buildOutputs(report, accessToken, options.exposeToken, written.reportPath);
+    for (const name of OUTPUT_NAMES) {
+      if (name === 'access-token' && !options.exposeToken) continue;
+      port.setOutput(name, outputs[name] ?? '', name === 'access-token');
+    }
+
+    try {
+      await port.attachSummary(renderMarkdown(report, { codeLink: port.codeLink }), folder);
+    } catch (err) {
+      port.annotate('warning', 'imds-check summary', [`could not write the step summary: ${oneLine(err)}`]);
+    }
+
+    const verdict = stepVerdict(report);
+    annotateChecks(port, report.checks, port.finishAnnotates[verdict]);
+    port.finish(verdict, finishMessage(report, verdict, port.spelling));
+  } catch (err) {
+    debug.flush();
+    if (err instanceof Error && err.stack) port.debug(err.stack);
+    port.finish('failed', `imds-check could not complete: ${oneLine(err)}`);
+  }
+}
