@@ -1,17 +1,19 @@
+import { toCamel } from '../../src/core/contract.js';
 import { parseOptions, type RawInputs } from '../../src/core/options.js';
-import type { ProbeOptions } from '../../src/core/types.js';
+import type { InputSpelling, ProbeOptions } from '../../src/core/types.js';
+import { ACTION_SPELLING, CLI_SPELLING, TASK_SPELLING } from '../../src/host/spelling.js';
 
 const GUID = '2f3c4d5e-6a7b-4c8d-9e0f-112233445566';
 const UAMI = `/subscriptions/${GUID}/resourceGroups/rg-ama/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ama-id`;
 
 function ok(raw: RawInputs): ProbeOptions {
-  const r = parseOptions(raw);
+  const r = parseOptions(raw, ACTION_SPELLING);
   if (!r.ok) throw new Error(`expected success, got: ${r.error.message}`);
   return r.options;
 }
 
-function rejected(raw: RawInputs, style: 'kebab' | 'camel' = 'kebab') {
-  const r = parseOptions(raw, style);
+function rejected(raw: RawInputs, spelling: InputSpelling = ACTION_SPELLING) {
+  const r = parseOptions(raw, spelling);
   if (r.ok) throw new Error(`expected rejection of ${JSON.stringify(raw)}`);
   return r.error;
 }
@@ -23,11 +25,20 @@ describe('parseOptions defaults', () => {
     selector: null,
     resource: '',
     endpoint: '',
-    timeoutSeconds: 30,
+    // Issue 10: IMDS answers 410 for up to ~70 s while it is updated; 90 s rides that out.
+    timeoutSeconds: 90,
     failOn: 'error',
     exposeToken: false,
     reportPath: '',
     junitPath: '',
+    samples: 1,
+    minSuccessPercent: 95,
+    ama: false,
+    workspaceIds: [],
+    dceEndpoints: [],
+    amaProxy: { kind: 'environment' },
+    privateLink: 'auto',
+    amaTrustedRoots: '',
   };
 
   it.each<[string, RawInputs]>([
@@ -250,14 +261,14 @@ describe('parseOptions messages', () => {
     ['msi-res-id', { identity: 'user', 'msi-res-id': 'name' }, 'msiResId'],
   ];
 
-  it.each(cases)('style camel names %s as %s, and never in kebab-case', (kebab, raw, camel) => {
-    const message = rejected(raw, 'camel').message;
+  it.each(cases)('the task spelling names %s as %s, and never in kebab-case', (kebab, raw, camel) => {
+    const message = rejected(raw, TASK_SPELLING).message;
     expect(message).toContain(`'${camel}'`);
     if (kebab.includes('-')) expect(message).not.toContain(kebab);
   });
 
-  it('style camel also renames the selector names listed in the message', () => {
-    const message = rejected({ identity: 'user' }, 'camel').message;
+  it('the task spelling also renames the selector names listed in the message', () => {
+    const message = rejected({ identity: 'user' }, TASK_SPELLING).message;
     expect(message).toContain('clientId');
     expect(message).toContain('objectId');
     expect(message).toContain('msiResId');
@@ -282,5 +293,167 @@ describe('parseOptions messages', () => {
     expect(message).not.toMatch(/[\r\n\u2028\u2029\u0085\u001b]/);
     expect(message).not.toMatch(/\bat .*\.(ts|js):\d+/);
     expect(message.length).toBeGreaterThan(10);
+  });
+});
+
+describe('parseOptions spelling per front door', () => {
+  it.each([
+    ['the Action', ACTION_SPELLING, "Invalid input 'timeout-seconds'"],
+    ['the task', TASK_SPELLING, "Invalid input 'timeoutSeconds'"],
+    ['the CLI', CLI_SPELLING, "Invalid input '--timeout-seconds'"],
+  ])('%s names the input its own way', (_, spelling, start) => {
+    expect(rejected({ 'timeout-seconds': '0' }, spelling).message.startsWith(`${start}:`)).toBe(true);
+  });
+
+  it('the CLI names the selectors as flags', () => {
+    const message = rejected({ identity: 'user' }, CLI_SPELLING).message;
+    expect(message).toContain("Invalid input '--identity'");
+    for (const flag of ['--client-id', '--object-id', '--msi-res-id']) expect(message).toContain(flag);
+  });
+});
+
+describe('parseOptions endpoint with user-info (issue 9)', () => {
+  it.each([
+    ['http://user:S3cret@127.0.0.1:8080', 'http://***@127.0.0.1:8080'],
+    ['http://user@127.0.0.1:8080', 'http://***@127.0.0.1:8080'],
+    ['http://:S3cret@localhost:40342/', 'http://***@localhost:40342/'],
+    ['http://us%65r:S3%63ret@127.0.0.1', 'http://***@127.0.0.1'],
+  ])('%s is refused and shown as %s', (value, shown) => {
+    for (const spelling of [ACTION_SPELLING, TASK_SPELLING, CLI_SPELLING]) {
+      const error = rejected({ endpoint: value }, spelling);
+      expect(error.input).toBe('endpoint');
+      expect(error.message).toContain(JSON.stringify(shown));
+      expect(error.message).toMatch(/user-info/);
+      expect(error.message).not.toMatch(/S3cret|S3%63ret|\buser[:@]|us%65r/);
+    }
+  });
+});
+
+describe('parseOptions samples and min-success-percent', () => {
+  it.each([
+    ['1', 1],
+    ['20', 20],
+    ['1000', 1000],
+  ])('samples %s is accepted', (value, n) => expect(ok({ samples: value }).samples).toBe(n));
+
+  it.each(['0', '1001', '2.5', '-1', 'ten', '1e3'])('samples %s is rejected with the range', (value) => {
+    const error = rejected({ samples: value });
+    expect(error.input).toBe('samples');
+    expect(error.message).toMatch(/1\b.*1000/);
+  });
+
+  it.each([
+    ['0', 0],
+    ['95', 95],
+    ['99.5', 99.5],
+    ['100', 100],
+  ])('min-success-percent %s is accepted', (value, n) => {
+    expect(ok({ 'min-success-percent': value }).minSuccessPercent).toBe(n);
+  });
+
+  it.each(['101', '-1', '50%', 'most', '1e2', '100.1'])('min-success-percent %s is rejected', (value) => {
+    const error = rejected({ 'min-success-percent': value });
+    expect(error.input).toBe('min-success-percent');
+    expect(error.message).toMatch(/0 to 100/);
+  });
+});
+
+describe('parseOptions AMA readiness inputs', () => {
+  const WS = ['2f3c4d5e-6a7b-4c8d-9e0f-112233445566', 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'];
+
+  it('ama defaults to false and is a strict boolean', () => {
+    expect(ok({}).ama).toBe(false);
+    expect(ok({ ama: 'TRUE' }).ama).toBe(true);
+    expect(rejected({ ama: 'yes' }).input).toBe('ama');
+  });
+
+  it.each<[RawInputs]>([
+    [{ 'workspace-ids': WS[0] }],
+    [{ 'dce-endpoints': 'my-dce.westeurope-1.ingest.monitor.azure.com' }],
+    [{ 'ama-proxy': 'none' }],
+    [{ 'ama-trusted-roots': '/etc/ssl/corp.pem' }],
+  ])('an AMA-only input without ama true is refused, naming ama: %j', (raw) => {
+    const error = rejected(raw);
+    expect(error.input).toBe(Object.keys(raw)[0]);
+    expect(error.message).toBe(`Invalid input '${error.input}': is only used with ama true`);
+    const task = rejected(raw, TASK_SPELLING);
+    expect(task.message.startsWith(`Invalid input '${toCamel(error.input)}'`)).toBe(true);
+    expect(rejected(raw, CLI_SPELLING).message).toContain('with --ama true');
+  });
+
+  it('private-link is accepted without ama (its default is auto) and validated', () => {
+    expect(ok({ 'private-link': 'TRUE' }).privateLink).toBe('true');
+    expect(rejected({ 'private-link': 'maybe' }).message).toMatch(/auto, true, false/);
+  });
+
+  it('workspace-ids: GUIDs separated by commas, spaces or newlines, lower-cased, once each', () => {
+    const raw = `${WS[0]!.toUpperCase()}, ${WS[1]}\n\n${WS[1]},`;
+    expect(ok({ ama: 'true', 'workspace-ids': raw }).workspaceIds).toEqual([WS[0], WS[1]]);
+  });
+
+  // LEAD: src/core/options.ts list() drops duplicates before workspaceIds()/dceEndpoints() lower-case (and reduce
+  // URLs to hosts), so the same workspace or DCE written twice in different case (or once as URL, once as host)
+  // is kept twice, and the AMA check would probe it twice. Expected: one entry each.
+  it('the same workspace or DCE written in two spellings is kept once', () => {
+    const raw = `${WS[0]!.toUpperCase()}, ${WS[0]}`;
+    expect(ok({ ama: 'true', 'workspace-ids': raw }).workspaceIds).toEqual([WS[0]]);
+    const dce = 'https://dce.westeurope-1.ingest.monitor.azure.com/ DCE.westeurope-1.ingest.monitor.azure.com';
+    expect(ok({ ama: 'true', 'dce-endpoints': dce }).dceEndpoints).toEqual([
+      'dce.westeurope-1.ingest.monitor.azure.com',
+    ]);
+  });
+
+  it.each(['my-workspace', `${WS[0]},not-a-guid`, `{${WS[0]}}`])('workspace-ids %j is refused', (value) => {
+    const error = rejected({ ama: 'true', 'workspace-ids': value });
+    expect(error.input).toBe('workspace-ids');
+    expect(error.message).toMatch(/GUID/);
+  });
+
+  it('dce-endpoints: host names or https URLs of them, reduced to lower-case hosts', () => {
+    const raw = 'https://My-Dce.westeurope-1.ingest.monitor.azure.com/, b.handler.control.monitor.azure.com';
+    expect(ok({ ama: 'true', 'dce-endpoints': raw }).dceEndpoints).toEqual([
+      'my-dce.westeurope-1.ingest.monitor.azure.com',
+      'b.handler.control.monitor.azure.com',
+    ]);
+  });
+
+  it.each([
+    'http://dce.monitor.azure.com',
+    'https://dce.monitor.azure.com/path',
+    'localhost',
+    'dce.monitor.azure.com:443',
+    'a_b.monitor.azure.com',
+    'https://user:pw@dce.monitor.azure.com',
+  ])('dce-endpoints %j is refused', (value) => {
+    const error = rejected({ ama: 'true', 'dce-endpoints': value });
+    expect(error.input).toBe('dce-endpoints');
+    expect(error.message).not.toContain('pw@');
+  });
+
+  it.each([
+    ['', { kind: 'environment' }],
+    ['none', { kind: 'none' }],
+    ['NONE', { kind: 'none' }],
+    ['http://proxy.corp:3128', { kind: 'url', url: 'http://proxy.corp:3128', username: '', password: '' }],
+    [
+      'http://svc%40corp:P%40ss-w0rd@proxy.corp:3128/',
+      { kind: 'url', url: 'http://proxy.corp:3128', username: 'svc@corp', password: 'P@ss-w0rd' },
+    ],
+  ])('ama-proxy %j → %j', (value, expected) => {
+    expect(ok({ ama: 'true', 'ama-proxy': value }).amaProxy).toEqual(expected);
+  });
+
+  it.each([
+    'https://u:S3cretPw@proxy.corp:3128',
+    'http://u:S3cretPw@proxy.corp:3128/path',
+    'socks5://u:S3cretPw@proxy.corp:1080',
+    'http://u:S3cretPw@proxy.corp:3128/?x=1',
+  ])('ama-proxy %s is refused without echoing its credentials', (value) => {
+    for (const spelling of [ACTION_SPELLING, TASK_SPELLING, CLI_SPELLING]) {
+      const error = rejected({ ama: 'true', 'ama-proxy': value }, spelling);
+      expect(error.input).toBe('ama-proxy');
+      expect(error.message).toContain('***@proxy.corp');
+      expect(error.message).not.toMatch(/S3cretPw|u:/);
+    }
   });
 });

@@ -1,10 +1,11 @@
 // runProbe aggregation and skip rules, against a closed loopback port or a tiny in-test server. The full
 // protocol paths are covered by the emulator e2e tests.
 import http from 'node:http';
-import { buildOutputs, exitCodeFor } from '../../src/core/contract.js';
+import { buildOutputs } from '../../src/core/outputs.js';
+import { exitCodeFor } from '../../src/core/policy.js';
 import { runProbe } from '../../src/core/run-probe.js';
 import type { CheckResult, ProbeOptions, RuntimeContext } from '../../src/core/types.js';
-import { fakeContext, options, recordingDiagnostics } from './fake-context.js';
+import { fakeContext, fakeFs, options, recordingDiagnostics } from './fake-context.js';
 import { closedPort, httpServer, rawServer, type Loopback } from './loopback.js';
 
 const servers: Loopback[] = [];
@@ -27,16 +28,18 @@ async function imdsServer(handler: http.RequestListener) {
   return `http://127.0.0.1:${s.port}`;
 }
 
-const INSTANCE = JSON.stringify({
-  compute: {
-    vmId: 'vm-guid',
-    name: 'vm1',
-    location: 'westeurope',
-    azEnvironment: 'AzurePublicCloud',
-    resourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1',
-  },
-  network: {},
-});
+const VM_ID = '74436628-93e4-401b-adfc-ee161f24a087';
+const COMPUTE = {
+  vmId: VM_ID,
+  name: 'vm1',
+  location: 'westeurope',
+  azEnvironment: 'AzurePublicCloud',
+  subscriptionId: '3af8e776-0edc-4cf5-8520-b5ec2dbc778f',
+  resourceGroupName: 'rg-ama-rollout',
+  resourceId:
+    '/subscriptions/3af8e776-0edc-4cf5-8520-b5ec2dbc778f/resourceGroups/rg-ama-rollout/providers/Microsoft.Compute/virtualMachines/vm1',
+};
+const INSTANCE = JSON.stringify({ compute: COMPUTE, network: {} });
 
 describe('runProbe when nothing listens', () => {
   it('fails reachability with the socket word and skips metadata and token', async () => {
@@ -63,7 +66,7 @@ describe('runProbe when nothing listens', () => {
     expect(ctx.secrets).toEqual([]);
     expect(report.startedAt).toBe(new Date(ctx.clock.now()).toISOString());
 
-    const outputs = buildOutputs(report, accessToken, { exposeToken: false }, '/r.json');
+    const outputs = buildOutputs(report, accessToken, false, '/r.json');
     expect(outputs['metadata-status']).toBe('refused');
     expect(outputs['token-status']).toBe('refused');
     expect(outputs.reachable).toBe('false');
@@ -112,11 +115,13 @@ describe('runProbe when something answers', () => {
     expect(byId(report, 'reachability')).toMatchObject({ status: 'pass', outcome: '200' });
     expect(byId(report, 'metadata')).toMatchObject({ status: 'pass', outcome: '200', httpStatus: 200 });
     expect(byId(report, 'token')).toMatchObject({ status: 'skip', outcome: 'skipped' });
-    expect(report.machine).toMatchObject({ vmId: 'vm-guid', name: 'vm1', location: 'westeurope' });
-    const outputs = buildOutputs(report, null, { exposeToken: false }, '');
+    expect(report.machine).toMatchObject({ vmId: VM_ID, name: 'vm1', location: 'westeurope' });
+    const outputs = buildOutputs(report, null, false, '');
     expect(outputs['metadata-status']).toBe('200');
     expect(outputs['token-status']).toBe('skipped');
-    expect(outputs['vm-id']).toBe('vm-guid');
+    expect(outputs['vm-id']).toBe(VM_ID);
+    expect(outputs['resource-group']).toBe('rg-ama-rollout');
+    expect(report.waits).toEqual([]);
   });
 
   it('a proxy warning alone makes the run warn, not fail', async () => {
@@ -145,7 +150,7 @@ describe('runProbe when something answers', () => {
     expect(byId(report, 'token')).toMatchObject({ status: 'skip' });
     expect(tokenRequests).toBe(0);
     expect(exitCodeFor({ ...report, failOn: 'unreachable' })).toBe(1);
-    const outputs = buildOutputs(report, null, { exposeToken: false }, '');
+    const outputs = buildOutputs(report, null, false, '');
     expect(outputs['metadata-status']).toBe('200');
     expect(outputs['token-status']).toBe('skipped');
   });
@@ -163,7 +168,7 @@ describe('runProbe when something answers', () => {
     // Nothing answered the metadata request: the socket word is on reachability, metadata is skipped (§3.1).
     expect(byId(report, 'metadata')).toMatchObject({ status: 'skip', code: 'skipped', outcome: 'skipped' });
     expect(byId(report, 'token')).toMatchObject({ status: 'skip' });
-    const outputs = buildOutputs(report, null, { exposeToken: false }, '');
+    const outputs = buildOutputs(report, null, false, '');
     expect(outputs['metadata-status']).toBe('reset');
     expect(outputs['token-status']).toBe('reset');
   });
@@ -187,7 +192,104 @@ describe('runProbe deadline', () => {
       expect(report).toMatchObject({ result: 'fail', reachable: false });
       expect(byId(report, 'reachability')).toMatchObject({ status: 'fail', outcome: 'no-response' });
       expect(byId(report, 'metadata')).toMatchObject({ status: 'skip' });
-      expect(buildOutputs(report, null, { exposeToken: false }, '')['metadata-status']).toBe('no-response');
+      expect(buildOutputs(report, null, false, '')['metadata-status']).toBe('no-response');
     },
   );
+});
+
+describe('runProbe with hostile metadata values (issue 9)', () => {
+  it('a value without its shape warns metadata_value_rejected naming the field; its output is empty', async () => {
+    const hostile = {
+      ...COMPUTE,
+      name: 'vm1 ##vso[task.setvariable variable=EVIL_VAR;isOutput=false]pwned',
+      resourceGroupName: 'rg"; echo injected; : "',
+    };
+    const endpoint = await imdsServer((_, res) =>
+      res
+        .writeHead(200, { 'Content-Type': 'application/json', Server: 'IMDS/150.870.65.1475' })
+        .end(JSON.stringify({ compute: hostile, network: {} })),
+    );
+    const { report } = await probe({ endpoint, identity: 'none' });
+    const meta = byId(report, 'metadata');
+    expect(meta).toMatchObject({ status: 'warn', code: 'metadata_value_rejected', httpStatus: 200 });
+    expect(meta.message).toContain('name, resourceGroup');
+    expect(meta.message).not.toContain('##vso[');
+    expect(meta.remediation).not.toBe('');
+    expect(report.result).toBe('warn');
+    expect(report.reachable).toBe(true);
+    // The report keeps the raw value for diagnosis (renderers and safeJson neutralise it when written).
+    expect(report.machine.name).toBe(hostile.name);
+    const outputs = buildOutputs(report, null, false, '');
+    expect(outputs['vm-name']).toBe('');
+    expect(outputs['resource-group']).toBe('');
+    expect(outputs['vm-id']).toBe(VM_ID);
+    expect(exitCodeFor(report)).toBe(0);
+  });
+});
+
+describe('runProbe on Arc in a container (issue 10: a warning rests on evidence)', () => {
+  const arcEnv = (port: number) => ({
+    IDENTITY_ENDPOINT: `http://127.0.0.1:${port}/metadata/identity/oauth2/token`,
+    IMDS_ENDPOINT: `http://127.0.0.1:${port}`,
+  });
+
+  it('a failed Arc reachability carries the container note in its fix; environment passes', async () => {
+    const port = await closedPort();
+    const { report } = await probe(
+      { mode: 'auto', identity: 'none' },
+      { env: arcEnv(port), fs: fakeFs(['/.dockerenv']) },
+    );
+    expect(report.mode.resolved).toBe('arc');
+    expect(byId(report, 'environment')).toMatchObject({ status: 'pass', code: 'ok' });
+    const reach = byId(report, 'reachability');
+    expect(reach).toMatchObject({ status: 'fail', code: 'connection_refused' });
+    expect(reach.remediation).toMatch(/^This job runs in a container \(\/\.dockerenv\)/);
+    expect(report.checks.map((c) => c.code)).not.toContain('arc_in_container');
+  });
+
+  it('without a container marker the same failure has no container note', async () => {
+    const port = await closedPort();
+    const { report } = await probe({ mode: 'auto', identity: 'none' }, { env: arcEnv(port) });
+    expect(byId(report, 'reachability').remediation).not.toMatch(/container \(/);
+  });
+
+  it('a VM failure in a container gets no Arc container note', async () => {
+    const port = await closedPort();
+    const { report } = await probe(
+      { mode: 'vm', endpoint: `http://127.0.0.1:${port}`, identity: 'none' },
+      { fs: fakeFs(['/.dockerenv']) },
+    );
+    expect(byId(report, 'reachability').remediation).not.toMatch(/This job runs in a container/);
+  });
+
+  it('with HIMDS answering in a container the run passes (metadata; identity none)', async () => {
+    const endpoint = await imdsServer((_, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(INSTANCE),
+    );
+    const port = Number(new URL(endpoint).port);
+    const { report } = await probe({ mode: 'auto', identity: 'none' }, { env: arcEnv(port), fs: fakeFs(['/.dockerenv']) });
+    expect(report.mode.resolved).toBe('arc');
+    expect(report.result).toBe('pass');
+    expect(report.checks.every((c) => c.status === 'pass' || c.status === 'skip')).toBe(true);
+  });
+});
+
+describe('runProbe records retry waits (issue 10)', () => {
+  it('a 410 then 200 records the wait by check and reason, and the report carries it', async () => {
+    let calls = 0;
+    const endpoint = await imdsServer((_, res) => {
+      calls += 1;
+      if (calls === 1) res.writeHead(410, { 'Content-Type': 'text/plain' }).end('Gone');
+      else res.writeHead(200, { 'Content-Type': 'application/json', Server: 'IMDS/1' }).end(INSTANCE);
+    });
+    const { report, ctx } = await probe({ endpoint, identity: 'none' });
+    expect(byId(report, 'metadata')).toMatchObject({ status: 'pass', attempts: 2 });
+    expect(report.waits).toHaveLength(1);
+    const wait = report.waits![0]!;
+    expect(wait).toMatchObject({ check: 'metadata', waits: 1 });
+    expect(wait.reason).toMatch(/410/);
+    expect(wait.ms).toBeGreaterThan(0);
+    // The fake clock's sleep is the wait: exactly what the record says.
+    expect(ctx.clock.sleeps).toEqual([wait.ms]);
+  });
 });
