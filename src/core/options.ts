@@ -116,7 +116,7 @@ function list(value: string): string[] {
 }
 
 function workspaceIds(value: string): string[] {
-  const ids = list(value).map((v) => v.toLowerCase());
+  const ids = [...new Set(list(value).map((v) => v.toLowerCase()))];
   const bad = ids.find((id) => !isGuid(id));
   if (bad !== undefined)
     throw new InvalidInput(
@@ -128,7 +128,7 @@ function workspaceIds(value: string): string[] {
 
 /** DCE host names as the resource shows them; an https:// URL of the DCE is accepted and reduced to its host. */
 function dceEndpoints(value: string): string[] {
-  return list(value).map((entry) => {
+  const hosts = list(value).map((entry) => {
     const host = /^https:\/\/([^/?#]+)\/?$/i.exec(entry)?.[1] ?? entry;
     if (!isHostName(host))
       throw new InvalidInput(
@@ -137,6 +137,7 @@ function dceEndpoints(value: string): string[] {
       );
     return host.toLowerCase();
   });
+  return [...new Set(hosts)];
 }
 
 function amaProxy(value: string): AmaProxy {
