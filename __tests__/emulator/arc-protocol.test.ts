@@ -66,7 +66,12 @@ describe('Metadata header casing', () => {
 
   it('HIMDS still refuses a missing, false or doubled header', async () => {
     const e = await start({ mode: 'arc' });
-    for (const headers of [{}, { Metadata: 'false' }, { Metadata: ['true', 'true'] }]) {
+    const variants: Record<string, string | string[]>[] = [
+      {},
+      { Metadata: 'false' },
+      { Metadata: ['true', 'true'] },
+    ];
+    for (const headers of variants) {
       expect((await send(e.url, ARC_TOKEN_PATH, { headers })).status).toBe(400);
     }
     expect(e.issuedSecrets).toEqual([]);
