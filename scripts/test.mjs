@@ -29,6 +29,12 @@ if ('path' in node24) {
   console.log(`Node 24 leg skipped: ${node24.skipped}`);
 }
 
+// The namespace suite (__tests__/netns) needs root on Linux and skips itself otherwise; jest shows no output of
+// a skipped file, so its reason is said here.
+const paths = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+if ((paths.length === 0 || paths.some((p) => p.includes('netns'))) && process.getuid?.() !== 0)
+  console.log('Namespace suite skipped: needs root on Linux (run: sudo npm test -- __tests__/netns)');
+
 const args = [tool('jest/bin/jest.js'), ...process.argv.slice(2)];
 if (process.env.JEST_JSON_OUTPUT) args.push('--json', `--outputFile=${process.env.JEST_JSON_OUTPUT}`);
 process.exit(run(args, env));
