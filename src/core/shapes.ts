@@ -1,6 +1,7 @@
 // The documented shape of every output fed by a network value. A later pipeline step pastes outputs into
 // scripts (ADO `$(probe.vmName)` is plain text substitution), so a value that does not fit its field's shape
 // never becomes an output: the output is empty and the check warns, naming the field.
+import { neutraliseLine } from './neutralise.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A resource name segment: letters (any script), digits, `_ . - ( )`, as ARM allows in names. */
@@ -56,5 +57,9 @@ export const isJwt: Shape = (v) => {
   }
 };
 
-/** Masking a short or spaced value would blank ordinary words across the whole job log: never register those. */
-export const isPlausibleSecret: Shape = (v) => v.length >= 16 && !/\s/.test(v);
+/**
+ * Masking a short or spaced value would blank ordinary words across the whole job log, and registering a value
+ * prints it in a mask command: only printable ASCII of 16 or more characters that the neutraliser would leave
+ * as it is (no `##vso[`, `##[` or leading `::`) is ever registered.
+ */
+export const isPlausibleSecret: Shape = (v) => /^[\x21-\x7e]{16,}$/.test(v) && neutraliseLine(v) === v;
