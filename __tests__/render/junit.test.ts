@@ -1,6 +1,8 @@
 import { renderJunit } from '../../src/core/render/junit.js';
+import { commandProblems } from '../helpers/injection.js';
 import {
   check,
+  detailsReport,
   hostileReport,
   passingReport,
   tokenFailReport,
@@ -151,10 +153,42 @@ describe('the test XML checker itself', () => {
 });
 
 describe('xmlEscape', () => {
-  it('removes characters XML 1.0 forbids even when called without safeText first', async () => {
+  it('removes characters XML 1.0 forbids even when called without neutralise first', async () => {
     const { xmlEscape } = await import('../../src/core/render/xml-escape.js');
     expect(xmlEscape('a\u0000b\u0007c\u000bd\ufffee\ud800f')).toBe('abcdef');
     expect(xmlEscape('tab\tnl\ncr\r ok 😀')).toBe('tab\tnl\ncr\r ok 😀');
     expect(xmlEscape(`]]> & < > " '`)).toBe(']]&gt; &amp; &lt; &gt; &quot; &apos;');
+  });
+});
+
+describe('renderJunit details and hostile values', () => {
+  it("puts a check's details table in <system-out>, one line per row", () => {
+    const env = cases(suiteOf(renderJunit(detailsReport())))[0]!;
+    const out = env.children.find((c) => c.name === 'system-out')!;
+    expect(out.text.split('\n').slice(-3)).toEqual([
+      'Proxy settings:',
+      'Variable: HTTPS_PROXY, Value: http://proxy.corp:3128, Covers IMDS: no',
+      'Variable: NO_PROXY, Value: localhost,.corp.example, Covers IMDS: no',
+    ]);
+  });
+
+  it("adds a failed check's details after its <failure>, and a passing check's alone", () => {
+    const report = detailsReport();
+    const details = report.checks[0]!.details!;
+    report.checks[3] = check('token', { status: 'fail', code: 'token_server_error', details });
+    report.checks[1] = check('reachability', { details });
+    const [, reach, , token] = cases(suiteOf(renderJunit(report)));
+    expect(token!.children.map((c) => c.name)).toEqual(['failure', 'system-out']);
+    expect(reach!.children.map((c) => c.name)).toEqual(['system-out']);
+    expect(reach!.children[0]!.text.startsWith('Proxy settings:\n')).toBe(true);
+  });
+
+  it('no line of the XML carries a pipeline command or a control character (issue 9)', () => {
+    const xml = renderJunit(hostileReport());
+    expect(commandProblems(xml)).toEqual([]);
+    const meta = cases(suiteOf(xml))[2]!;
+    const text = meta.children[0]!.text;
+    expect(text).toContain('##vso(task.setvariable');
+    expect(text).toContain(': :add-mask::PASS:');
   });
 });

@@ -1,13 +1,17 @@
 import { mdText } from '../../src/core/render/markdown-escape.js';
 import { MAX_SUMMARY_BYTES, renderMarkdown } from '../../src/core/render/markdown.js';
 import type { Report } from '../../src/core/types.js';
+import { commandProblems } from '../helpers/injection.js';
 import {
   arcReport,
   check,
+  detailsReport,
+  forgedCode,
   hostileReport,
   passingReport,
   tokenFailReport,
   unreachableReport,
+  waitedReport,
   warnProxyReport,
 } from './report-factory.js';
 
@@ -130,7 +134,7 @@ describe('renderMarkdown escaping', () => {
 
   it('does not trust a code value: a malformed code is escaped text, not a code span', () => {
     const report = tokenFailReport();
-    report.checks[3] = check('token', { status: 'fail', code: 'x` <b>|' });
+    report.checks[3] = check('token', { status: 'fail', code: forgedCode('x` <b>|') });
     const out = renderMarkdown(report);
     expect(out).toContain('| x&#96; &lt;b&gt;&#124; |');
     expect(out).not.toContain('<b>');
@@ -156,7 +160,7 @@ describe('renderMarkdown size cap', () => {
       title: heavy,
       message: heavy,
       remediation: heavy,
-      code: heavy,
+      code: forgedCode(heavy),
     }));
     for (const key of Object.keys(report.machine) as Array<keyof Report['machine']>)
       report.machine[key] = heavy;
@@ -200,5 +204,75 @@ describe('renderMarkdown size cap', () => {
 
   it('mentions the 1 MiB note only when something was left out', () => {
     expect(renderMarkdown(hostileReport())).not.toContain('1 MiB');
+  });
+});
+
+describe('renderMarkdown details tables, code links and waits', () => {
+  const link = (code: string) => `https://github.com/o/r/blob/v1/docs/errors.md#${code}`;
+
+  it("draws each check's details table under a heading naming the check, values escaped", () => {
+    const out = renderMarkdown(detailsReport());
+    expect(out).toContain('### Environment: Proxy settings');
+    expect(tableRows(out, '| Variable | Value | Covers IMDS |')).toEqual([
+      '| HTTPS&#95;PROXY | http:&#47;&#47;proxy.corp:3128 | no |',
+      '| NO&#95;PROXY | localhost,.corp.example | no |',
+    ]);
+    // After the checks table, before the machine facts.
+    expect(out.indexOf('### Environment: Proxy settings')).toBeGreaterThan(out.indexOf(CHECKS_HEADER));
+    expect(out.indexOf('### Environment: Proxy settings')).toBeLessThan(out.indexOf('### Machine'));
+    expect(renderMarkdown(passingReport())).not.toContain('Proxy settings');
+  });
+
+  it('keeps a details row at its column count when a row is short or a cell holds a pipe', () => {
+    const report = detailsReport();
+    report.checks[0]!.details![0]!.rows = [['only one'], ['a | b', 'c', 'd', 'extra']];
+    const rows = tableRows(renderMarkdown(report), '| Variable | Value | Covers IMDS |');
+    expect(rows).toEqual(['| only one |  |  |', '| a &#124; b | c | d |']);
+  });
+
+  it('links the code column and the fix to the code section when a link is given', () => {
+    const out = renderMarkdown(warnProxyReport(), { codeLink: link });
+    expect(tableRows(out, CHECKS_HEADER)[0]).toBe(
+      '| Environment | ⚠️ warn | 2 ms | - | [`proxy_without_imds_bypass`](https://github.com/o/r/blob/v1/docs/errors.md#proxy_without_imds_bypass) |',
+    );
+    expect(out).toContain(
+      'directly. ([`proxy_without_imds_bypass`](https://github.com/o/r/blob/v1/docs/errors.md#proxy_without_imds_bypass))',
+    );
+    const plainOut = renderMarkdown(warnProxyReport());
+    expect(plainOut).not.toContain('](');
+  });
+
+  it('links no code that does not have the shape of one, and URL-encodes what the link function returns', () => {
+    const report = tokenFailReport();
+    report.checks[3] = check('token', { status: 'fail', code: forgedCode('evil)(javascript:alert(1)') });
+    const asked: string[] = [];
+    const out = renderMarkdown(report, {
+      codeLink: (c) => {
+        asked.push(c);
+        return `https://x.example/a b#${c}`;
+      },
+    });
+    // Only the three well-shaped codes (the passing checks' `ok`) were ever looked up.
+    expect(asked).toEqual(['ok', 'ok', 'ok']);
+    expect(out).not.toContain('javascript:alert(1)](');
+    expect(out).not.toMatch(/\]\([^)]*evil/);
+    expect(out).toContain('https://x.example/a%20b#ok');
+  });
+
+  it('says how long the run waited and why, under the checks table', () => {
+    const out = renderMarkdown(waitedReport());
+    const line =
+      'Waited 61.2 s before retries: metadata HTTP 410 (IMDS updating) ×6 (60.0 s); token HTTP 429 (throttled) ×1 (1.2 s).';
+    expect(out).toContain(`${tableRows(out, CHECKS_HEADER).at(-1)}\n\n${line}\n\n### Machine`);
+    expect(renderMarkdown(passingReport())).not.toContain('Waited');
+  });
+});
+
+describe('renderMarkdown hostile values (issue 9)', () => {
+  it('no line of the summary carries a pipeline command or a control character', () => {
+    const out = renderMarkdown(hostileReport(), { codeLink: (c) => `docs/errors.md#${c}` });
+    expect(commandProblems(out)).toEqual([]);
+    expect(out).not.toContain('##vso[');
+    expect(out).not.toMatch(/^\s*::/m);
   });
 });

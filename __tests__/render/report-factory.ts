@@ -1,7 +1,8 @@
 // Reports for renderer tests, shaped like what the engine produces for common situations. Each factory
 // returns a fresh object, so a test may mutate its copy.
 
-import type { CheckResult, Report } from '../../src/core/types.js';
+import type { Code } from '../../src/core/codes.js';
+import type { CheckResult, Outcome, Report } from '../../src/core/types.js';
 
 type CheckPatch = Partial<CheckResult>;
 
@@ -68,7 +69,40 @@ export function passingReport(): Report {
       expiresOn: '2026-05-05T10:11:12Z',
       tokenType: 'Bearer',
     },
+    waits: [],
   };
+}
+
+/** IMDS was updating: the metadata check retried through 410s before it passed (issue 10). */
+export function waitedReport(): Report {
+  const r = passingReport();
+  r.durationMs = 62_400;
+  r.checks[2] = check('metadata', { message: 'Instance metadata read after 7 attempts.', attempts: 7, durationMs: 61_900 });
+  r.waits = [
+    { check: 'metadata', reason: 'HTTP 410 (IMDS updating)', waits: 6, ms: 60_000 },
+    { check: 'token', reason: 'HTTP 429 (throttled)', waits: 1, ms: 1_200 },
+  ];
+  return r;
+}
+
+/** A check that draws a table of its own (like the AMA check's hosts) and carries JSON fields of its own. */
+export function detailsReport(): Report {
+  const r = warnProxyReport();
+  r.checks[0] = {
+    ...r.checks[0]!,
+    details: [
+      {
+        title: 'Proxy settings',
+        columns: ['Variable', 'Value', 'Covers IMDS'],
+        rows: [
+          ['HTTPS_PROXY', 'http://proxy.corp:3128', 'no'],
+          ['NO_PROXY', 'localhost,.corp.example', 'no'],
+        ],
+      },
+    ],
+    data: { proxies: [{ source: 'HTTPS_PROXY', covered: false }] },
+  };
+  return r;
 }
 
 /** A proxy setting would catch other programs' IMDS traffic: environment warns, the rest passes. */
@@ -188,6 +222,10 @@ export function emptyMachine(): Report['machine'] {
 
 /** Values an attacker controlling the answer (or a hostile environment) could plant in a report. */
 export const HOSTILE = {
+  vso: 'vm1 ##vso[task.setvariable variable=EVIL_VAR;isOutput=false]pwned',
+  legacy: 'vm1 ##[stop-commands]x',
+  colon: '::add-mask::PASS',
+  bidi: 'bidi \u202egnp.exe',
   ansi: 'evil\u001b[31mRED\u001b[0m\rOVERWRITE',
   html: '<img src=x onerror=alert(1)>',
   pipe: 'a | pipe',
@@ -205,8 +243,26 @@ export function hostileReport(): Report {
   r.machine.osType = HOSTILE.link;
   r.machine.azEnvironment = HOSTILE.image;
   r.identity.selector = HOSTILE.xmlBreakers;
+  r.machine.resourceId = HOSTILE.vso;
+  r.identity.audience = HOSTILE.legacy;
+  r.identity.tokenType = HOSTILE.colon;
+  r.machine.vmId = HOSTILE.bidi;
   const token = r.checks[3]!;
   token.message = `${HOSTILE.html} ${HOSTILE.link} ${HOSTILE.image} ${HOSTILE.pipe} ${HOSTILE.ansi} ${HOSTILE.xmlBreakers}`;
   token.remediation = `${HOSTILE.image} then ${HOSTILE.xmlBreakers} \`code\``;
+  const meta = r.checks[2]!;
+  meta.status = 'warn';
+  meta.code = 'metadata_value_rejected';
+  meta.message = `${HOSTILE.vso}\n${HOSTILE.colon}`;
+  meta.remediation = `${HOSTILE.legacy} ${HOSTILE.bidi}`;
+  meta.details = [{ title: HOSTILE.colon, columns: [HOSTILE.vso, 'b'], rows: [[HOSTILE.legacy, HOSTILE.bidi]] }];
+  r.waits = [{ check: 'metadata', reason: HOSTILE.vso, waits: 1, ms: 2_000 }];
   return r;
 }
+
+/**
+ * A value the types do not allow, as a forged or merged report (or an older tool version) may carry one:
+ * renderers must cope with any string where a code or outcome is expected.
+ */
+export const forgedCode = (value: string): Code => value as Code;
+export const forgedOutcome = (value: string): Outcome => value as Outcome;

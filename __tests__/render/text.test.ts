@@ -1,12 +1,17 @@
 import { renderText } from '../../src/core/render/text.js';
+import { commandProblems } from '../helpers/injection.js';
 import {
   arcReport,
   check,
+  detailsReport,
+  forgedCode,
+  forgedOutcome,
   HOSTILE,
   hostileReport,
   passingReport,
   tokenFailReport,
   unreachableReport,
+  waitedReport,
   warnProxyReport,
 } from './report-factory.js';
 
@@ -38,7 +43,7 @@ describe('renderText header and checks', () => {
     expect(token).toMatch(/^ {2}PASS {2}Managed identity token {2}61 ms {2}HTTP 200 {2}A token for https/);
     expect(lineWith(out, 'Environment')).toMatch(/PASS {2}Environment +1 ms {2}- +No proxy setting/);
     const noOutcome = passingReport();
-    noOutcome.checks[0]!.outcome = '';
+    noOutcome.checks[0]!.outcome = forgedOutcome('');
     expect(lineWith(renderText(noOutcome, plain), 'Environment')).toMatch(/1 ms {2}- +No proxy setting/);
     expect(out).not.toContain('fix:');
   });
@@ -166,5 +171,66 @@ describe('renderText colour and hostile values', () => {
     const report = passingReport();
     report.checks[1] = check('reachability', { message: 'line one\nline two\r\nline three' });
     expect(lineWith(renderText(report, plain), 'Reachability')).toContain('line one line two line three');
+  });
+});
+
+describe('renderText details tables, code links and waits', () => {
+  const link = (code: string) => `https://github.com/o/r/blob/v1/docs/errors.md#${code}`;
+
+  it("draws a check's details table under it, aligned, after the fix line", () => {
+    const lines = renderText(detailsReport(), plain).split('\n');
+    const at = lines.findIndex((l) => l.includes('WARN  Environment'));
+    expect(lines[at + 1]).toMatch(/^ {8}fix: /);
+    expect(lines.slice(at + 2, at + 6)).toEqual([
+      '        Proxy settings:',
+      '          Variable     Value                    Covers IMDS',
+      '          HTTPS_PROXY  http://proxy.corp:3128   no',
+      '          NO_PROXY     localhost,.corp.example  no',
+    ]);
+    expect(lines[at + 6]).toMatch(/^ {2}PASS {2}Reachability/);
+  });
+
+  it('names the code and, when given, where it is documented', () => {
+    const out = renderText(warnProxyReport(), { color: false, codeLink: link });
+    expect(out).toContain(
+      `(code: proxy_without_imds_bypass, see https://github.com/o/r/blob/v1/docs/errors.md#proxy_without_imds_bypass)`,
+    );
+    expect(renderText(warnProxyReport(), plain)).toContain('(code: proxy_without_imds_bypass)');
+    // Passing checks have no fix line, so no link.
+    expect(renderText(passingReport(), { color: false, codeLink: link })).not.toContain('see https');
+  });
+
+  it('links no code that does not have the shape of one (a forged report cannot shape the link)', () => {
+    const report = tokenFailReport();
+    report.checks[3]!.code = forgedCode('x y/../../evil');
+    let asked = 0;
+    const out = renderText(report, { color: false, codeLink: (c) => (asked++, link(c)) });
+    expect(asked).toBe(0);
+    expect(out).toContain('(code: x y/../../evil)');
+    expect(out).not.toContain('see https');
+  });
+
+  it('says how long the run waited and why, between the checks and the facts', () => {
+    const out = renderText(waitedReport(), plain);
+    const line =
+      'Waited 61.2 s before retries: metadata HTTP 410 (IMDS updating) ×6 (60.0 s); token HTTP 429 (throttled) ×1 (1.2 s).';
+    expect(out).toContain(`\n\n${line}\n\nMachine\n`);
+    expect(renderText(passingReport(), plain)).not.toContain('Waited');
+    const old = passingReport();
+    delete old.waits;
+    expect(renderText(old, plain)).not.toContain('Waited');
+  });
+});
+
+describe('renderText hostile values (issue 9)', () => {
+  it('no line of the text report carries a pipeline command or a control character', () => {
+    for (const color of [false, true]) {
+      const out = renderText(hostileReport(), { color }).replace(/\u001b\[(?:0|1|2|31|32|33)m/g, '');
+      expect(commandProblems(out)).toEqual([]);
+    }
+    const out = renderText(hostileReport(), plain);
+    expect(lineWith(out, 'Resource id')).toBe(`  Resource id        ${HOSTILE.vso.replace('##vso[', '##vso(')}`);
+    expect(out).toContain('##(stop-commands]x');
+    expect(out).toContain('        : :add-mask::PASS:');
   });
 });
