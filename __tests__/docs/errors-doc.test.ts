@@ -2,6 +2,7 @@
 // without documentation fails here), each with the check that produces it, a cause and a fix.
 import { readFileSync } from 'node:fs';
 import { CODES } from '../../src/core/codes.js';
+import { CHECKS } from '../../src/core/pipeline/registry.js';
 
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 
@@ -33,7 +34,7 @@ function field(body: string, label: string): string {
 
 const documented = sections(doc);
 const documentedCodes = documented.map((s) => s.code);
-const catalogue = Object.keys(CODES);
+const catalogue: string[] = [...CODES];
 
 describe('docs/errors.md', () => {
   it('documents every code in CODES', () => {
@@ -60,6 +61,26 @@ describe('docs/errors.md', () => {
       }
     },
   );
+
+  it.each(documented.map((s) => [s.code, s.body] as const))(
+    '%s names checks the registry has',
+    (_code, body) => {
+      const ids = new Set<string>([...CHECKS.map((c) => c.id), 'any', 'none']);
+      const named = field(body, 'Check')
+        .split(/[(:]/)[0]!
+        .split(/[,.\s]+/)
+        .filter((w) => w !== '');
+      expect(named.length).toBeGreaterThan(0);
+      expect(named.filter((w) => !ids.has(w))).toEqual([]);
+    },
+  );
+
+  it('says which codes are warnings: the ones a check only warns with', () => {
+    for (const code of ['proxy_without_imds_bypass', 'metadata_value_rejected', 'token_claim_rejected']) {
+      const section = documented.find((s) => s.code === code)!;
+      expect([code, field(section.body, 'Check')]).toEqual([code, expect.stringContaining('(warning)')]);
+    }
+  });
 
   it('groups the codes under the check headings', () => {
     const groups = [...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
