@@ -44,7 +44,11 @@ describe('readArcKey with a fake file system (linux)', () => {
     ],
     ['a directory', { stat: { isFile: false, size: 4096 } }, 'arc_key_not_regular_file'],
     ['a FIFO or other special file', { stat: { isFile: false, size: 0 } }, 'arc_key_not_regular_file'],
-    ['a file with two hard links (lstat nlink 2)', { content: SECRET, stat: { nlink: 2 } }, 'arc_key_hard_link'],
+    [
+      'a file with two hard links (lstat nlink 2)',
+      { content: SECRET, stat: { nlink: 2 } },
+      'arc_key_hard_link',
+    ],
     ['a file with many hard links', { content: SECRET, stat: { nlink: 40 } }, 'arc_key_hard_link'],
     ['4097 bytes', { content: 'a'.repeat(4097) }, 'arc_key_too_large'],
     ['a huge size', { stat: { size: 10_000_000 } }, 'arc_key_too_large'],

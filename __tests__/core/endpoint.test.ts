@@ -26,10 +26,16 @@ describe('parseEndpoint', () => {
 });
 
 describe('isLoopbackAddress', () => {
-  it.each(['127.0.0.1', '127.1.2.3', '127.255.255.255', '::1', '[::1]', 'localhost', 'LOCALHOST', 'localhost.'])(
-    '%s is loopback',
-    (host) => expect(isLoopbackAddress(host)).toBe(true),
-  );
+  it.each([
+    '127.0.0.1',
+    '127.1.2.3',
+    '127.255.255.255',
+    '::1',
+    '[::1]',
+    'localhost',
+    'LOCALHOST',
+    'localhost.',
+  ])('%s is loopback', (host) => expect(isLoopbackAddress(host)).toBe(true));
 
   it.each([
     '169.254.169.254',

@@ -1,6 +1,10 @@
 // judgeMetadata without sockets: codes per answer, the machine facts, and the shape rule of issue 9 (a value
 // that does not have the shape Azure gives it warns metadata_value_rejected and names the field).
-import { judgeMetadata, rejectedFields, type MetadataAttempt } from '../../src/core/checks/metadata-answer.js';
+import {
+  judgeMetadata,
+  rejectedFields,
+  type MetadataAttempt,
+} from '../../src/core/checks/metadata-answer.js';
 import { VM_INSTANCE } from '../../src/emulator/fixtures/vm-instance.js';
 import { answer, failure, json } from './answers.js';
 import { INJECTIONS } from '../helpers/injection.js';
@@ -8,7 +12,14 @@ import { INJECTIONS } from '../helpers/injection.js';
 const IMDS = { 'content-type': 'application/json; charset=utf-8', server: 'IMDS/150.870.65.1475' };
 
 function attempt(result: MetadataAttempt['result'], over: Partial<MetadataAttempt> = {}): MetadataAttempt {
-  return { result, attempts: 1, version: '2021-02-01', fellBackFrom: '', notesMissingServerHeader: true, ...over };
+  return {
+    result,
+    attempts: 1,
+    version: '2021-02-01',
+    fellBackFrom: '',
+    notesMissingServerHeader: true,
+    ...over,
+  };
 }
 
 const withCompute = (over: Record<string, unknown>) =>
@@ -33,11 +44,15 @@ describe('judgeMetadata: a good document', () => {
   it('notes a missing Server header on a VM, not on Arc', () => {
     const bare = json(200, VM_INSTANCE);
     expect(judgeMetadata(attempt(bare)).end.message).toContain('no `Server: IMDS/...` header');
-    expect(judgeMetadata(attempt(bare, { notesMissingServerHeader: false })).end.message).not.toContain('Server');
+    expect(judgeMetadata(attempt(bare, { notesMissingServerHeader: false })).end.message).not.toContain(
+      'Server',
+    );
   });
 
   it('names an api-version fallback', () => {
-    const j = judgeMetadata(attempt(json(200, VM_INSTANCE, IMDS), { version: '2020-06-01', fellBackFrom: '2021-02-01' }));
+    const j = judgeMetadata(
+      attempt(json(200, VM_INSTANCE, IMDS), { version: '2020-06-01', fellBackFrom: '2021-02-01' }),
+    );
     expect(j.end.message).toContain('api-version 2021-02-01 was refused; used 2020-06-01');
   });
 });
@@ -87,7 +102,11 @@ describe('judgeMetadata: failures', () => {
 
   it.each([
     [400, { error: 'Bad request. Required metadata header not specified' }, 'metadata_header_rejected'],
-    [400, { error: 'Bad request. api-version is invalid', 'newest-versions': ['2023-07-01'] }, 'metadata_api_version'],
+    [
+      400,
+      { error: 'Bad request. api-version is invalid', 'newest-versions': ['2023-07-01'] },
+      'metadata_api_version',
+    ],
     [404, { error: 'Not found' }, 'metadata_not_found'],
     [403, { error: 'Forbidden' }, 'metadata_forbidden'],
     [405, { error: 'Method not allowed' }, 'metadata_method_not_allowed'],

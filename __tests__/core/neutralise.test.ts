@@ -70,7 +70,11 @@ describe('neutralise', () => {
   });
 
   it.each([
-    ['##vso[ in lower case', 'vm1 ##vso[task.setvariable variable=X]y', 'vm1 ##vso(task.setvariable variable=X]y'],
+    [
+      '##vso[ in lower case',
+      'vm1 ##vso[task.setvariable variable=X]y',
+      'vm1 ##vso(task.setvariable variable=X]y',
+    ],
     ['##VSO[ in upper case', '##VSO[task.complete]', '##VSO(task.complete]'],
     ['##vSo[ in mixed case', 'a ##vSo[task.prependpath]b', 'a ##vSo(task.prependpath]b'],
     ['##[ (legacy GitHub, ADO formatting)', 'vm1 ##[stop-commands]x', 'vm1 ##(stop-commands]x'],
@@ -119,13 +123,17 @@ describe('neutralise', () => {
 
 describe('neutraliseLine and neutraliseBlock', () => {
   it('a line keeps its indentation but loses commands and controls', () => {
-    expect(neutraliseLine('    fix: ##vso[task.complete] \u001b[1mbold')).toBe('    fix: ##vso(task.complete] bold');
+    expect(neutraliseLine('    fix: ##vso[task.complete] \u001b[1mbold')).toBe(
+      '    fix: ##vso(task.complete] bold',
+    );
     expect(neutraliseLine('  ::error::x')).toBe('  : :error::x');
   });
 
   it('a block is guarded line by line and keeps its layout', () => {
     const block = 'Result: PASS\n  metadata  ok\n::error::forged\r\n##[warning]x\n\nend';
-    expect(neutraliseBlock(block)).toBe('Result: PASS\n  metadata  ok\n: :error::forged\n##(warning]x\n\nend');
+    expect(neutraliseBlock(block)).toBe(
+      'Result: PASS\n  metadata  ok\n: :error::forged\n##(warning]x\n\nend',
+    );
   });
 
   it.each(INJECTIONS)('a block made of %j has no command and no control', (value) => {

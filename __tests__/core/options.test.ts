@@ -391,13 +391,12 @@ describe('parseOptions AMA readiness inputs', () => {
     expect(ok({ ama: 'true', 'workspace-ids': raw }).workspaceIds).toEqual([WS[0], WS[1]]);
   });
 
-  // LEAD: src/core/options.ts list() drops duplicates before workspaceIds()/dceEndpoints() lower-case (and reduce
-  // URLs to hosts), so the same workspace or DCE written twice in different case (or once as URL, once as host)
-  // is kept twice, and the AMA check would probe it twice. Expected: one entry each.
+  // Duplicates are dropped after lower-casing and reducing URLs to hosts, so the AMA check never probes twice.
   it('the same workspace or DCE written in two spellings is kept once', () => {
     const raw = `${WS[0]!.toUpperCase()}, ${WS[0]}`;
     expect(ok({ ama: 'true', 'workspace-ids': raw }).workspaceIds).toEqual([WS[0]]);
-    const dce = 'https://dce.westeurope-1.ingest.monitor.azure.com/ DCE.westeurope-1.ingest.monitor.azure.com';
+    const dce =
+      'https://dce.westeurope-1.ingest.monitor.azure.com/ DCE.westeurope-1.ingest.monitor.azure.com';
     expect(ok({ ama: 'true', 'dce-endpoints': dce }).dceEndpoints).toEqual([
       'dce.westeurope-1.ingest.monitor.azure.com',
     ]);

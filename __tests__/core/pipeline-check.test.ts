@@ -98,9 +98,9 @@ describe('finish and skip', () => {
     const c2 = fakeContext({ clock });
     const started = clock.now();
     clock.advance(1234);
-    expect(finish(runFor('vm', c2), METADATA, started, { status: 'pass', code: 'ok', message: '' }).durationMs).toBe(
-      1234,
-    );
+    expect(
+      finish(runFor('vm', c2), METADATA, started, { status: 'pass', code: 'ok', message: '' }).durationMs,
+    ).toBe(1234);
   });
 
   it('neutralises the message, the hint and every detail cell, and keeps data as given', () => {
@@ -113,7 +113,11 @@ describe('finish and skip', () => {
       details: [{ title: `t ${hostile}`, columns: ['host', `c ${hostile}`], rows: [['a.example', hostile]] }],
       data: { raw: hostile },
     });
-    const texts = [c.message, c.remediation, ...c.details!.flatMap((t) => [t.title, ...t.columns, ...t.rows.flat()])];
+    const texts = [
+      c.message,
+      c.remediation,
+      ...c.details!.flatMap((t) => [t.title, ...t.columns, ...t.rows.flat()]),
+    ];
     for (const text of texts) {
       expect(text).not.toMatch(/##vso\[|##\[|[\u0000-\u001f\u007f-\u009f\u202e]/i);
       expect(text).not.toMatch(/^\s*::/);
@@ -125,7 +129,11 @@ describe('finish and skip', () => {
   });
 
   it('clips a huge message', () => {
-    const c = finish(run, METADATA, 0, { status: 'fail', code: 'metadata_bad_json', message: 'x'.repeat(100_000) });
+    const c = finish(run, METADATA, 0, {
+      status: 'fail',
+      code: 'metadata_bad_json',
+      message: 'x'.repeat(100_000),
+    });
     expect(c.message.length).toBeLessThanOrEqual(4000);
     expect(c.message.endsWith('…')).toBe(true);
   });

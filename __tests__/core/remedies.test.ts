@@ -29,7 +29,12 @@ describe('remedyFor: every code, every profile', () => {
   });
 
   it('the codes added in issue 9 are there', () => {
-    for (const code of ['metadata_value_rejected', 'token_not_jwt', 'token_claim_rejected', 'arc_key_hard_link'])
+    for (const code of [
+      'metadata_value_rejected',
+      'token_not_jwt',
+      'token_claim_rejected',
+      'arc_key_hard_link',
+    ])
       expect(CODES).toContain(code);
   });
 });
@@ -40,7 +45,9 @@ describe('remedyFor: what differs between a VM and Arc', () => {
     expect(fix('connection_refused', vmProfile)).not.toMatch(/himds/i);
     expect(fix('connection_refused', arcProfile, 'linux')).toContain('systemctl start himdsd');
     expect(fix('connection_refused', arcProfile, 'win32')).toContain('Start-Service himds');
-    expect(fix('connect_timeout', arcProfile, 'linux')).toMatch(/^Nothing answered on the Hybrid IMDS port\. Check/);
+    expect(fix('connect_timeout', arcProfile, 'linux')).toMatch(
+      /^Nothing answered on the Hybrid IMDS port\. Check/,
+    );
   });
 
   it('something else answered: the bypass hosts and service of the mode', () => {
@@ -72,7 +79,9 @@ describe('remedyFor: what differs between a VM and Arc', () => {
 
   it('a key-file permission fix names the group of the platform', () => {
     expect(fix('arc_key_permission_denied', arcProfile, 'linux')).toMatch(/usermod -aG himds/);
-    expect(fix('arc_key_permission_denied', arcProfile, 'win32')).toContain('Hybrid agent extension applications');
+    expect(fix('arc_key_permission_denied', arcProfile, 'win32')).toContain(
+      'Hybrid agent extension applications',
+    );
   });
 });
 
@@ -82,7 +91,12 @@ describe('remedyFor: inputs spelled the way the front door writes them', () => {
     ['metadata_gone', 'timeout-seconds', 'timeoutSeconds', '--timeout-seconds'],
     ['token_gone', 'timeout-seconds', 'timeoutSeconds', '--timeout-seconds'],
     ['token_multiple_identities', 'identity: user', 'identity: user', '--identity user'],
-    ['token_identity_not_found', 'client-id, object-id, msi-res-id', 'clientId, objectId, msiResId', '--client-id, --object-id, --msi-res-id'],
+    [
+      'token_identity_not_found',
+      'client-id, object-id, msi-res-id',
+      'clientId, objectId, msiResId',
+      '--client-id, --object-id, --msi-res-id',
+    ],
     ['arc_user_identity_unconfirmed', 'identity: system', 'identity: system', '--identity system'],
   ] as const)('%s', (code, action, task, cli) => {
     expect(fix(code, vmProfile, 'linux', ACTION_SPELLING)).toContain(action);

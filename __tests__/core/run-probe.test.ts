@@ -267,7 +267,10 @@ describe('runProbe on Arc in a container (issue 10: a warning rests on evidence)
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(INSTANCE),
     );
     const port = Number(new URL(endpoint).port);
-    const { report } = await probe({ mode: 'auto', identity: 'none' }, { env: arcEnv(port), fs: fakeFs(['/.dockerenv']) });
+    const { report } = await probe(
+      { mode: 'auto', identity: 'none' },
+      { env: arcEnv(port), fs: fakeFs(['/.dockerenv']) },
+    );
     expect(report.mode.resolved).toBe('arc');
     expect(report.result).toBe('pass');
     expect(report.checks.every((c) => c.status === 'pass' || c.status === 'skip')).toBe(true);

@@ -55,7 +55,8 @@ describe('shapes accept real Azure values', () => {
   );
 
   it('covers every field from at least two sources', () => {
-    for (const [field] of FIELDS) expect([field, cases.filter((c) => c[1] === field).length >= 2]).toEqual([field, true]);
+    for (const [field] of FIELDS)
+      expect([field, cases.filter((c) => c[1] === field).length >= 2]).toEqual([field, true]);
   });
 
   it.each(cases)('%s: %s %j', (_, __, value, fits) => {
@@ -69,7 +70,11 @@ describe('shapes accept real Azure values', () => {
     ['an AKS node resource group', isResourceGroup, 'MC_myname_group_myname_eastus'],
     ['a resource group with parentheses and dots', isResourceGroup, 'rg.(prod)-1'],
     ['a resource group in another script', isResourceGroup, 'rg-müller-ß'],
-    ['a VMSS VM resource id', isResourceId, capture('elastic-beats-aks-vmss-compute.json')['resourceId'] as string],
+    [
+      'a VMSS VM resource id',
+      isResourceId,
+      capture('elastic-beats-aks-vmss-compute.json')['resourceId'] as string,
+    ],
     [
       'a lower-case resourcegroups segment',
       isResourceId,
@@ -140,8 +145,16 @@ describe('shapes refuse what a shell or a pipeline could act on', () => {
     ['a resource group ending in a period', isResourceGroup, 'rg.'],
     ['a 91-character resource group', isResourceGroup, 'r'.repeat(91)],
     ['a placeholder as redacted captures show it', isResourceGroup, '<resource_group_name>'],
-    ['a resource id with a placeholder subscription', isResourceId, '/subscriptions/<subscription_id>/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm'],
-    ['a resource id without a provider', isResourceId, '/subscriptions/0e073ec1-c22f-4488-adde-da35ed609ccd/resourceGroups/rg'],
+    [
+      'a resource id with a placeholder subscription',
+      isResourceId,
+      '/subscriptions/<subscription_id>/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm',
+    ],
+    [
+      'a resource id without a provider',
+      isResourceId,
+      '/subscriptions/0e073ec1-c22f-4488-adde-da35ed609ccd/resourceGroups/rg',
+    ],
     [
       'a resource id with a quote',
       isResourceId,
@@ -174,9 +187,18 @@ describe('isJwt: a token is a JWT or it is not a token', () => {
     ['an empty segment', `${fakeJwt().split('.')[0]}..sig`],
     ['padding', `${fakeJwt().split('.').slice(0, 2).join('.')}.c2ln==`],
     ['standard base64 characters', `${fakeJwt().split('.').slice(0, 2).join('.')}.a+b/c`],
-    ['a payload that is not JSON', `eyJhbGciOiJSUzI1NiJ9.${Buffer.from('not json').toString('base64url')}.sig`],
-    ['a payload that is a JSON array', `eyJhbGciOiJSUzI1NiJ9.${Buffer.from('[1]').toString('base64url')}.sig`],
-    ['a payload that is a JSON string', `eyJhbGciOiJSUzI1NiJ9.${Buffer.from('"x"').toString('base64url')}.sig`],
+    [
+      'a payload that is not JSON',
+      `eyJhbGciOiJSUzI1NiJ9.${Buffer.from('not json').toString('base64url')}.sig`,
+    ],
+    [
+      'a payload that is a JSON array',
+      `eyJhbGciOiJSUzI1NiJ9.${Buffer.from('[1]').toString('base64url')}.sig`,
+    ],
+    [
+      'a payload that is a JSON string',
+      `eyJhbGciOiJSUzI1NiJ9.${Buffer.from('"x"').toString('base64url')}.sig`,
+    ],
     ['a payload that is null', `eyJhbGciOiJSUzI1NiJ9.${Buffer.from('null').toString('base64url')}.sig`],
     ['a multi-line token', `${fakeJwt()}\nPASS`],
     ['a token with a space', `${fakeJwt()} x`],
@@ -186,9 +208,15 @@ describe('isJwt: a token is a JWT or it is not a token', () => {
 });
 
 describe('isPlausibleSecret: only such values are registered for masking', () => {
-  it.each(['e', 'PASS', 'abcdefghijklmno', 'a b c d e f g h i j', 'abcdefghijklmnop\nq', '\tabcdefghijklmnopq'])(
-    'refuses %j (masking it would blank ordinary words)',
-    (value) => expect(isPlausibleSecret(value)).toBe(false),
+  it.each([
+    'e',
+    'PASS',
+    'abcdefghijklmno',
+    'a b c d e f g h i j',
+    'abcdefghijklmnop\nq',
+    '\tabcdefghijklmnopq',
+  ])('refuses %j (masking it would blank ordinary words)', (value) =>
+    expect(isPlausibleSecret(value)).toBe(false),
   );
 
   it.each(['abcdefghijklmnop', fakeJwt({ a: 1 }), 'c2VjcmV0LWZyb20taGltZHM='])('accepts %j', (value) => {

@@ -54,10 +54,12 @@ describe('registerTokenSecrets (issue 9: only plausible secrets are masked)', ()
   });
 
   it('ignores values that are not strings', () => {
-    expect(register(JSON.stringify({ access_token: 12345678901234567890, refresh_token: { a: 1 } }))).toEqual({
-      secrets: [],
-      token: null,
-    });
+    expect(register(JSON.stringify({ access_token: 12345678901234567890, refresh_token: { a: 1 } }))).toEqual(
+      {
+        secrets: [],
+        token: null,
+      },
+    );
   });
 
   it('scans a truncated body so an unparsed token is still registered', () => {

@@ -164,7 +164,10 @@ describe('judgeToken: errors and what answered', () => {
   });
 
   it('an HTML page is not a token answer', () => {
-    const j = judgeToken(exchange(answer(200, '<html>portal</html>', { 'content-type': 'text/html' })), facts());
+    const j = judgeToken(
+      exchange(answer(200, '<html>portal</html>', { 'content-type': 'text/html' })),
+      facts(),
+    );
     expect(j.end).toMatchObject({ status: 'fail', code: 'not_imds_html' });
   });
 
@@ -188,7 +191,10 @@ describe('judgeToken: Arc rules through the mode profile', () => {
   });
 
   it('Arc: the same token after the challenge passes', () => {
-    const j = judgeToken(exchange(json(200, tokenBody()), { challenged: true, attempts: 2 }), facts({ profile: arcProfile }));
+    const j = judgeToken(
+      exchange(json(200, tokenBody()), { challenged: true, attempts: 2 }),
+      facts({ profile: arcProfile }),
+    );
     expect(j.end).toMatchObject({ status: 'pass', code: 'ok' });
     expect(j.accessToken).toBe(TOKEN);
   });

@@ -40,8 +40,8 @@ export interface Problem {
 }
 
 /** Control, bidi, invisible and line-separator characters no channel may carry (tab and \n excepted). */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const FORBIDDEN_CHARS =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /**
  * What a pipeline or terminal could act on in `text`, line by line. `allowed` says which lines are the

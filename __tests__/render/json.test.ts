@@ -1,7 +1,14 @@
 import { renderJson } from '../../src/core/render/json.js';
 import type { Report } from '../../src/core/types.js';
 import { commandProblems } from '../helpers/injection.js';
-import { detailsReport, HOSTILE, hostileReport, passingReport, unreachableReport, waitedReport } from './report-factory.js';
+import {
+  detailsReport,
+  HOSTILE,
+  hostileReport,
+  passingReport,
+  unreachableReport,
+  waitedReport,
+} from './report-factory.js';
 
 describe('renderJson', () => {
   it('is pretty JSON with 2-space indent and a trailing newline, and round-trips the report', () => {

@@ -77,7 +77,11 @@ export function passingReport(): Report {
 export function waitedReport(): Report {
   const r = passingReport();
   r.durationMs = 62_400;
-  r.checks[2] = check('metadata', { message: 'Instance metadata read after 7 attempts.', attempts: 7, durationMs: 61_900 });
+  r.checks[2] = check('metadata', {
+    message: 'Instance metadata read after 7 attempts.',
+    attempts: 7,
+    durationMs: 61_900,
+  });
   r.waits = [
     { check: 'metadata', reason: 'HTTP 410 (IMDS updating)', waits: 6, ms: 60_000 },
     { check: 'token', reason: 'HTTP 429 (throttled)', waits: 1, ms: 1_200 },
@@ -255,7 +259,9 @@ export function hostileReport(): Report {
   meta.code = 'metadata_value_rejected';
   meta.message = `${HOSTILE.vso}\n${HOSTILE.colon}`;
   meta.remediation = `${HOSTILE.legacy} ${HOSTILE.bidi}`;
-  meta.details = [{ title: HOSTILE.colon, columns: [HOSTILE.vso, 'b'], rows: [[HOSTILE.legacy, HOSTILE.bidi]] }];
+  meta.details = [
+    { title: HOSTILE.colon, columns: [HOSTILE.vso, 'b'], rows: [[HOSTILE.legacy, HOSTILE.bidi]] },
+  ];
   r.waits = [{ check: 'metadata', reason: HOSTILE.vso, waits: 1, ms: 2_000 }];
   return r;
 }

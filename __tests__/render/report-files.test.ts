@@ -1,6 +1,16 @@
 // Report files are written privately (issue 9): the fallback folder is a fresh 0700 mkdtemp folder, and a
 // planted symlink at report.json is replaced, never followed (its target keeps its content).
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportFolder, writePrivately, writeReports } from '../../src/host/report-files.js';
@@ -84,9 +94,16 @@ describe('writeReports', () => {
     writeFileSync(target, 'precious');
     const junit = join(root, 'junit.xml');
     symlinkSync(target, junit);
-    const written = await writeReports(passingReport(), { reportPath: '', junitPath: junit, defaultDir: root });
+    const written = await writeReports(passingReport(), {
+      reportPath: '',
+      junitPath: junit,
+      defaultDir: root,
+    });
     expect(written).toEqual({ reportPath: join(root, 'report.json'), junitPath: junit, problems: [] });
-    expect(JSON.parse(readFileSync(written.reportPath, 'utf8'))).toMatchObject({ result: 'pass', schemaVersion: 1 });
+    expect(JSON.parse(readFileSync(written.reportPath, 'utf8'))).toMatchObject({
+      result: 'pass',
+      schemaVersion: 1,
+    });
     expect(readFileSync(junit, 'utf8')).toMatch(/^<\?xml/);
     expect(readFileSync(target, 'utf8')).toBe('precious');
   });
@@ -117,7 +134,11 @@ describe('writeReports', () => {
     const report = passingReport();
     report.machine.name = 'vm1 ##vso[task.setvariable variable=X]1';
     mkdirSync(join(root, 'out'));
-    const written = await writeReports(report, { reportPath: join(root, 'out', 'r.json'), junitPath: '', defaultDir: '' });
+    const written = await writeReports(report, {
+      reportPath: join(root, 'out', 'r.json'),
+      junitPath: '',
+      defaultDir: '',
+    });
     const text = readFileSync(written.reportPath, 'utf8');
     expect(text).not.toContain('##');
     expect(JSON.parse(text).machine.name).toBe(report.machine.name);

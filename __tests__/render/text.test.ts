@@ -229,7 +229,9 @@ describe('renderText hostile values (issue 9)', () => {
       expect(commandProblems(out)).toEqual([]);
     }
     const out = renderText(hostileReport(), plain);
-    expect(lineWith(out, 'Resource id')).toBe(`  Resource id        ${HOSTILE.vso.replace('##vso[', '##vso(')}`);
+    expect(lineWith(out, 'Resource id')).toBe(
+      `  Resource id        ${HOSTILE.vso.replace('##vso[', '##vso(')}`,
+    );
     expect(out).toContain('##(stop-commands]x');
     expect(out).toContain('        : :add-mask::PASS:');
   });
