@@ -28,6 +28,8 @@ export interface ConformanceCase {
   expect: Partial<Record<ClientName, Expected>>;
   /** Token-route requests the emulator must have seen per client (shows who retried). */
   tokenRequests?: Partial<Record<ClientName, number>>;
+  /** Arc: the clients read the bait file behind the realm and send it (default: they must not). */
+  sendsBait?: boolean;
 }
 
 export const UNKNOWN_CLIENT_ID = '11111111-2222-3333-4444-555555555555';
@@ -188,6 +190,7 @@ export const ARC_CASES: ConformanceCase[] = [
       ['key file over 4096 bytes', 'arc-oversized-key', 'invalid_secret'],
       ['realm quoted with charset', 'arc-quoted-realm', 'invalid_file_extension'],
       ['realm is a directory', 'arc-dir-key', 'unable_to_read_secret_file'],
+      ['two challenges', 'arc-two-challenges', 'invalid_file_extension'],
     ] as const
   ).map(([row, scenario, code]): ConformanceCase => ({
     row: `refused realm: ${row}`,
@@ -196,6 +199,22 @@ export const ARC_CASES: ConformanceCase[] = [
     expect: errors('ManagedIdentityError', code),
     tokenRequests: { identity: 1, msal: 1 },
   })),
+  {
+    // Both SDKs check the realm's path as a string, then stat/read through the link.
+    row: 'symlinked key file (followed: the bait is sent)',
+    scenario: 'arc-symlink-escape',
+    mode: 'arc',
+    expect: errors('ServerError', 'unauthorized_client'),
+    tokenRequests: { identity: 2, msal: 2 },
+    sendsBait: true,
+  },
+  {
+    row: 'correct secret answered with 401',
+    scenario: 'arc-reject-secret',
+    mode: 'arc',
+    expect: errors('ServerError', 'unauthorized_client'),
+    tokenRequests: { identity: 2, msal: 2 },
+  },
 ];
 
 /** Display names for appids in the table. */
