@@ -46,12 +46,16 @@ function install() {
     '--no-fund',
     '--ignore-scripts',
     '--prefer-offline',
+    '--fetch-retries=1',
     '--loglevel=error',
     `${PACKAGE}@${NODE24_VERSION}`,
   ]);
   if (run.status === 0) return '';
-  const why = run.error?.message ?? `${run.stderr ?? ''}`.trim().split('\n').filter(Boolean).at(-1) ?? '';
-  return `could not install ${PACKAGE}@${NODE24_VERSION} from the npm registry (${why || `exit ${run.status}`})`;
+  // npm's own words, without its "A complete log of this run ..." pointer.
+  const lines = `${run.stderr ?? ''}`.split('\n').filter((l) => l.trim() && !/complete log/i.test(l));
+  const why =
+    run.error?.message ?? lines.find((l) => /npm error (code|errno|network|request)/.test(l)) ?? lines[0];
+  return `could not install ${PACKAGE}@${NODE24_VERSION} from the npm registry (${why?.trim() || `exit ${run.status}`})`;
 }
 
 /**
