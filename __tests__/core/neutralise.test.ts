@@ -182,3 +182,17 @@ describe('safeJson', () => {
     expect(JSON.parse(out)).toBe('::error::x');
   });
 });
+
+describe('the command oracle itself', () => {
+  // Only these corpus values are harmless in a log as they are (they target shells or decoders, not agents).
+  const LOG_SAFE = ['rg"; echo injected; : "', 'a%0A::error::encoded newline'];
+
+  it.each(INJECTIONS.filter((v) => !LOG_SAFE.includes(v)))('flags the raw value %j', (value) => {
+    expect(commandProblems(value).length).toBeGreaterThan(0);
+  });
+
+  it('lets the product own its commands, at column 0 only where the caller says so', () => {
+    expect(commandProblems('::error title=x::y', (line) => line.startsWith('::error '))).toEqual([]);
+    expect(commandProblems('x\n::error title=x::y\n')).toHaveLength(1);
+  });
+});

@@ -3,6 +3,7 @@
 import { afterEach, expect, test } from '@jest/globals';
 import http from 'node:http';
 import { parseOptions, runProbe } from '../../src/core/index.js';
+import { CLI_SPELLING } from '../../src/host/spelling.js';
 import { engineContext } from '../helpers/engine-context.js';
 
 let server: http.Server | null = null;
@@ -22,11 +23,10 @@ test.each([1, 3])('slow headers then a trickling body: timeout-seconds %i holds'
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  const parsed = parseOptions({
-    endpoint: `http://127.0.0.1:${port}`,
-    mode: 'vm',
-    'timeout-seconds': String(seconds),
-  });
+  const parsed = parseOptions(
+    { endpoint: `http://127.0.0.1:${port}`, mode: 'vm', 'timeout-seconds': String(seconds) },
+    CLI_SPELLING,
+  );
   if (!parsed.ok) throw new Error(parsed.error.message);
   const started = Date.now();
   const { report } = await runProbe(parsed.options, engineContext().ctx);
