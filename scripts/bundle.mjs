@@ -1,4 +1,5 @@
-// Rebuilds every committed bundle with ncc: dist/ (GitHub Action), dist/azure-devops/ (task), dist/cli/ (CLI).
+// Rebuilds every committed bundle with ncc: dist/ (GitHub Action), dist/azure-devops/ (task), dist/cli/ (CLI),
+// and the merge's dist/merge/ (action) and dist/azure-devops-merge/ (task).
 // ncc output is deterministic, so CI can rebuild and diff. Each bundle is built in a scratch folder and then
 // renamed into place file by file, so a process running a bundle never sees a half-written or missing file.
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,9 @@ const entries = [
   ['src/github/index.ts', 'dist'],
   ['src/azure-devops/index.ts', 'dist/azure-devops'],
   ['src/cli/index.ts', 'dist/cli'],
+  // The fleet merge: merge/action.yml runs dist/merge, the ImdsCheckMerge task dist/azure-devops-merge.
+  ['src/github/merge.ts', 'dist/merge'],
+  ['src/azure-devops/merge.ts', 'dist/azure-devops-merge'],
 ];
 const only = process.argv.slice(2);
 mkdirSync('build', { recursive: true });

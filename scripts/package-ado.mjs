@@ -106,9 +106,12 @@ for (const { folder, path, task } of tasks) {
   // The bundle folder of every handler: its entry, lazy chunks, licences and the ESM package.json marker.
   const bundleDirs = new Set(Object.values(task.execution).map((handler) => dirname(handler.target)));
   for (const bundleDir of bundleDirs) {
-    const from = join(taskDir, bundleDir);
-    if (!existsSync(join(from, 'index.js')))
-      fail(`${relative(root, from)}/index.js is missing: run \`npm run bundle\``);
+    // Next to the task.json, or in the repository's dist/ (a task.json in a sub-folder, e.g. merge/).
+    const from = [join(taskDir, bundleDir), join(root, bundleDir)].find((dir) =>
+      existsSync(join(dir, 'index.js')),
+    );
+    if (!from)
+      fail(`${relative(root, join(taskDir, bundleDir))}/index.js is missing: run \`npm run bundle\``);
     for (const file of readdirSync(from, { withFileTypes: true }).filter((e) => e.isFile()))
       copy(join(from, file.name), `${folder}/${bundleDir}/${file.name}`);
   }

@@ -1,9 +1,15 @@
 // The Azure DevOps task's PlatformPort over azure-pipelines-task-lib: the only file that imports it. `import
 // * as` because the default import is undefined in ncc's ESM output (see conventions D).
 import * as tl from 'azure-pipelines-task-lib/task.js';
-import { CREDENTIAL_INPUTS, toCamel, type AgentProxy, type StepVerdict } from '../core/index.js';
+import {
+  CREDENTIAL_INPUTS,
+  toCamel,
+  type AgentProxy,
+  type InputName,
+  type StepVerdict,
+} from '../core/index.js';
 import { taskCodeLink } from '../host/code-links.js';
-import type { PlatformPort } from '../host/port.js';
+import type { AnyPlatformPort } from '../host/port.js';
 import { TASK_SPELLING } from '../host/spelling.js';
 import type { CredentialInputs } from './credential-inputs.js';
 import { toAgentProxy } from './proxy.js';
@@ -27,10 +33,14 @@ function readAgentProxy(): AgentProxy | null {
   }
 }
 
-export function createTaskPort(credentials: CredentialInputs, bundleUrl: string): PlatformPort {
+const isCredentialInput = (name: string): name is InputName =>
+  (CREDENTIAL_INPUTS as readonly string[]).includes(name);
+
+/** One port for both tasks (the check and the merge): inputs and outputs are read and set by name. */
+export function createTaskPort(credentials: CredentialInputs, bundleUrl: string): AnyPlatformPort {
   return {
     spelling: TASK_SPELLING,
-    input: (name) => (CREDENTIAL_INPUTS.includes(name) ? credentials[name] : tl.getInput(toCamel(name))),
+    input: (name) => (isCredentialInput(name) ? credentials[name] : tl.getInput(toCamel(name))),
     // The agent masks per line and task-lib throws on a multi-line value.
     registerSecret(value) {
       for (const line of value.split(/\r\n|\r|\n/)) if (line !== '') tl.setSecret(line);

@@ -15,6 +15,7 @@ export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'emulate'; argv: string[] }
+  | { kind: 'merge'; argv: string[] }
   | CheckCommand
   | { kind: 'usage-error'; message: string };
 
@@ -27,6 +28,7 @@ const VALUE_FLAGS = new Set<string>(
 
 export function parseArgs(argv: string[]): CliCommand {
   if (argv[0] === 'emulate') return { kind: 'emulate', argv: argv.slice(1) };
+  if (argv[0] === 'merge') return { kind: 'merge', argv: argv.slice(1) };
   const command: CheckCommand = { kind: 'check', inputs: {}, json: false, noColor: false, arcTokensDir: '' };
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -64,6 +66,7 @@ const d = INPUT_DEFAULTS;
 
 export const USAGE = `Usage: imds-check [options]
        imds-check emulate [options]     (imds-check emulate --help lists them)
+       imds-check merge [options] PATH...  (one verdict over many machines' reports; merge --help)
 
 Checks that this machine reaches Azure IMDS (VMs) or Hybrid IMDS (Arc) and gets a managed-identity token.
 

@@ -19,6 +19,14 @@ try {
       const { runEmulateCommand } = await import('../emulator/command.js');
       return runEmulateCommand(argv, { out: (l) => console.log(l), err: (l) => console.error(l) });
     },
+    merge: async (argv) => {
+      const { runMergeCommand } = await import('./merge.js');
+      return runMergeCommand(argv, {
+        out: (t) => process.stdout.write(t),
+        err: (t) => process.stderr.write(t),
+        cwd: process.cwd(),
+      });
+    },
   });
 } catch (err) {
   // No stack traces unless asked for: the message alone, on one line.

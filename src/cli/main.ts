@@ -32,6 +32,8 @@ export interface CliIo {
     options: Pick<HostOptions, 'registerSecret' | 'progress' | 'arcTokensDir'> & { spell: InputSpelling },
   ): RuntimeContext;
   emulate(argv: string[]): Promise<number>;
+  /** `imds-check merge`; loaded only when asked for, like the emulator. */
+  merge?(argv: string[]): Promise<number>;
   probe?: (options: ProbeOptions, ctx: RuntimeContext) => Promise<ProbeOutcome>;
 }
 
@@ -60,6 +62,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     case 'emulate':
       return io.emulate(command.argv);
+    case 'merge':
+      if (io.merge) return io.merge(command.argv);
+      io.err('imds-check: merge is not available in this build.\n');
+      return 2;
     case 'usage-error':
       io.err(`imds-check: ${command.message}. Run 'imds-check --help' for usage.\n`);
       return 2;

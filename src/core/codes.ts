@@ -68,6 +68,10 @@ export const CODES = [
   'arc_key_read_failed',
   'arc_secret_rejected',
   'arc_user_identity_unconfirmed',
+  // fleet merge (imds-check merge): rows of the fleet report that are not a machine's own check
+  'fleet_report_invalid',
+  'fleet_machine_missing',
+  'fleet_no_reports',
 ] as const;
 
 export type Code = (typeof CODES)[number];

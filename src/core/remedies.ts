@@ -143,6 +143,13 @@ const REMEDIES: Readonly<Record<Code, Remedy>> = {
     'Hybrid IMDS rejected the key-file secret. Retry; if it persists, restart the Hybrid IMDS service.',
   arc_user_identity_unconfirmed: (ctx) =>
     `The answer did not confirm the requested user-assigned identity: Arc agents before user-assigned support return the system identity. Update the Connected Machine agent, or use ${setting(ctx, 'identity', 'system')}.`,
+  // fleet merge (imds-check merge)
+  fleet_report_invalid:
+    'A file the merge was given is not a machine report of imds-check (not JSON, not schemaVersion 1, larger than 4 MiB or unreadable). Make each machine upload only its report file, and point the merge at those files; the row names the file and why.',
+  fleet_machine_missing:
+    'Fewer machines left a report than expected. A matrix leg whose runner was offline, or a deployment that did not reach a machine, leaves none: find the leg without an uploaded report and run it again, or lower expected when the fleet shrank.',
+  fleet_no_reports:
+    'No report file matched. Check that every machine uploads its report and that the merge downloads them to the folder or pattern it reads (reports input or PATH arguments).',
 };
 
 export function remedyFor(code: Code, ctx: RemedyContext): string {

@@ -2,11 +2,12 @@
 import * as core from '@actions/core';
 import { ACTION_SPELLING } from '../host/spelling.js';
 import { actionCodeLink } from '../host/code-links.js';
-import type { PlatformPort } from '../host/port.js';
+import type { AnyPlatformPort } from '../host/port.js';
 
 const ANNOTATE = { error: core.error, warning: core.warning, notice: core.notice } as const;
 
-export function createGitHubPort(env: NodeJS.ProcessEnv = process.env): PlatformPort {
+/** One port for both actions (the check and the merge): inputs and outputs are read and set by name. */
+export function createGitHubPort(env: NodeJS.ProcessEnv = process.env): AnyPlatformPort {
   return {
     spelling: ACTION_SPELLING,
     // core.getInput reads INPUT_<NAME> and echoes nothing, so a credential in an input is never printed.

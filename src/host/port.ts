@@ -1,21 +1,22 @@
-// What the one step body (step.ts) needs from a CI platform. The GitHub Action and the Azure DevOps task are
-// thin adapters of this port; everything they have in common lives in the step body.
-import type {
-  AgentProxy,
-  CodeLink,
-  InputName,
-  InputSpelling,
-  OutputName,
-  StepVerdict,
-} from '../core/index.js';
+// What a step body needs from a CI platform: the check (step.ts) and the fleet merge (merge-step.ts) run over
+// the same port, each with its own input and output names. The GitHub Action and the Azure DevOps task are
+// thin adapters of this port; everything they have in common lives in the step bodies.
+import type { AgentProxy, CodeLink, InputName, OutputName, StepVerdict } from '../core/index.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
-export interface PlatformPort {
+/** How a platform writes a name of its step's contract: `timeout-seconds` or `timeoutSeconds`. */
+export interface NameSpelling<N extends string> {
+  name(input: N): string;
+  assignment(input: N, value: string): string;
+}
+
+/** `In`/`Out`: the step's input and output names (the check's by default; the merge has its own). */
+export interface PlatformPort<In extends string = InputName, Out extends string = OutputName> {
   /** How this platform spells inputs in messages (`timeout-seconds` or `timeoutSeconds`). */
-  spelling: InputSpelling;
+  spelling: NameSpelling<In>;
   /** The raw input ('' or undefined when unset). Credential inputs must be read without any echo. */
-  input(name: InputName): string | undefined;
+  input(name: In): string | undefined;
   /** Registers one value for masking before it could be printed. */
   registerSecret(value: string): void;
   /** A plain log block. */
@@ -25,7 +26,7 @@ export interface PlatformPort {
   progress(text: string): void;
   /** An annotation (GitHub) or issue (Azure DevOps): a title and lines of text. */
   annotate(level: AnnotationLevel, title: string, lines: string[]): void;
-  setOutput(name: OutputName, value: string, secret: boolean): void;
+  setOutput(name: Out, value: string, secret: boolean): void;
   /** Attaches the Markdown summary; `folder` is the run's private report folder. */
   attachSummary(markdown: string, folder: string): Promise<void>;
   /** Ends the step. `message` may become an annotation of its own (see finishAnnotates). */
@@ -38,3 +39,6 @@ export interface PlatformPort {
   /** Which verdicts make finish() add an annotation of that level itself, so one slot is kept for it. */
   finishAnnotates: Partial<Record<StepVerdict, AnnotationLevel>>;
 }
+
+/** A port that serves any step's names: what the GitHub and Azure DevOps adapters build. */
+export type AnyPlatformPort = PlatformPort<string, string>;

@@ -7,7 +7,6 @@ import {
   checkCodes,
   INPUT_NAMES,
   isPlausibleSecret,
-  neutraliseBlock,
   OUTPUT_NAMES,
   parseOptions,
   renderMarkdown,
@@ -25,6 +24,7 @@ import {
 import { annotateChecks } from './annotations.js';
 import { createHostContext } from './context.js';
 import { deferredDebug } from './deferred-debug.js';
+import { guarded } from './guarded-port.js';
 import { oneLine } from './one-line.js';
 import type { PlatformPort } from './port.js';
 import { reportFolder, writeReports } from './report-files.js';
@@ -35,23 +35,6 @@ export interface StepDeps {
   env?: NodeJS.ProcessEnv;
   /** Where the private fallback folder goes when the platform gives no temp folder. */
   systemTemp?: string;
-}
-
-/** The port with every text guarded line by line: the last defence against a value carrying a command. */
-function guarded(port: PlatformPort): PlatformPort {
-  return {
-    ...port,
-    info: (text) => port.info(neutraliseBlock(text)),
-    debug: (text) => port.debug(neutraliseBlock(text)),
-    progress: (text) => port.progress(neutraliseBlock(text)),
-    annotate: (level, title, lines) =>
-      port.annotate(
-        level,
-        neutraliseBlock(title),
-        lines.map((line) => neutraliseBlock(line)),
-      ),
-    finish: (verdict, message) => port.finish(verdict, neutraliseBlock(message)),
-  };
 }
 
 function finishMessage(report: Report, verdict: StepVerdict, spell: InputSpelling): string {
