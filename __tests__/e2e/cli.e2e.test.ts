@@ -1,15 +1,26 @@
 // The CLI bundle as users run it: exit codes, --json, report files, usage errors, and no secret on any channel.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, USER_IDENTITY_1, type Emulator } from '../../src/emulator/index.js';
+import {
+  IMDS_SERVER_HEADER,
+  startEmulator,
+  USER_IDENTITY_1,
+  VM_INSTANCE,
+  type Emulator,
+} from '../../src/emulator/index.js';
+import { commandProblems } from '../helpers/injection.js';
 import { leaksIn } from '../helpers/leaks.js';
 import { nodeBinaries } from '../helpers/node-binaries.js';
 import { vm } from './scenario-expectations.js';
 
 const CLI = 'dist/cli/index.js';
+/** A progress line (src/core/progress.ts): `metadata: HTTP 410 (IMDS updating), retry 3 in 10 s, 62 s left`. */
+const PROGRESS_LINE =
+  /^(reachability|metadata|token): (.+, retry \d+ in \d+ s, \d+ s left|no answer yet from http:\/\/[\d.:[\]]+ after \d+ s; waiting up to \d+ s)$/;
 
 function runCli(
   node: string,
@@ -163,24 +174,30 @@ test('a closed stdout pipe: no stack trace, the exit code still says the result'
   expect(result.code).toBe(0);
 });
 
+// Issue 11: the CLI names inputs by their flags (`Invalid input '--timeout-seconds'`), as the user typed them.
 const usageErrors: [string[], string][] = [
-  [['--mode', 'bogus'], "'mode'"],
-  [['--identity', 'robot'], "'identity'"],
-  [['--identity', 'user'], "'identity'"],
-  [['--client-id', USER_IDENTITY_1.clientId], "'client-id'"],
-  [['--identity', 'user', '--client-id', 'my-identity-name'], "'client-id'"],
+  [['--mode', 'bogus'], "Invalid input '--mode'"],
+  [['--identity', 'robot'], "Invalid input '--identity'"],
+  [['--identity', 'user'], "Invalid input '--identity'"],
+  [['--client-id', USER_IDENTITY_1.clientId], "Invalid input '--client-id'"],
+  [['--identity', 'user', '--client-id', 'my-identity-name'], "Invalid input '--client-id'"],
   [
     ['--identity', 'user', '--client-id', USER_IDENTITY_1.clientId, '--object-id', USER_IDENTITY_1.objectId],
-    "'object-id'",
+    "Invalid input '--object-id'",
   ],
-  [['--identity', 'user', '--msi-res-id', '/subscriptions/x'], "'msi-res-id'"],
-  [['--timeout-seconds', '0'], "'timeout-seconds'"],
-  [['--timeout-seconds', '601'], "'timeout-seconds'"],
-  [['--timeout-seconds', '1.5'], "'timeout-seconds'"],
-  [['--fail-on', 'warn'], "'fail-on'"],
-  [['--endpoint', 'https://127.0.0.1:1'], "'endpoint'"],
-  [['--endpoint', 'http://127.0.0.1:1/metadata'], "'endpoint'"],
-  [['--resource', 'not a uri'], "'resource'"],
+  [['--identity', 'user', '--msi-res-id', '/subscriptions/x'], "Invalid input '--msi-res-id'"],
+  [['--timeout-seconds', '0'], "Invalid input '--timeout-seconds'"],
+  [['--timeout-seconds', '601'], "Invalid input '--timeout-seconds'"],
+  [['--timeout-seconds', '1.5'], "Invalid input '--timeout-seconds'"],
+  [['--fail-on', 'warn'], "Invalid input '--fail-on'"],
+  [['--endpoint', 'https://127.0.0.1:1'], "Invalid input '--endpoint'"],
+  [['--endpoint', 'http://127.0.0.1:1/metadata'], "Invalid input '--endpoint'"],
+  [['--resource', 'not a uri'], "Invalid input '--resource'"],
+  [['--samples', '0'], "Invalid input '--samples'"],
+  [
+    ['--workspace-ids', '2f3c4d5e-6a7b-4c8d-9e0f-112233445566'],
+    "Invalid input '--workspace-ids': is only used with --ama true",
+  ],
   [['--bogus'], '--bogus'],
   [['--mode'], '--mode'],
   [['--json=yes'], '--json'],
@@ -196,6 +213,16 @@ test.each(usageErrors)('usage error %j: exit 2, one line naming it, no stack tra
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).toContain(named);
   expect(r.stderr).not.toMatch(/\n\s+at /);
+  // The kebab-case name alone (Action spelling) never appears where the flag is meant.
+  expect(r.stderr).not.toMatch(/Invalid input '[a-z]/);
+});
+
+test('an endpoint with user-info is refused without echoing the password (issue 9)', async () => {
+  const r = await runCli(process.execPath, ['--endpoint', 'http://user:S3cretPassw0rd@127.0.0.1:9']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("Invalid input '--endpoint'");
+  expect(r.stderr).toContain('http://***@127.0.0.1:9');
+  expect(r.stdout + r.stderr).not.toMatch(/S3cretPassw0rd|user:/);
 });
 
 // Every VM scenario through the bundle (Arc scenarios need the real tokens folder: see __tests__/netns/arc).
@@ -215,7 +242,14 @@ describe('CLI bundle against every VM emulator scenario', () => {
         reachable: e.reachable,
       });
       expect(r.code).toBe(e.result === 'fail' ? 1 : 0);
-      expect(r.stderr).toBe('');
+      // stderr carries only progress lines (issue 10): one per long wait, status words and numbers only.
+      for (const line of r.stderr.split('\n').filter((l) => l !== '')) expect(line).toMatch(PROGRESS_LINE);
+      if (e.scenario.endsWith('-then-ok') || e.scenario === 'server-error')
+        expect(report.waits.length).toBeGreaterThan(0);
+      if (['silent', 'trickle'].includes(e.scenario))
+        expect(r.stderr).toMatch(/^metadata: no answer yet from /m);
+      if (e.scenario === 'healthy') expect([r.stderr, report.waits]).toEqual(['', []]);
+      expect(commandProblems(r.stdout)).toEqual([]);
       for (const request of emu.requests) {
         expect(request.headers['metadata']).toBe('true');
         expect(request.headers['x-forwarded-for']).toBeUndefined();
@@ -257,4 +291,51 @@ test.each(leakScenarios)('no token on any CLI channel: %s', async (scenario) => 
   };
   expect(e.issuedTokens.length).toBeGreaterThan(0);
   expect(leaksIn(channels, e.issuedTokens)).toEqual([]);
+});
+
+// Issue 10: with default settings a healthy machine rides out an IMDS update (410) and says so while it waits.
+test('410 for 8 s, default timeout: passes, progress lines on stderr, the wait in the text report', async () => {
+  const started = Date.now();
+  const server = http.createServer((req, res) => {
+    if (Date.now() - started < 8_000) {
+      res.writeHead(410, { 'Content-Type': 'application/json', Server: IMDS_SERVER_HEADER });
+      res.end(JSON.stringify({ error: 'Gone. IMDS is going through updates, retry after some time' }));
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json', Server: IMDS_SERVER_HEADER });
+    res.end(JSON.stringify(VM_INSTANCE));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (server.address() as { port: number }).port;
+    const r = await runCli(process.execPath, [
+      '--endpoint',
+      `http://127.0.0.1:${port}`,
+      '--identity',
+      'none',
+    ]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines)
+      expect(line).toMatch(/^metadata: HTTP 410 \(IMDS updating\), retry \d+ in \d+ s, \d+ s left$/);
+    expect(r.stdout).toMatch(
+      /^Waited \d+(\.\d)? s before retries: metadata HTTP 410 \(IMDS updating\) ×\d+ \(/m,
+    );
+    expect(r.stdout).toMatch(/^Result: PASS/m);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}, 60_000);
+
+test('a failure line names its code and where it is documented', async () => {
+  const e = await emulator('no-identity');
+  const r = await runCli(process.execPath, ['--endpoint', e.url]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('(code: token_identity_not_found, see docs/errors.md#token_identity_not_found)');
+});
+
+test('--help states the default timeout of 90 s', async () => {
+  expect((await runCli(process.execPath, ['--help'])).stdout).toMatch(/--timeout-seconds N .*default 90\)/);
 });
