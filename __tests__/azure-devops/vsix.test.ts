@@ -41,6 +41,10 @@ describe('the .vsix', () => {
         'ImdsCheckV1/dist/azure-devops/index.js',
         'ImdsCheckV1/dist/azure-devops/licenses.txt',
         'ImdsCheckV1/dist/azure-devops/package.json',
+        // The fleet merge task: its task.json from merge/, its bundle from the repository's dist/.
+        'ImdsCheckMergeV1/task.json',
+        'ImdsCheckMergeV1/dist/azure-devops-merge/index.js',
+        'ImdsCheckMergeV1/dist/azure-devops-merge/package.json',
       ]),
     );
   });

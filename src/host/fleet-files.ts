@@ -15,6 +15,9 @@ export const MAX_REPORT_BYTES = 4 * 1024 * 1024;
 /** Files read at once: enough to hide file-system latency, few enough to bound memory. */
 const CONCURRENCY = 8;
 
+const size = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes} bytes`;
+
 export interface LoadedFleet {
   fleet: FleetBuilder;
   files: number;
@@ -32,7 +35,7 @@ export async function readReport(file: FoundFile, maxBytes = MAX_REPORT_BYTES): 
   try {
     const info = await handle.stat();
     if (!info.isFile()) return invalidRow(file.source, 'not a regular file');
-    if (info.size > maxBytes) return invalidRow(file.source, `larger than ${maxBytes / 1024 / 1024} MiB`);
+    if (info.size > maxBytes) return invalidRow(file.source, `larger than ${size(maxBytes)}`);
     // One byte more than allowed tells a file that grew since stat from one that fits.
     const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
     let length = 0;
@@ -40,7 +43,7 @@ export async function readReport(file: FoundFile, maxBytes = MAX_REPORT_BYTES): 
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0 || (length += bytesRead) >= buffer.length) break;
     }
-    if (length > maxBytes) return invalidRow(file.source, `larger than ${maxBytes / 1024 / 1024} MiB`);
+    if (length > maxBytes) return invalidRow(file.source, `larger than ${size(maxBytes)}`);
     return parseMachineReport(buffer.toString('utf8', 0, length), file.source);
   } catch (err) {
     return invalidRow(file.source, `unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})`);

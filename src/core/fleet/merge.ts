@@ -100,7 +100,10 @@ function countLocations(rows: FleetRow[]): LocationCount[] {
     entry[gateOf(row)] += 1;
     byLocation.set(row.location, entry);
   }
-  return [...byLocation.values()].sort((a, b) => b.machines - a.machines || order(a.location, b.location));
+  // Busiest first; machines without a location (nothing answered, missing, invalid) last among equals.
+  return [...byLocation.values()].sort(
+    (a, b) => b.machines - a.machines || order(a.location || '\uffff', b.location || '\uffff'),
+  );
 }
 
 /** How many machines must pass: N, or the share of all machines rounded up (exact, in basis points). */

@@ -1,0 +1,136 @@
+// Finding and reading report files: the small glob (`**`, `*`, `?`), folders searched for *.json, plain files,
+// patterns that match nothing, linked folders not followed, and bounded, regular-file-only reading.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compileRest, findReportFiles } from '../../src/host/fleet-glob.js';
+import { loadFleet, readReport } from '../../src/host/fleet-files.js';
+import { guid, put, reportText } from './fixtures.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function tree(files: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'imds-merge-files-'));
+  dirs.push(dir);
+  for (const f of files) put(dir, f, reportText({ vmId: guid(files.indexOf(f)), name: f }));
+  return dir;
+}
+const sources = async (patterns: string[], cwd: string): Promise<string[]> =>
+  (await findReportFiles(patterns, cwd)).files.map((f) => f.source);
+
+describe('compileRest', () => {
+  it.each([
+    [['**', '*.json'], 'a.json', true],
+    [['**', '*.json'], 'x/y/z/a.json', true],
+    [['**', '*.json'], 'x/a.jsonl', false],
+    [['*', 'report.json'], 'leg-1/report.json', true],
+    [['*', 'report.json'], 'a/b/report.json', false],
+    [['leg-?', '*.json'], 'leg-7/r.json', true],
+    [['leg-?', '*.json'], 'leg-10/r.json', false],
+    [['a.b+(c)', '*.json'], 'a.b+(c)/r.json', true],
+    [['a.b+(c)', '*.json'], 'aXb+(c)/r.json', false],
+    [['**'], 'any/depth/file', true],
+  ])('%j matches %s: %s', (segments, path, expected) => {
+    expect(compileRest(segments, false).regex.test(path)).toBe(expected);
+  });
+
+  it('reaches only as deep as the pattern can match, unless it has **', () => {
+    expect(compileRest(['*', '*.json'], false).depth).toBe(2);
+    expect(compileRest(['**', '*.json'], false).depth).toBe(64);
+  });
+});
+
+describe('findReportFiles', () => {
+  const dir = tree([
+    'imds-check-reports/imds-check-report-vm-1/report.json',
+    'imds-check-reports/imds-check-report-vm-2/report.json',
+    'imds-check-reports/imds-check-report-vm-2/junit.xml',
+    'imds-check-reports/top.json',
+    'other/deep/a/b/c.json',
+  ]);
+
+  it('the default pattern finds every report under the download folder, at any depth, sorted', async () => {
+    expect(await sources(['imds-check-reports/**/*.json'], dir)).toEqual([
+      'imds-check-reports/imds-check-report-vm-1/report.json',
+      'imds-check-reports/imds-check-report-vm-2/report.json',
+      'imds-check-reports/top.json',
+    ]);
+  });
+
+  it('* stays in one folder level; a folder is searched recursively; a file is itself; each file once', async () => {
+    expect(await sources(['imds-check-reports/*/report.json'], dir)).toHaveLength(2);
+    expect(await sources(['other'], dir)).toEqual(['other/deep/a/b/c.json']);
+    expect(
+      await sources(['other/deep/a/b/c.json', 'other', join(dir, 'other', '**', '*.json')], dir),
+    ).toEqual(['other/deep/a/b/c.json']);
+  });
+
+  it('absolute patterns work and files outside the working folder are shown by their absolute path', async () => {
+    const elsewhere = tree([]);
+    const found = await findReportFiles([join(dir, 'other', '**', '*.json')], elsewhere);
+    expect(found.files.map((f) => f.source)).toEqual([join(dir, 'other/deep/a/b/c.json')]);
+  });
+
+  it('a pattern that matches nothing is reported, not an error', async () => {
+    const found = await findReportFiles(['nowhere/**/*.json', 'missing.json'], dir);
+    expect(found.files).toEqual([]);
+    expect(found.problems).toEqual([
+      'nowhere/**/*.json: no report file matched',
+      'missing.json: no report file matched',
+    ]);
+  });
+
+  it('does not follow a linked folder (a loop would never end), but reads a linked file', async () => {
+    const loopDir = tree(['r/a.json']);
+    symlinkSync(join(loopDir, 'r'), join(loopDir, 'r', 'loop'));
+    symlinkSync(join(loopDir, 'r', 'a.json'), join(loopDir, 'r', 'link.json'));
+    expect(await sources(['r/**/*.json'], loopDir)).toEqual(['r/a.json', 'r/link.json']);
+  });
+
+  it('Windows: backslashes separate folders and names match in any case', async () => {
+    // The fixed folders are the file system's business (case-insensitive on Windows); the wildcard part is ours.
+    const found = await findReportFiles(['imds-check-reports\\*\\Report.JSON'], dir, 'win32');
+    expect(found.files).toHaveLength(2);
+  });
+});
+
+describe('readReport', () => {
+  const dir = tree([]);
+
+  it('a file over the size limit is an invalid row and is not read', async () => {
+    const path = put(dir, 'big.json', reportText({ vmId: guid(1) }) + ' '.repeat(2048));
+    const row = (await readReport({ path, source: 'big.json' }, 1024)).row;
+    expect([row.result, row.reason]).toEqual(['invalid', 'larger than 1024 bytes']);
+    expect((await readReport({ path, source: 'big.json' })).row.result).toBe('pass');
+  });
+
+  it('an unreadable file, a folder or a FIFO is an invalid row naming why, never a hang', async () => {
+    mkdirSync(join(dir, 'folder.json'));
+    expect((await readReport({ path: join(dir, 'folder.json'), source: 'folder.json' })).row.reason).toMatch(
+      /^(not a regular file|unreadable \(EISDIR\))$/,
+    );
+    expect((await readReport({ path: join(dir, 'gone.json'), source: 'gone.json' })).row.reason).toBe(
+      'unreadable (ENOENT)',
+    );
+    if (process.platform !== 'win32') {
+      execFileSync('mkfifo', [join(dir, 'fifo.json')]);
+      // The glob lists regular files only, so a FIFO in the reports folder is never opened.
+      expect((await findReportFiles([dir], dir)).files.map((f) => f.source)).not.toContain('fifo.json');
+    }
+  });
+
+  it('loadFleet reads every file into one fleet and passes the problems on', async () => {
+    const d = tree(['a/1.json', 'a/2.json', 'a/3.json']);
+    writeFileSync(join(d, 'a', 'bad.json'), '{');
+    const loaded = await loadFleet(['a/*.json', 'b/*.json'], d);
+    expect(loaded.files).toBe(4);
+    expect(loaded.problems).toEqual(['b/*.json: no report file matched']);
+    const report = loaded.fleet.finish(
+      { expected: null, minPass: { kind: 'percent', value: 10_000, text: '100%' }, allowCodes: [] },
+      { toolVersion: 't', generatedAt: 'g' },
+    );
+    expect(report.counts).toMatchObject({ machines: 4, passed: 3, invalid: 1 });
+  });
+});

@@ -1,0 +1,140 @@
+// Runs the three merge front doors as their platforms do: the CLI bundle as a process, the merge action bundle
+// as the GitHub runner runs it (INPUT_<NAME> with merge/action.yml defaults, GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files, RUNNER_TEMP, the workspace as working folder), and the merge task bundle as the
+// agent runs it (INPUT_<NAME> from merge/task.json, Agent folders); plus the check CLI that makes the reports.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { agentEnvironment, parseCommands, repoRoot, type VsoCommand } from '../azure-devops/agent-harness.js';
+import { inputEnvName, parseOutputFile, tempDir } from '../github/runner.js';
+import { commandProblems, type Problem } from '../helpers/injection.js';
+
+export const CLI = join(repoRoot, 'dist/cli/index.js');
+export const ACTION = join(repoRoot, 'dist/merge/index.js');
+export const TASK = join(repoRoot, 'dist/azure-devops-merge/index.js');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runNode(
+  node: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A minimal environment: no proxy variable of this machine leaks into a run. */
+export const baseEnv = (home: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+  HOME: home,
+  ...extra,
+});
+
+export interface ActionRun extends Run {
+  outputs: Record<string, string>;
+  summary: string;
+  runnerTemp: string;
+}
+
+export async function runMergeAction(
+  node: string,
+  inputs: Record<string, string>,
+  workspace: string,
+): Promise<ActionRun> {
+  const dir = tempDir('imds-merge-gh-');
+  const runnerTemp = join(dir, 'runner-temp');
+  mkdirSync(runnerTemp);
+  const outputFile = join(dir, 'github_output');
+  const summaryFile = join(dir, 'step_summary');
+  for (const f of [outputFile, summaryFile]) writeFileSync(f, '');
+  const manifest = parse(readFileSync(join(repoRoot, 'merge/action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  const env = baseEnv(dir, {
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_WORKSPACE: workspace,
+  });
+  const given = {
+    ...Object.fromEntries(Object.entries(manifest.inputs).map(([k, v]) => [k, v.default ?? ''])),
+    ...inputs,
+  };
+  for (const [name, value] of Object.entries(given)) env[inputEnvName(name)] = value;
+  const run = await runNode(node, [ACTION], workspace, env);
+  return {
+    ...run,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    runnerTemp,
+  };
+}
+
+export interface TaskRun extends Run {
+  commands: VsoCommand[];
+  /** Output variables by camelCase name. */
+  variables: Record<string, string>;
+  summary: string;
+  result: string;
+}
+
+/** `inputs` by task.json (camelCase) name; the working folder is `cwd`, as System.DefaultWorkingDirectory. */
+export async function runMergeTask(
+  node: string,
+  inputs: Record<string, string>,
+  cwd: string,
+): Promise<TaskRun> {
+  const dir = tempDir('imds-merge-ado-');
+  const task = JSON.parse(readFileSync(join(repoRoot, 'merge/task.json'), 'utf8')) as {
+    inputs: { name: string; defaultValue?: string }[];
+  };
+  const env = agentEnvironment(task.inputs, inputs, node, dir, { SYSTEM_DEFAULTWORKINGDIRECTORY: cwd });
+  mkdirSync(env['AGENT_TEMPDIRECTORY']!, { recursive: true });
+  const run = await runNode(node, [TASK], cwd, env);
+  const commands = parseCommands(run.stdout.split(/\r?\n/));
+  const variables = Object.fromEntries(
+    commands
+      .filter((c) => c.name === 'task.setvariable')
+      .map((c) => [c.properties['variable'] ?? '', c.message]),
+  );
+  const summaryPath = commands.find((c) => c.name === 'task.uploadsummary')?.message ?? '';
+  return {
+    ...run,
+    commands,
+    variables,
+    summary: summaryPath ? readFileSync(summaryPath, 'utf8') : '',
+    result: commands.find((c) => c.name === 'task.complete')?.properties['result'] ?? '',
+  };
+}
+
+const GITHUB_COMMAND = /^::(add-mask|debug|error|warning|notice)( [^:]*)?::(.*)$/;
+const ADO_COMMAND =
+  /^##vso\[(task\.setvariable|task\.debug|task\.issue|task\.complete|task\.uploadsummary)( [^\]]*)?\](.*)$/;
+
+/** What a pipeline could act on in `text`, besides the platform library's own commands (whose data must be inert). */
+export function channelProblems(text: string): Problem[] {
+  const problems = commandProblems(text, (line) => GITHUB_COMMAND.test(line) || ADO_COMMAND.test(line));
+  for (const line of text.split('\n')) {
+    const data = GITHUB_COMMAND.exec(line)?.[3] ?? ADO_COMMAND.exec(line)?.[3];
+    if (data !== undefined) problems.push(...commandProblems(data));
+  }
+  return problems;
+}
