@@ -1,20 +1,29 @@
 // Hostile-answer fuzzer: FUZZ_CASES (default 2000) seeded cases, each a raw TCP server on 127.0.0.1 answering
 // the real engine with mutated status lines, headers, framing, bodies and (Arc) challenges. Per case: no throw,
-// no unhandled rejection, a verdict within timeout-seconds + 2 s, pass exactly when the answer was valid, no
-// Arc bait sent, and no token or secret in the rendered report. Replay with FUZZ_SEED=<seed>.
+// no unhandled rejection, a verdict within timeout-seconds + 2 s, pass exactly when the answer was valid (a
+// JWT; values of their fields' shapes), a warning exactly when only a value is out of shape, no Arc bait sent,
+// no token or secret in the rendered report, no pipeline command or control character in any rendered
+// channel, every output of its shape, and only plausible secrets registered. Replay with FUZZ_SEED=<seed>.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  buildOutputs,
+  isPlausibleSecret,
+  OUTPUT_SHAPES,
   parseOptions,
   renderJson,
   renderJunit,
   renderMarkdown,
   renderText,
   runProbe,
+  type OutputName,
 } from '../../src/core/index.js';
+import { pathLink } from '../../src/host/code-links.js';
+import { CLI_SPELLING } from '../../src/host/spelling.js';
 import { engineContext } from '../helpers/engine-context.js';
+import { commandProblems } from '../helpers/injection.js';
 import { leaksIn } from '../helpers/leaks.js';
 import { generateCase, type FuzzCase } from './generator.js';
 import { Prng } from './prng.js';
@@ -59,11 +68,10 @@ async function runCase(c: FuzzCase): Promise<Failure[]> {
   if (c.mode === 'arc') writeFileSync(join(tokensDir, c.keyName), c.secret);
   const server = await startFuzzServer(c);
   try {
-    const parsed = parseOptions({
-      endpoint: server.url,
-      mode: c.mode,
-      'timeout-seconds': String(TIMEOUT_SECONDS),
-    });
+    const parsed = parseOptions(
+      { endpoint: server.url, mode: c.mode, 'timeout-seconds': String(TIMEOUT_SECONDS) },
+      CLI_SPELLING,
+    );
     if (!parsed.ok) throw new Error(parsed.error.message);
     const { ctx, secrets } = engineContext({ arcTokensDir: tokensDir });
     const started = Date.now();
@@ -88,6 +96,14 @@ async function runCase(c: FuzzCase): Promise<Failure[]> {
       problems.push(
         `token ${checks['token']?.status}/${checks['token']?.code}, expected pass=${c.tokenPasses}`,
       );
+    const warned = (id: string, code: string): boolean =>
+      checks[id]?.status === 'warn' && checks[id]?.code === code;
+    if (c.metadataWarns && !warned('metadata', 'metadata_value_rejected'))
+      problems.push(
+        `metadata ${checks['metadata']?.status}/${checks['metadata']?.code}, expected a value warning`,
+      );
+    if (c.tokenWarns && !warned('token', 'token_claim_rejected'))
+      problems.push(`token ${checks['token']?.status}/${checks['token']?.code}, expected a claim warning`);
     // Safety whatever the oracle: a broken token answer or a hostile challenge never yields a passing token.
     if (tokenPass && c.tokenPasses === false) problems.push('token passed on an invalid answer');
     if (outcome.report.result === 'pass' && !(metaPass && tokenPass))
@@ -102,10 +118,24 @@ async function runCase(c: FuzzCase): Promise<Failure[]> {
       problems.push('Arc bait content was sent');
     const channels = {
       json: renderJson(outcome.report),
-      text: renderText(outcome.report, { color: false }),
-      markdown: renderMarkdown(outcome.report),
+      text: renderText(outcome.report, { color: false, codeLink: pathLink }),
+      markdown: renderMarkdown(outcome.report, { codeLink: pathLink }),
       junit: renderJunit(outcome.report),
     };
+    // Issue 9: nothing a pipeline or terminal would act on, in any channel, whatever the answer held.
+    for (const [name, text] of Object.entries(channels)) {
+      const found = commandProblems(text);
+      if (found.length > 0) problems.push(`${found[0]!.what} in ${name}`);
+    }
+    for (const [name, value] of Object.entries(
+      buildOutputs(outcome.report, outcome.accessToken, true, '/r'),
+    )) {
+      const fits = OUTPUT_SHAPES[name as OutputName];
+      if (/[\r\n]/.test(value) || (fits && value !== '' && !fits(value)))
+        problems.push(`output ${name} out of shape`);
+    }
+    if (secrets.some((s) => !isPlausibleSecret(s)))
+      problems.push('an implausible value registered as a secret');
     // Scan for every token the server put on the wire, not only those the engine chose to register.
     const onTheWire = [
       ...c.token.raw.toString('latin1').matchAll(/"access_token"\s*:\s*"([^"\\]{16,})"/g),
@@ -137,7 +167,7 @@ test(`fuzz: ${CASES} hostile answers (seed ${SEED})`, async () => {
   );
   const count = (f: (c: FuzzCase) => boolean): number => cases.filter(f).length;
   console.log(
-    `fuzz: ${cases.length} cases (${count((c) => c.mode === 'arc')} Arc) in ${Date.now() - started} ms; metadata must pass ${count((c) => c.metadataPasses === true)} / must not ${count((c) => c.metadataPasses === false)}; token must pass ${count((c) => c.tokenPasses === true)} / must not ${count((c) => c.tokenPasses === false)}; ${failures.length} failures`,
+    `fuzz: ${cases.length} cases (${count((c) => c.mode === 'arc')} Arc) in ${Date.now() - started} ms; metadata must pass ${count((c) => c.metadataPasses === true)} / must not ${count((c) => c.metadataPasses === false)}; token must pass ${count((c) => c.tokenPasses === true)} / must not ${count((c) => c.tokenPasses === false)}; must warn: metadata ${count((c) => c.metadataWarns)}, token ${count((c) => c.tokenWarns)}; ${failures.length} failures`,
   );
   // .ci/run prints how many cases ran from this file.
   mkdirSync('build', { recursive: true });
@@ -145,14 +175,16 @@ test(`fuzz: ${CASES} hostile answers (seed ${SEED})`, async () => {
     'build/fuzz-summary.json',
     JSON.stringify({ seed: SEED, cases: cases.length, failures: failures.length, ms: Date.now() - started }),
   );
-  // The oracle is not vacuous: both outcomes are exercised for both checks.
+  // The oracle is not vacuous: every outcome is exercised for both checks.
   expect(
     Math.min(
       count((c) => c.metadataPasses === true),
       count((c) => c.tokenPasses === true),
       count((c) => c.tokenPasses === false),
+      count((c) => c.metadataWarns),
+      count((c) => c.tokenWarns),
     ),
-  ).toBeGreaterThan(CASES / 50);
+  ).toBeGreaterThan(CASES / 100);
   // Grouped by kind of problem, with up to three case examples each, so one bug does not hide another.
   const grouped: Record<string, string[]> = {};
   for (const f of failures) {

@@ -1,6 +1,7 @@
 // One fuzz case = what the server answers to the metadata request, the token request and (Arc) the challenge,
 // plus the oracle: whether the metadata and token checks must pass, or whether only safety checks apply.
-import { instanceDocument, tokenDocument } from './documents.js';
+import { instanceDocument } from './documents.js';
+import { tokenDocument } from './token-documents.js';
 import { frame, headerBlock, type WireAnswer } from './framing.js';
 import type { Prng } from './prng.js';
 
@@ -24,6 +25,10 @@ export interface FuzzCase {
   metadataPasses: boolean | null;
   /** Same for the token check, given the metadata answer. */
   tokenPasses: boolean | null;
+  /** The metadata check must end warn/metadata_value_rejected: a sound document with a value out of shape. */
+  metadataWarns: boolean;
+  /** The token check must end warn/token_claim_rejected: a sound JWT answer with a claim out of shape. */
+  tokenWarns: boolean;
 }
 
 const IMDS_HEADERS = ['Server: IMDS/150.870.65.1544'];
@@ -66,6 +71,11 @@ function challengeFor(rnd: Prng, tokensDir: string, baitPath: string, keyName: s
     ['huge-realm', [`WWW-Authenticate: Basic realm=${tokensDir}/${'a'.repeat(5000)}.key`]],
     ['realm-trailing-junk', [`WWW-Authenticate: Basic realm=${own}, Basic realm=${baitPath}`]],
     ['realm-missing-file', [`WWW-Authenticate: Basic realm=${tokensDir}/missing-${keyName}`]],
+    // Issue 9: a refused realm is printed, so it must come out neutralised.
+    ['realm-vso', [`WWW-Authenticate: Basic realm=${tokensDir}/##vso[task.setvariable variable=X]1.key`]],
+    ['realm-legacy-command', [`WWW-Authenticate: Basic realm=##[error]${tokensDir}/${keyName}`]],
+    ['realm-leading-colons', [`WWW-Authenticate: Basic realm=::add-mask::${keyName}`]],
+    ['realm-escape', [`WWW-Authenticate: Basic realm=${tokensDir}/\u001b[2J${keyName}`]],
     [
       'realm-percent-encoded',
       [`WWW-Authenticate: Basic realm=${tokensDir}%2F..%2F${baitPath.split('/').at(-1)}`],
@@ -99,14 +109,18 @@ export function generateCase(
 
   const metaUnknown = metaDoc.unknown || metadata.unknown;
   const metaValid = metaDoc.valid && metadata.intact;
+  const metadataWarns = !metaUnknown && metaDoc.warns && metadata.intact;
   const tokenUnknown = tokenDoc.unknown || token.unknown || challenge?.legitimate === null;
-  const tokenValid = tokenDoc.valid && token.intact && (challenge === null || challenge.legitimate === true);
-  // The token oracle is only pinned when the metadata answer was a clean valid document (the token request
-  // then runs on a sound connection); a bad token answer must never pass, whatever came before.
+  const exchangeSound = token.intact && (challenge === null || challenge.legitimate === true);
+  const tokenValid = tokenDoc.valid && exchangeSound;
+  // The token oracle is only pinned when the metadata answer was a sound document, valid or with a value out
+  // of shape (the token request then runs on a sound connection); a bad token answer must never pass.
+  const metaSound = (metaValid || metadataWarns) && !metaUnknown;
   let tokenPasses: boolean | null;
   if (tokenUnknown) tokenPasses = null;
   else if (!tokenValid) tokenPasses = false;
-  else tokenPasses = metaValid && !metaUnknown ? true : null;
+  else tokenPasses = metaSound ? true : null;
+  const tokenWarns = !tokenUnknown && tokenDoc.warns && exchangeSound && metaSound;
   return {
     index,
     mode,
@@ -117,5 +131,7 @@ export function generateCase(
     secret,
     metadataPasses: metaUnknown ? null : metaValid,
     tokenPasses,
+    metadataWarns,
+    tokenWarns,
   };
 }
