@@ -68,6 +68,14 @@ export const CODES = [
   'arc_key_read_failed',
   'arc_secret_rejected',
   'arc_user_identity_unconfirmed',
+  // stability (samples > 1): the failure seen most often among the samples, or too few samples taken
+  'stability_throttled',
+  'stability_server_error',
+  'stability_updating',
+  'stability_no_answer',
+  'stability_slow_answer',
+  'stability_bad_answer',
+  'stability_incomplete',
   // fleet merge (imds-check merge): rows of the fleet report that are not a machine's own check
   'fleet_report_invalid',
   'fleet_machine_missing',

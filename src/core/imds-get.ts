@@ -1,5 +1,6 @@
 // One GET to the run's IMDS endpoint with the header policy every request follows (Metadata: true, never
-// X-Forwarded-For, never a proxy), each phase bounded by its own limit and by what is left of the run.
+// X-Forwarded-For, never a proxy), admitted by the run's pacer (IMDS's 5 requests per second), each phase
+// bounded by its own limit and by what is left of the run.
 import type { CheckId } from './types.js';
 import { BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS } from './endpoints.js';
 import { httpGet, MAX_BODY_BYTES, type HttpResult } from './http.js';
@@ -7,12 +8,13 @@ import type { Run } from './pipeline/run.js';
 import type { RetryDeps } from './retry.js';
 import { waitReason } from './retry.js';
 
-export function imdsGet(
+export async function imdsGet(
   run: Run,
   check: CheckId,
   pathAndQuery: string,
   extraHeaders: Record<string, string> = {},
 ): Promise<HttpResult> {
+  await run.pacer.admit();
   const { budget, target } = run;
   const bound = budget.cap(CONNECT_TIMEOUT_MS + HEADERS_TIMEOUT_MS);
   const quiet = run.progress.slow(check, target.endpoint.base, bound);

@@ -2,6 +2,7 @@
 import { environmentCheck } from '../checks/environment.js';
 import { metadataCheck } from '../checks/metadata.js';
 import { reachabilityCheck } from '../checks/reachability.js';
+import { stabilityCheck } from '../checks/stability.js';
 import { tokenCheck } from '../checks/token.js';
 import type { CheckModule } from './check.js';
 
@@ -10,4 +11,5 @@ export const CHECKS: readonly CheckModule[] = [
   reachabilityCheck,
   metadataCheck,
   tokenCheck,
+  stabilityCheck,
 ];
