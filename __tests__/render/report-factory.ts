@@ -12,6 +12,8 @@ export function check(id: CheckResult['id'], patch: CheckPatch = {}): CheckResul
     reachability: 'Reachability',
     metadata: 'Instance metadata',
     token: 'Managed identity token',
+    ama: 'Azure Monitor Agent endpoints',
+    stability: 'Stability over samples',
   };
   return {
     id,
