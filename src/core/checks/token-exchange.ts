@@ -9,7 +9,8 @@ import { withRetry } from '../retry.js';
 import { offeredVersions } from './answers.js';
 import { registerTokenSecrets } from './token-answer.js';
 
-function tokenPath(run: Run, resource: string, version: string): string {
+/** The token request's path and query: api-version, resource and the identity selector, if any. */
+export function tokenPath(run: Run, resource: string, version: string): string {
   const query = new URLSearchParams({ 'api-version': version, resource });
   const selector = run.options.selector;
   if (selector) query.set(selector.kind, selector.value);

@@ -4,8 +4,9 @@
 import { offeredVersions } from '../checks/answers.js';
 import { judgeMetadata } from '../checks/metadata-answer.js';
 import { registerTokenSecrets } from '../checks/token-answer.js';
+import { tokenPath } from '../checks/token-exchange.js';
 import { judgeToken } from '../checks/token-judge.js';
-import { METADATA_PATH, TOKEN_PATH } from '../endpoints.js';
+import { METADATA_PATH } from '../endpoints.js';
 import type { HttpResult } from '../http.js';
 import { imdsGet } from '../imds-get.js';
 import type { Run } from '../pipeline/run.js';
@@ -52,13 +53,6 @@ export async function sampleMetadata(run: Run, target: SampleTarget): Promise<En
     notesMissingServerHeader: run.target.profile.notesMissingServerHeader,
   });
   return endpointSample(judged.end, ms);
-}
-
-function tokenPath(run: Run, resource: string, version: string): string {
-  const query = new URLSearchParams({ 'api-version': version, resource });
-  const selector = run.options.selector;
-  if (selector) query.set(selector.kind, selector.value);
-  return `${TOKEN_PATH}?${query.toString()}`;
 }
 
 export async function sampleToken(run: Run, target: SampleTarget): Promise<EndpointSample> {
