@@ -75,13 +75,7 @@ function report(over: Partial<Report> = {}): Report {
   };
 }
 
-/** The outputs the engine itself sets; samples-* and ama-* belong to check modules of their own. */
-const ENGINE_OUTPUTS: OutputName[] = [
-  'result',
-  'reachable',
-  'mode',
-  'metadata-status',
-  'token-status',
+const MACHINE_OUTPUTS = [
   'vm-id',
   'vm-name',
   'resource-id',
@@ -89,10 +83,18 @@ const ENGINE_OUTPUTS: OutputName[] = [
   'resource-group',
   'location',
   'az-environment',
-  'principal-id',
-  'tenant-id',
-  'app-id',
-  'token-expires-on',
+] as const;
+const IDENTITY_OUTPUTS = ['principal-id', 'tenant-id', 'app-id', 'token-expires-on'] as const;
+
+/** The outputs the engine itself sets; samples-* and ama-* belong to check modules of their own. */
+const ENGINE_OUTPUTS: OutputName[] = [
+  'result',
+  'reachable',
+  'mode',
+  'metadata-status',
+  'token-status',
+  ...MACHINE_OUTPUTS,
+  ...IDENTITY_OUTPUTS,
   'report-path',
 ];
 
@@ -260,16 +262,7 @@ describe('buildOutputs: a value without its field shape becomes the empty string
       azEnvironment: value,
     };
     const outputs = buildOutputs(r, null, false, '');
-    for (const name of [
-      'vm-id',
-      'vm-name',
-      'resource-id',
-      'subscription-id',
-      'resource-group',
-      'location',
-      'az-environment',
-    ] as const)
-      expect([name, outputs[name]]).toEqual([name, '']);
+    for (const name of MACHINE_OUTPUTS) expect([name, outputs[name]]).toEqual([name, '']);
     // Outputs the engine writes itself are untouched.
     expect(outputs.result).toBe('pass');
     expect(outputs.mode).toBe('vm');
@@ -295,20 +288,7 @@ describe('buildOutputs: a value without its field shape becomes the empty string
   });
 
   it('every network-fed output has a shape, and every value it emits fits it', () => {
-    for (const name of [
-      'vm-id',
-      'vm-name',
-      'resource-id',
-      'subscription-id',
-      'resource-group',
-      'location',
-      'az-environment',
-      'principal-id',
-      'tenant-id',
-      'app-id',
-      'token-expires-on',
-      'access-token',
-    ] as const)
+    for (const name of [...MACHINE_OUTPUTS, ...IDENTITY_OUTPUTS, 'access-token'] as const)
       expect([name, typeof OUTPUT_SHAPES[name]]).toEqual([name, 'function']);
     const outputs = buildOutputs(report(), TOKEN, true, '');
     for (const [name, value] of Object.entries(outputs)) {

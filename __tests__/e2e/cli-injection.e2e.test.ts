@@ -2,32 +2,17 @@
 // error body, in an Arc realm) must not put a command, a control character or a secret on stdout, stderr, the
 // report file or the JUnit file, in text mode or with --json (which must stay valid and equal as data).
 import { afterAll, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../src/emulator/index.js';
+import { runCli } from '../helpers/cli.js';
 import { commandProblems } from '../helpers/injection.js';
 import { leaksIn } from '../helpers/leaks.js';
 import { injectionCases } from './injection-cases.js';
 
-const CLI = 'dist/cli/index.js';
 const work = mkdtempSync(join(tmpdir(), 'imds-cli-inject-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir() },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const CASES = injectionCases().filter((c) =>
   ['compute and claims', 'error body', 'Arc realm'].includes(c.where),
@@ -42,8 +27,8 @@ test.each(CASES.map((c, i) => [c.where, JSON.stringify(c.value), c, i] as const)
       if (emu.tokensDir) base.push('--arc-tokens-dir', emu.tokensDir);
       const report = join(work, `r${i}.json`);
       const junit = join(work, `j${i}.xml`);
-      const text = await runCli([...base, '--report', report, '--junit', junit]);
-      const json = await runCli([...base, '--json']);
+      const text = await runCli(process.execPath, [...base, '--report', report, '--junit', junit]);
+      const json = await runCli(process.execPath, [...base, '--json']);
       expect([text.code, json.code]).toEqual(c.codes[1] === 'token_claim_rejected' ? [0, 0] : [1, 1]);
       const channels = {
         textStdout: text.stdout,

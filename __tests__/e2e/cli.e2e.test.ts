@@ -12,33 +12,16 @@ import {
   VM_INSTANCE,
   type Emulator,
 } from '../../src/emulator/index.js';
+import { CLI_BUNDLE, runCli } from '../helpers/cli.js';
 import { commandProblems } from '../helpers/injection.js';
 import { leaksIn } from '../helpers/leaks.js';
 import { nodeBinaries } from '../helpers/node-binaries.js';
 import { vm } from './scenario-expectations.js';
 
-const CLI = 'dist/cli/index.js';
+const CLI = CLI_BUNDLE;
 /** A progress line (src/core/progress.ts): `metadata: HTTP 410 (IMDS updating), retry 3 in 10 s, 62 s left`. */
 const PROGRESS_LINE =
   /^(reachability|metadata|token): (.+, retry \d+ in \d+ s, \d+ s left|no answer yet from http:\/\/[\d.:[\]]+ after \d+ s; waiting up to \d+ s)$/;
-
-function runCli(
-  node: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(node, [CLI, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const emulators: Emulator[] = [];
 async function emulator(scenario: string): Promise<Emulator> {
