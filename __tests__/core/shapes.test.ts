@@ -219,6 +219,16 @@ describe('isPlausibleSecret: only such values are registered for masking', () =>
     expect(isPlausibleSecret(value)).toBe(false),
   );
 
+  it.each([
+    ['a command opener', 'abcdefgh##vso[task.complete]'],
+    ['a legacy command opener', 'abcdefghijkl##[error]'],
+    ['a leading ::', '::add-mask::abcdefghijklmnop'],
+    ['non-ASCII', 'sécret-0123456789abcdef'],
+    ['a control character', 'abcdefghijklmnop\u0007'],
+  ])('refuses %s (registering prints the value in a mask command)', (_, value) => {
+    expect(isPlausibleSecret(value)).toBe(false);
+  });
+
   it.each(['abcdefghijklmnop', fakeJwt({ a: 1 }), 'c2VjcmV0LWZyb20taGltZHM='])('accepts %j', (value) => {
     expect(isPlausibleSecret(value)).toBe(true);
   });
