@@ -1,12 +1,14 @@
 // `npm run bench`: measures the front doors against the floors users already have and writes BENCHMARKS.md.
 // Options: --runs N (default 20), --warmups N (default 2), --faults (adds the slow fault-verdict section),
 // --slow-runs N (1–3 runs of each slow fault, default 1), --out FILE (default BENCHMARKS.md).
+// --merge runs only the fleet merge section (scripts/bench/merge.mjs: --runs N, --reports N) and keeps the rest.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { FAULT_CAP_MS, measureFaults } from './bench/faults.mjs';
 import { renderFaults, renderNetns } from './bench/report-faults.mjs';
+import { keptSection as keptMergeSection, main as benchMerge } from './bench/merge.mjs';
 import { renderAllRuns, renderBundles, renderCli, renderFetch, renderHeader } from './bench/report.mjs';
 import { GNU_TIME, hasGnuTime, runOnce, startEmulator } from './bench/run.mjs';
 import { summarize } from './bench/stats.mjs';
@@ -112,6 +114,7 @@ function readNetns() {
 }
 
 async function main() {
+  if (process.argv.includes('--merge')) return benchMerge(process.argv.slice(2), log);
   const opts = options(process.argv.slice(2));
   const info = machine();
   if (!hasGnuTime()) log(`${GNU_TIME} is missing: peak RSS will show n/a (install Debian package 'time')`);
@@ -153,6 +156,7 @@ async function main() {
     renderFetch(pairs),
     renderFaults(faults, FAULT_CAP_MS / 1000),
     renderNetns(readNetns()),
+    keptMergeSection(opts.out),
   ]
     .filter((part) => part !== '')
     .join('\n');

@@ -20,6 +20,7 @@ describe('examples/azure-pipelines', () => {
     expect(files.sort()).toEqual([
       'deployment-group-task.yml',
       'environment-rolling-ama.yml',
+      'fleet-merge.yml',
       'self-hosted-job.yml',
     ]);
   });
@@ -27,7 +28,7 @@ describe('examples/azure-pipelines', () => {
   it.each(files)('%s is valid YAML with an ImdsCheck@1 step named probe using only real inputs', (file) => {
     const text = readFileSync(new URL(file, dir), 'utf8');
     const doc = parse(text, { prettyErrors: true, uniqueKeys: true }) as unknown;
-    const probes = taskSteps(doc).filter((s) => s.task?.startsWith('ImdsCheck'));
+    const probes = taskSteps(doc).filter((s) => s.task?.startsWith('ImdsCheck@'));
     expect(probes.length).toBeGreaterThan(0);
     for (const step of probes) {
       expect(step.task).toBe('ImdsCheck@1');
@@ -61,5 +62,37 @@ describe('examples/azure-pipelines', () => {
     expect(probeAt).toBeGreaterThanOrEqual(0);
     expect(installAt).toBeGreaterThan(probeAt);
     expect(steps[installAt]!.condition).toContain("variables['probe.result']");
+  });
+
+  it('fleet-merge: each VM publishes its report, a merge job gates the next stage on ImdsCheckMerge', () => {
+    const mergeTask = JSON.parse(readFileSync(new URL('merge/task.json', root), 'utf8')) as typeof task;
+    const text = readFileSync(new URL('fleet-merge.yml', dir), 'utf8');
+    const doc = parse(text) as any;
+    const [check, rollout] = doc.stages;
+    const [legs, merge] = check.jobs;
+    expect(legs.environment).toMatchObject({ resourceType: 'VirtualMachine' });
+    const legSteps = legs.strategy.rolling.deploy.steps;
+    const probe = legSteps.find((s: TaskStep) => s.task === 'ImdsCheck@1');
+    expect(probe.inputs.failOn).toBe('never');
+    const publish = legSteps.find((s: { publish?: string }) => s.publish);
+    expect(publish.publish).toBe(probe.inputs.reportPath.replace(/\/report\.json$/, ''));
+    expect(publish.artifact).toMatch(/^imds-check-report-\$\(Environment\.ResourceName\)/);
+    expect(merge.dependsOn).toBe(legs.deployment);
+    expect(merge.steps[0]).toMatchObject({ download: 'current' });
+    const step = merge.steps.find((s: TaskStep) => s.task === 'ImdsCheckMerge@1');
+    expect(step.name).toBe('merge');
+    for (const key of Object.keys(step.inputs)) expect(mergeTask.inputs.map((i) => i.name)).toContain(key);
+    expect(step.inputs.reports).toMatch(/^\$\(Pipeline\.Workspace\)\/imds-check-report-\*\//);
+    expect(step.inputs.expected).toBe('$(fleetSize)');
+    const read = [...text.matchAll(/\$\(merge\.([A-Za-z]+)\)|'merge\.merge\.([A-Za-z]+)'/g)].map(
+      (m) => m[1] ?? m[2]!,
+    );
+    expect(read.length).toBeGreaterThan(3);
+    for (const name of read) expect(mergeTask.outputVariables.map((o) => o.name)).toContain(name);
+    expect(rollout.dependsOn).toBe(check.stage);
+    expect(rollout.condition).toBe(`eq(dependencies.${check.stage}.outputs['merge.merge.result'], 'pass')`);
+    // Outputs reach scripts through env:, never as macros in the script text.
+    for (const s of [...legSteps, ...merge.steps].filter((x: { bash?: string }) => x.bash))
+      expect([s.bash, /\$\(/.test(s.bash)]).toEqual([s.bash, false]);
   });
 });

@@ -149,3 +149,70 @@ describe('workflows', () => {
     expect(user?.with?.['client-id']).toBe(USER_IDENTITY_1.clientId);
   });
 });
+
+describe('examples/github', () => {
+  const EXAMPLES = new URL('../../examples/github/', import.meta.url);
+  const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yml'));
+  const text = (name: string): string => readFileSync(new URL(name, EXAMPLES), 'utf8');
+  const inputsOf = (path: string): string[] =>
+    Object.keys((parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as any).inputs);
+  const outputsOf = (path: string): string[] =>
+    Object.keys((parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as any).outputs);
+
+  it.each(files)(
+    '%s parses, pins other actions by the SHA the repository workflows use, and puts no expression in a script',
+    (name) => {
+      const wf = parse(text(name), { uniqueKeys: true }) as Workflow;
+      const repoPins = new Map(
+        WORKFLOWS.flatMap((f) => [...raw(f).matchAll(/uses: ([^@\s]+)@([0-9a-f]{40} # v[\d.]+)/g)]).map(
+          (m) => [m[1]!, m[2]!],
+        ),
+      );
+      for (const step of steps(wf).filter((s) => s.uses && !s.uses.startsWith('OWNER/imds-check'))) {
+        const line = [...text(name).matchAll(/uses: (\S+ # v[\d.]+)$/gm)]
+          .map((m) => m[1]!)
+          .find((u) => u.startsWith(`${step.uses}`));
+        expect([step.uses, line]).toEqual([
+          step.uses,
+          expect.stringMatching(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+){0,2}$/),
+        ]);
+        const [action, pin] = line!.split('@') as [string, string];
+        if (repoPins.has(action)) expect([action, pin]).toEqual([action, repoPins.get(action)]);
+      }
+      // Outputs reach scripts through env:, never pasted into the script text.
+      for (const step of steps(wf))
+        expect([step.run ?? '', /\$\{\{/.test(step.run ?? '')]).toEqual([step.run ?? '', false]);
+    },
+  );
+
+  it('fleet-gate: a matrix that uploads one artifact per leg, a merge with expected = matrix size, a rollout only on pass', () => {
+    const wf = parse(text('fleet-gate.yml')) as Workflow & { permissions: object };
+    expect(wf.permissions).toEqual({});
+    const [check, merge, rollout] = Object.entries(wf.jobs) as [string, Job & Record<string, any>][];
+    const runners = check![1].strategy!.matrix!['runner']!;
+    expect((check![1].strategy as any)['fail-fast']).toBe(false);
+    const probe = check![1].steps.find((s) => s.uses === 'OWNER/imds-check@v1')!;
+    expect(probe.with?.['fail-on']).toBe('never');
+    for (const key of Object.keys(probe.with ?? {})) expect(inputsOf('action.yml')).toContain(key);
+    const upload = check![1].steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.with?.['name']).toContain('${{ matrix.runner }}');
+    expect(upload.with?.['path']).toBe(probe.with?.['report-path']);
+
+    expect(merge![1]['needs']).toBe(check![0]);
+    expect(merge![1]['if']).toBe('always()');
+    const download = merge![1].steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!;
+    expect(download.with?.['pattern']).toBe('imds-check-report-*');
+    const step = merge![1].steps.find((s) => s.uses === 'OWNER/imds-check/merge@v1')!;
+    expect(Number(step.with?.['expected'])).toBe(runners.length);
+    expect(String(step.with?.['reports'])).toMatch(new RegExp(`^${download.with?.['path']}/`));
+    for (const key of Object.keys(step.with ?? {})) expect(inputsOf('merge/action.yml')).toContain(key);
+    const read = [...text('fleet-gate.yml').matchAll(/steps\.merge\.outputs\.([\w-]+)/g)].map((m) => m[1]!);
+    expect(read.length).toBeGreaterThan(3);
+    for (const name of read) expect(outputsOf('merge/action.yml')).toContain(name);
+
+    expect(rollout![1]['needs']).toBe(merge![0]);
+    expect(rollout![1]['if']).toBe(`needs.${merge![0]}.outputs.result == 'pass'`);
+    expect(Object.keys(merge![1]['outputs'])).toContain('result');
+    expect(text('fleet-gate.yml')).toMatch(/^# A runner that is offline/m);
+  });
+});

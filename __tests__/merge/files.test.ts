@@ -17,8 +17,8 @@ function tree(files: string[]): string {
   for (const f of files) put(dir, f, reportText({ vmId: guid(files.indexOf(f)), name: f }));
   return dir;
 }
-const sources = async (patterns: string[], cwd: string): Promise<string[]> =>
-  (await findReportFiles(patterns, cwd)).files.map((f) => f.source);
+const sources = (patterns: string[], cwd: string): string[] =>
+  findReportFiles(patterns, cwd).files.map((f) => f.source);
 
 describe('compileRest', () => {
   it.each([
@@ -51,30 +51,30 @@ describe('findReportFiles', () => {
     'other/deep/a/b/c.json',
   ]);
 
-  it('the default pattern finds every report under the download folder, at any depth, sorted', async () => {
-    expect(await sources(['imds-check-reports/**/*.json'], dir)).toEqual([
+  it('the default pattern finds every report under the download folder, at any depth, sorted', () => {
+    expect(sources(['imds-check-reports/**/*.json'], dir)).toEqual([
       'imds-check-reports/imds-check-report-vm-1/report.json',
       'imds-check-reports/imds-check-report-vm-2/report.json',
       'imds-check-reports/top.json',
     ]);
   });
 
-  it('* stays in one folder level; a folder is searched recursively; a file is itself; each file once', async () => {
-    expect(await sources(['imds-check-reports/*/report.json'], dir)).toHaveLength(2);
-    expect(await sources(['other'], dir)).toEqual(['other/deep/a/b/c.json']);
-    expect(
-      await sources(['other/deep/a/b/c.json', 'other', join(dir, 'other', '**', '*.json')], dir),
-    ).toEqual(['other/deep/a/b/c.json']);
+  it('* stays in one folder level; a folder is searched recursively; a file is itself; each file once', () => {
+    expect(sources(['imds-check-reports/*/report.json'], dir)).toHaveLength(2);
+    expect(sources(['other'], dir)).toEqual(['other/deep/a/b/c.json']);
+    expect(sources(['other/deep/a/b/c.json', 'other', join(dir, 'other', '**', '*.json')], dir)).toEqual([
+      'other/deep/a/b/c.json',
+    ]);
   });
 
-  it('absolute patterns work and files outside the working folder are shown by their absolute path', async () => {
+  it('absolute patterns work and files outside the working folder are shown by their absolute path', () => {
     const elsewhere = tree([]);
-    const found = await findReportFiles([join(dir, 'other', '**', '*.json')], elsewhere);
+    const found = findReportFiles([join(dir, 'other', '**', '*.json')], elsewhere);
     expect(found.files.map((f) => f.source)).toEqual([join(dir, 'other/deep/a/b/c.json')]);
   });
 
-  it('a pattern that matches nothing is reported, not an error', async () => {
-    const found = await findReportFiles(['nowhere/**/*.json', 'missing.json'], dir);
+  it('a pattern that matches nothing is reported, not an error', () => {
+    const found = findReportFiles(['nowhere/**/*.json', 'missing.json'], dir);
     expect(found.files).toEqual([]);
     expect(found.problems).toEqual([
       'nowhere/**/*.json: no report file matched',
@@ -82,16 +82,16 @@ describe('findReportFiles', () => {
     ]);
   });
 
-  it('does not follow a linked folder (a loop would never end), but reads a linked file', async () => {
+  it('does not follow a linked folder (a loop would never end), but reads a linked file', () => {
     const loopDir = tree(['r/a.json']);
     symlinkSync(join(loopDir, 'r'), join(loopDir, 'r', 'loop'));
     symlinkSync(join(loopDir, 'r', 'a.json'), join(loopDir, 'r', 'link.json'));
-    expect(await sources(['r/**/*.json'], loopDir)).toEqual(['r/a.json', 'r/link.json']);
+    expect(sources(['r/**/*.json'], loopDir)).toEqual(['r/a.json', 'r/link.json']);
   });
 
-  it('Windows: backslashes separate folders and names match in any case', async () => {
+  it('Windows: backslashes separate folders and names match in any case', () => {
     // The fixed folders are the file system's business (case-insensitive on Windows); the wildcard part is ours.
-    const found = await findReportFiles(['imds-check-reports\\*\\Report.JSON'], dir, 'win32');
+    const found = findReportFiles(['imds-check-reports\\*\\Report.JSON'], dir, 'win32');
     expect(found.files).toHaveLength(2);
   });
 });
@@ -99,32 +99,32 @@ describe('findReportFiles', () => {
 describe('readReport', () => {
   const dir = tree([]);
 
-  it('a file over the size limit is an invalid row and is not read', async () => {
+  it('a file over the size limit is an invalid row and is not read', () => {
     const path = put(dir, 'big.json', reportText({ vmId: guid(1) }) + ' '.repeat(2048));
-    const row = (await readReport({ path, source: 'big.json' }, 1024)).row;
+    const row = readReport({ path, source: 'big.json' }, 1024).row;
     expect([row.result, row.reason]).toEqual(['invalid', 'larger than 1024 bytes']);
-    expect((await readReport({ path, source: 'big.json' })).row.result).toBe('pass');
+    expect(readReport({ path, source: 'big.json' }).row.result).toBe('pass');
   });
 
-  it('an unreadable file, a folder or a FIFO is an invalid row naming why, never a hang', async () => {
+  it('an unreadable file, a folder or a FIFO is an invalid row naming why, never a hang', () => {
     mkdirSync(join(dir, 'folder.json'));
-    expect((await readReport({ path: join(dir, 'folder.json'), source: 'folder.json' })).row.reason).toMatch(
+    expect(readReport({ path: join(dir, 'folder.json'), source: 'folder.json' }).row.reason).toMatch(
       /^(not a regular file|unreadable \(EISDIR\))$/,
     );
-    expect((await readReport({ path: join(dir, 'gone.json'), source: 'gone.json' })).row.reason).toBe(
+    expect(readReport({ path: join(dir, 'gone.json'), source: 'gone.json' }).row.reason).toBe(
       'unreadable (ENOENT)',
     );
     if (process.platform !== 'win32') {
       execFileSync('mkfifo', [join(dir, 'fifo.json')]);
       // The glob lists regular files only, so a FIFO in the reports folder is never opened.
-      expect((await findReportFiles([dir], dir)).files.map((f) => f.source)).not.toContain('fifo.json');
+      expect(findReportFiles([dir], dir).files.map((f) => f.source)).not.toContain('fifo.json');
     }
   });
 
-  it('loadFleet reads every file into one fleet and passes the problems on', async () => {
+  it('loadFleet reads every file into one fleet and passes the problems on', () => {
     const d = tree(['a/1.json', 'a/2.json', 'a/3.json']);
     writeFileSync(join(d, 'a', 'bad.json'), '{');
-    const loaded = await loadFleet(['a/*.json', 'b/*.json'], d);
+    const loaded = loadFleet(['a/*.json', 'b/*.json'], d);
     expect(loaded.files).toBe(4);
     expect(loaded.problems).toEqual(['b/*.json: no report file matched']);
     const report = loaded.fleet.finish(

@@ -124,7 +124,7 @@ export async function runMergeCommand(argv: string[], io: MergeIo): Promise<numb
   );
   if (!parsed.ok) return usage(parsed.error.message);
   const { policy, reports, reportPath } = parsed.options;
-  const loaded = await loadFleet(reports, io.cwd);
+  const loaded = loadFleet(reports, io.cwd);
   for (const problem of loaded.problems) io.err(`imds-check merge: ${neutraliseLine(problem)}\n`);
   const report = loaded.fleet.finish(policy, {
     toolVersion: TOOL_VERSION,

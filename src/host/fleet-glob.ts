@@ -1,8 +1,8 @@
 // A small glob for report patterns (`**`, `*`, `?`; Node 20 has no fs.glob): finds files under the pattern's
 // fixed leading folders, no deeper than the pattern can match, without following linked folders (no loops).
-// A plain path is a file, or a folder searched recursively for *.json.
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+// A plain path is a file, or a folder searched recursively for *.json. Synchronous, like the reading (see
+// fleet-files.ts): one thread-pool round trip per folder costs more than the listing.
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Files one merge reads at most; ten times the largest fleet the bench measures. */
@@ -42,19 +42,13 @@ export function compileRest(segments: string[], caseless: boolean): { regex: Reg
   return { regex: new RegExp(`^${parts.join('')}$`, caseless ? 'i' : ''), depth };
 }
 
-async function walk(
-  base: string,
-  depth: number,
-  regex: RegExp,
-  out: Map<string, string>,
-  cap: number,
-): Promise<boolean> {
+function walk(base: string, depth: number, regex: RegExp, out: Map<string, string>, cap: number): boolean {
   const pending: { dir: string; rel: string; level: number }[] = [{ dir: base, rel: '', level: 1 }];
   while (pending.length > 0) {
     const { dir, rel, level } = pending.pop()!;
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       continue; // unreadable or vanished folder: its files are simply not found
     }
@@ -62,11 +56,7 @@ async function walk(
       const path = join(dir, entry.name);
       const relPath = rel === '' ? entry.name : `${rel}/${entry.name}`;
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink())
-        isFile = await stat(path).then(
-          (s) => s.isFile(),
-          () => false,
-        );
+      if (entry.isSymbolicLink()) isFile = statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
       if (isFile && regex.test(relPath)) {
         if (out.size >= cap) return false;
         out.set(path, relPath);
@@ -84,11 +74,7 @@ function display(path: string, cwd: string): string {
 }
 
 /** Every file the patterns name, each once, sorted by how it is shown. */
-export async function findReportFiles(
-  patterns: string[],
-  cwd: string,
-  platform: string = process.platform,
-): Promise<Found> {
+export function findReportFiles(patterns: string[], cwd: string, platform: string = process.platform): Found {
   const caseless = platform === 'win32';
   const found = new Map<string, string>();
   const problems: string[] = [];
@@ -98,25 +84,16 @@ export async function findReportFiles(
     let complete = true;
     if (!hasWildcard(pattern)) {
       const path = resolve(cwd, pattern);
-      const kind = await stat(path).then(
-        (s) => (s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other'),
-        () => 'none',
-      );
-      if (kind === 'file') found.set(path, '');
-      else if (kind === 'dir')
-        complete = await walk(
-          path,
-          MAX_DEPTH,
-          compileRest(['**', '*.json'], caseless).regex,
-          found,
-          MAX_FILES,
-        );
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (info?.isFile()) found.set(path, '');
+      else if (info?.isDirectory())
+        complete = walk(path, MAX_DEPTH, compileRest(['**', '*.json'], caseless).regex, found, MAX_FILES);
     } else {
       const segments = pattern.split('/');
       const fixed = segments.findIndex(hasWildcard);
       const base = resolve(cwd, segments.slice(0, fixed).join('/') || '.');
       const { regex, depth } = compileRest(segments.slice(fixed), caseless);
-      complete = await walk(base, depth, regex, found, MAX_FILES);
+      complete = walk(base, depth, regex, found, MAX_FILES);
     }
     if (!complete) problems.push(`stopped after ${MAX_FILES} files; merge fewer reports at a time`);
     else if (found.size === before) problems.push(`${pattern}: no report file matched`);

@@ -62,7 +62,7 @@ export async function runMergeStep(platform: MergePort, deps: MergeStepDeps = {}
       return;
     }
     const { policy, reports, reportPath } = parsed.options;
-    const loaded = await loadFleet(reports, deps.cwd ?? process.cwd());
+    const loaded = loadFleet(reports, deps.cwd ?? process.cwd());
     for (const problem of loaded.problems) port.annotate('warning', 'imds-check merge', [problem]);
     const report = loaded.fleet.finish(policy, {
       toolVersion: TOOL_VERSION,

@@ -1,0 +1,257 @@
+// `npm run bench -- --merge [--runs N] [--reports N]` (or `node scripts/bench/merge.mjs`): times
+// `imds-check merge` over generated reports (default 10,000, laid out as actions/download-artifact leaves
+// them) as a cold process, median of N runs, with peak RSS from GNU time; then again over reports padded to
+// several times their size, to show that memory follows the rows kept, not the bytes read. Writes its
+// section of BENCHMARKS.md between markers, leaving the rest of the file alone.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { GNU_TIME, hasGnuTime, runOnce } from './run.mjs';
+import { formatBytes, formatMiB, formatRange, formatSeconds, summarize } from './stats.mjs';
+import { markdownTable } from './table.mjs';
+import { ROOT } from './tools.mjs';
+
+export const START = '<!-- merge-bench:start -->';
+export const END = '<!-- merge-bench:end -->';
+const TARGETS = { seconds: 5, mib: 300 };
+const CLI = join(ROOT, 'dist/cli/index.js');
+const LOCATIONS = ['westeurope', 'northeurope', 'eastus', 'eastus2', 'westus3', 'uksouth', 'swedencentral'];
+
+const guid = (n) => `${n.toString(16).padStart(8, '0')}-5e1f-4c2a-9d3b-${n.toString(16).padStart(12, '0')}`;
+
+function check(id, title, status, code, message) {
+  return {
+    id,
+    title,
+    status,
+    code,
+    message,
+    remediation: status === 'pass' ? 'Nothing to fix.' : `Fix for ${code}.`,
+    durationMs: 12.5,
+    attempts: 1,
+    httpStatus: status === 'pass' ? 200 : 400,
+    outcome: status === 'pass' ? '200' : '400',
+  };
+}
+
+/** A report shaped like a real one (about 3 KB); machine n fails, warns or passes in a fixed pattern. */
+function report(n, padding) {
+  const failing = n % 10 === 3;
+  const warning = n % 20 === 7;
+  const name = `vm-${LOCATIONS[n % LOCATIONS.length]}-app-${String(n).padStart(5, '0')}`;
+  const doc = {
+    schemaVersion: 1,
+    tool: { name: 'imds-check', version: '1.0.0' },
+    startedAt: new Date(Date.UTC(2026, 10, 25, 10, 0, n % 3600)).toISOString(),
+    durationMs: 180,
+    mode: { requested: 'auto', resolved: n % 5 === 0 ? 'arc' : 'vm', signal: 'default-vm' },
+    endpoint: '',
+    result: failing ? 'fail' : warning ? 'warn' : 'pass',
+    reachable: true,
+    failOn: 'never',
+    checks: [
+      check(
+        'environment',
+        'Environment',
+        warning ? 'warn' : 'pass',
+        warning ? 'proxy_without_imds_bypass' : 'ok',
+        'HTTPS_PROXY is set and NO_PROXY does not cover 169.254.169.254; imds-check contacted IMDS directly.',
+      ),
+      check(
+        'reachability',
+        'Reachability',
+        'pass',
+        'ok',
+        'IMDS answered on 169.254.169.254:80 in 2 ms (Server: IMDS/150.870.65.1854).',
+      ),
+      check(
+        'metadata',
+        'Instance metadata',
+        'pass',
+        'ok',
+        `Instance metadata for ${name} (api-version 2025-04-07).`,
+      ),
+      check(
+        'token',
+        'Managed-identity token',
+        failing ? 'fail' : 'pass',
+        failing ? 'token_identity_not_found' : 'ok',
+        failing
+          ? 'IMDS answered 400 Identity not found.'
+          : 'A token for https://management.azure.com/ came back, expiring in 24 h.',
+      ),
+    ],
+    machine: {
+      vmId: guid(n),
+      name,
+      resourceId: `/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg-fleet-${n % 40}/providers/Microsoft.Compute/virtualMachines/${name}`,
+      subscriptionId: '0b1f6471-1bf0-4dda-aec3-cb9272f09590',
+      resourceGroup: `rg-fleet-${n % 40}`,
+      location: LOCATIONS[n % LOCATIONS.length],
+      azEnvironment: 'AzurePublicCloud',
+      vmSize: 'Standard_D2s_v5',
+      osType: n % 3 === 0 ? 'Windows' : 'Linux',
+    },
+    identity: {
+      kind: 'system',
+      selector: '',
+      principalId: guid(n + 1e6),
+      tenantId: guid(7),
+      appId: guid(n + 2e6),
+      audience: 'https://management.azure.com/',
+      expiresOn: '2026-11-26T10:00:00Z',
+      tokenType: 'Bearer',
+    },
+    waits: [],
+  };
+  // A sampled run carries a long series; padding stands in for it.
+  if (padding > 0)
+    doc.samples = { series: Array.from({ length: padding }, (_, i) => ({ n: i, ms: 3, code: 'ok' })) };
+  return JSON.stringify(doc, null, 2);
+}
+
+/** Writes `count` reports under dir/imds-check-reports/imds-check-report-<n>/report.json; returns the bytes written. */
+function generate(dir, count, padding) {
+  let bytes = 0;
+  for (let n = 0; n < count; n++) {
+    const folder = join(dir, 'imds-check-reports', `imds-check-report-${n}`);
+    mkdirSync(folder, { recursive: true });
+    const text = report(n, padding);
+    writeFileSync(join(folder, 'report.json'), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return bytes;
+}
+
+async function measure(dir, count, runs, log) {
+  const args = [
+    CLI,
+    'merge',
+    '--expected',
+    String(count),
+    '--report',
+    join(dir, 'fleet.json'),
+    '--markdown',
+    join(dir, 'fleet.md'),
+    'imds-check-reports',
+  ];
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir };
+  const samples = [];
+  for (let i = 0; i <= runs; i++) {
+    const run = await runOnce(process.execPath, args, { env, cwd: dir, capMs: 120_000 });
+    // Exit 1 is the expected verdict: one machine in ten fails its token check.
+    if (run.code !== 1 || run.timedOut)
+      throw new Error(
+        `merge exited ${run.code}${run.timedOut ? ' (timed out)' : ''}: ${run.stderr.slice(0, 300)}`,
+      );
+    log(
+      `merge of ${count} reports, run ${i + 1}/${runs + 1}${i === 0 ? ' (warm-up)' : ''}: ${formatSeconds(run.wallMs)} s`,
+    );
+    if (i > 0) samples.push(run);
+  }
+  const fleet = JSON.parse(readFileSync(join(dir, 'fleet.json'), 'utf8'));
+  const peaks = samples.map((r) => r.peakKiB).filter((k) => k !== undefined);
+  return {
+    wall: summarize(samples.map((r) => r.wallMs)),
+    peak: peaks.length ? summarize(peaks) : undefined,
+    counts: fleet.counts,
+  };
+}
+
+function render(results, { runs, count, date }) {
+  const met = (ok) => (ok ? 'met' : 'NOT met');
+  const rows = results.map((r) => [
+    r.label,
+    formatBytes(r.bytes),
+    `${formatSeconds(r.wall.median)} (${formatRange(r.wall, formatSeconds)})`,
+    r.peak ? `${formatMiB(r.peak.median)} (${formatMiB(r.peak.min)}–${formatMiB(r.peak.max)})` : 'n/a',
+    `${met(r.wall.median <= TARGETS.seconds * 1000)} / ${r.peak ? met(r.peak.max / 1024 <= TARGETS.mib) : 'n/a'}`,
+  ]);
+  const c = results[0].counts;
+  return [
+    START,
+    `## Issue 13: fleet merge of ${formatBytes(count)} reports`,
+    '',
+    `Generated by \`npm run bench -- --merge${runs !== 5 ? ` --runs ${runs}` : ''}${count !== 10_000 ? ` --reports ${count}` : ''}\` on ${date} (${os.cpus().length} CPUs, Node ${process.version}). Each row: ${runs} cold run${runs === 1 ? '' : 's'} of \`node dist/cli/index.js merge --expected ${count} --report fleet.json --markdown fleet.md imds-check-reports\` after one warm-up, over ${formatBytes(count)} generated reports in one folder per machine (as \`actions/download-artifact\` leaves them). Peak RSS: ${hasGnuTime() ? `\`${GNU_TIME} -f %M\`` : 'not measured (no GNU time)'}. Targets: at most ${TARGETS.seconds} s and ${TARGETS.mib} MiB.`,
+    '',
+    markdownTable(
+      [
+        'reports',
+        'bytes read',
+        'median s (min–max)',
+        'peak RSS MiB median (min–max)',
+        'targets (time / memory)',
+      ],
+      rows,
+      ['l', 'r', 'r', 'r', 'l'],
+    ),
+    '',
+    `The fleet: ${c.machines} machines, ${c.passed} passed, ${c.warned} warned, ${c.failed} failed. The padded row reads ${Math.round(results[1].bytes / results[0].bytes)} times the bytes (a long \`samples.series\` per report); its peak RSS stays close to the first row's, because reports are read a few at a time and only their rows are kept.`,
+    END,
+  ].join('\n');
+}
+
+/** Replaces the merge section of `file` (or appends it), leaving everything else as it was. */
+export function writeSection(file, section) {
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const at = old.indexOf(START);
+  const end = old.indexOf(END);
+  const next =
+    at >= 0 && end > at
+      ? old.slice(0, at) + section + old.slice(end + END.length)
+      : `${old.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+}
+
+/** The merge section of `file`, for the full bench to keep when it rewrites the file; '' when there is none. */
+export function keptSection(file) {
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = old.indexOf(START);
+  const end = old.indexOf(END);
+  return at >= 0 && end > at ? `${old.slice(at, end + END.length)}\n` : '';
+}
+
+export async function main(argv, log = (line) => process.stderr.write(`bench: ${line}\n`)) {
+  const opts = { runs: 5, reports: 10_000, out: join(ROOT, 'BENCHMARKS.md') };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--merge') continue;
+    if (arg === '--out') opts.out = argv[++i];
+    else if (arg === '--runs' || arg === '--reports') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1 || n > (arg === '--runs' ? 50 : 100_000))
+        throw new Error(`${arg} needs a whole number`);
+      opts[arg.slice(2)] = n;
+    } else throw new Error(`unknown option ${arg} (with --merge: --runs N, --reports N, --out FILE)`);
+  }
+  if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run `npm run bundle`');
+  const results = [];
+  for (const [label, padding] of [
+    [`${formatBytes(opts.reports)} reports`, 0],
+    [`${formatBytes(opts.reports)} padded reports`, 200],
+  ]) {
+    const dir = mkdtempSync(join(os.tmpdir(), 'imds-bench-merge-'));
+    try {
+      log(`generating ${opts.reports} reports${padding ? ' (padded)' : ''} in ${dir}`);
+      const bytes = generate(dir, opts.reports, padding);
+      results.push({ label, bytes, ...(await measure(dir, opts.reports, opts.runs, log)) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const section = render(results, {
+    runs: opts.runs,
+    count: opts.reports,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  });
+  writeSection(opts.out, section);
+  log(`wrote the merge section of ${opts.out}`);
+  process.stdout.write(`${section}\n`);
+}
+
+if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
+  main(process.argv.slice(2)).catch((err) => {
+    process.stderr.write(`bench: failed: ${err.message}\n`);
+    process.exitCode = 1;
+  });
+}
