@@ -190,15 +190,19 @@ describe('emulate run', () => {
     const c = capture();
     const running = runEmulateCommand(['--mode', 'arc'], c.io);
     await until(() => c.out.length >= 2);
-    expect(LISTENING.exec(c.out[0] ?? '')?.slice(1, 3)).toEqual(['arc', 'healthy']);
-    await until(() => c.out.some((l) => l.includes(ARC_SYSTEM_IDENTITY.clientId)));
     const dir = (c.out[1] ?? '').replace(/^tokens dir: /, '');
-    expect(existsSync(dir)).toBe(true);
-    // Call the handler the command registered instead of signalling the test runner's own process.
+    const existed = existsSync(dir);
+    // Stop first (the banner is complete: it is printed in one go), so a failed assertion cannot leave
+    // the command running. Call the handler it registered instead of signalling the test runner.
     const added = process.listeners('SIGTERM').filter((l) => !before.includes(l));
     expect(added).toHaveLength(1);
     added[0]?.('SIGTERM');
     expect(await running).toBe(0);
+    expect(LISTENING.exec(c.out[0] ?? '')?.slice(1, 3)).toEqual(['arc', 'healthy']);
+    expect(c.out.join('\n')).toContain(ARC_SYSTEM_IDENTITY.clientId);
+    const url = LISTENING.exec(c.out[0] ?? '')?.[3] ?? '';
+    expect(c.out).toContain(`try: imds-check --mode arc --endpoint ${url} --arc-tokens-dir ${dir}`);
+    expect(existed).toBe(true);
     expect(existsSync(dir)).toBe(false);
     expect(process.listeners('SIGTERM')).toEqual(before);
     expect(process.listeners('SIGINT')).toEqual(beforeInt);

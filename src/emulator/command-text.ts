@@ -29,7 +29,8 @@ Examples:
   imds-check emulate --port 8080 &
   imds-check --endpoint http://127.0.0.1:8080
   imds-check emulate --port 8081 --scenario throttled-then-ok
-  imds-check emulate --mode arc --port 40342 --tokens-dir /tmp/imds-tokens --log`;
+  imds-check emulate --mode arc --port 8082 --tokens-dir /tmp/imds-tokens --log &
+  imds-check --mode arc --endpoint http://127.0.0.1:8082 --arc-tokens-dir /tmp/imds-tokens`;
 
 function describeIdentity(identity: EmulatorIdentity): string {
   const resource = identity.resourceId ? `  resource ${identity.resourceId}` : '';
@@ -49,9 +50,13 @@ export function bannerLines(emulator: Emulator): string[] {
   if (emulator.identities.length === 0)
     lines.push('identities: none (token requests get "Identity not found")');
   else lines.push('identities:', ...emulator.identities.map(describeIdentity));
-  lines.push(`try: imds-check --endpoint ${emulator.url}`);
+  // Arc needs the check to read key files from this emulator's folder (a CLI-only, loopback-only option).
+  const target =
+    emulator.mode === 'arc'
+      ? `--mode arc --endpoint ${emulator.url} --arc-tokens-dir ${emulator.tokensDir ?? ''}`
+      : `--endpoint ${emulator.url}`;
+  lines.push(`try: imds-check ${target}`);
   const user = emulator.identities.find((identity) => identity.kind === 'user');
-  if (user)
-    lines.push(`     imds-check --endpoint ${emulator.url} --identity user --client-id ${user.clientId}`);
+  if (user) lines.push(`     imds-check ${target} --identity user --client-id ${user.clientId}`);
   return lines;
 }
