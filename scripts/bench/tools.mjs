@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { METADATA_PATH, TOKEN_PATH } from './urls.mjs';
+import { loopbackBase, METADATA_PATH, TOKEN_PATH } from './urls.mjs';
 
 export const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', '..');
 export const BUNDLES = {
@@ -45,7 +45,7 @@ export const nodeEmpty = () => node('node-e0', 'node -e 0 (startup floor)', unde
 export const httpFloor = (url, nodePath) => node('http', 'node:http two GETs', HTTP_FLOOR, [url], nodePath);
 export const fetchFloor = (url, nodePath) =>
   node('fetch', 'built-in fetch two GETs', FETCH_FLOOR, [url], nodePath);
-export const cli = (url) => node('cli', 'imds-check CLI', BUNDLES.cli, ['--endpoint', url]);
+export const cli = (url) => node('cli', 'imds-check CLI', BUNDLES.cli, ['--endpoint', loopbackBase(url)]);
 
 /** curl fetching both URLs in one invocation (the connection is reused); `extra` adds timeout options. */
 export function curl(url, extra = [], id = 'curl', label = 'curl, both URLs, one invocation') {
@@ -71,7 +71,7 @@ export function githubAction(url) {
   env.GITHUB_WORKSPACE = join(dir, 'workspace');
   mkdirSync(env.RUNNER_TEMP);
   mkdirSync(env.GITHUB_WORKSPACE);
-  const inputs = { ...actionDefaults(action.inputs), endpoint: url };
+  const inputs = { ...actionDefaults(action.inputs), endpoint: loopbackBase(url) };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   return {
     ...node('action', 'GitHub Action bundle', BUNDLES.action, []),
@@ -91,7 +91,7 @@ export function azureDevOpsTask(url) {
   env.SYSTEM_DEFAULTWORKINGDIRECTORY = join(dir, '_work', 's');
   for (const d of [env.AGENT_TEMPDIRECTORY, env.SYSTEM_DEFAULTWORKINGDIRECTORY])
     mkdirSync(d, { recursive: true });
-  const inputs = { ...taskDefaults(task.inputs), endpoint: url };
+  const inputs = { ...taskDefaults(task.inputs), endpoint: loopbackBase(url) };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   return {
     ...node('ado', 'Azure DevOps task bundle', BUNDLES.ado, []),
