@@ -1,7 +1,7 @@
 // Fault scenarios: status sequences, delays, hangs, resets and non-IMDS answers, in both modes where they apply.
 import { describe, expect, it } from '@jest/globals';
 import { request as httpRequest } from 'node:http';
-import { IMDS_SERVER_HEADER, type Emulator } from '../../src/emulator/index.js';
+import { IMDS_SERVER_HEADER } from '../../src/emulator/index.js';
 import {
   ARC_TOKEN_PATH,
   get,
@@ -9,16 +9,12 @@ import {
   json,
   RequestFailure,
   send,
+  statuses,
   TOKEN_PATH,
   useEmulators,
 } from './helpers.js';
 
 const start = useEmulators();
-const statuses = async (e: Emulator, path: string, n: number): Promise<number[]> => {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await get(e.url, path)).status);
-  return out;
-};
 const failureCode = (promise: Promise<unknown>): Promise<string> =>
   promise.then(
     () => 'answered',

@@ -67,6 +67,13 @@ export function get(base: string, path: string, headers: Record<string, string> 
   return send(base, path, { headers: { ...META, ...headers } });
 }
 
+/** Statuses of `n` sequential GETs (with `Metadata: true`) to `path`. */
+export async function statuses(e: Emulator, path: string, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push((await get(e.url, path)).status);
+  return out;
+}
+
 export function json(reply: Reply): Record<string, unknown> {
   return JSON.parse(reply.body) as Record<string, unknown>;
 }

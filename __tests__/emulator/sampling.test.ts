@@ -1,15 +1,10 @@
 // Scenarios for retry and sampling tests: 410 and 429 on the token route, a 429 burst, intermittent and
 // seeded-random 500s, latency jitter; and the request rate the emulator saw.
 import { describe, expect, it } from '@jest/globals';
-import { peakRequestRate, type Emulator } from '../../src/emulator/index.js';
-import { ARC_TOKEN_PATH, get, INSTANCE_PATH, json, TOKEN_PATH, useEmulators } from './helpers.js';
+import { peakRequestRate } from '../../src/emulator/index.js';
+import { ARC_TOKEN_PATH, get, INSTANCE_PATH, json, statuses, TOKEN_PATH, useEmulators } from './helpers.js';
 
 const start = useEmulators();
-const statuses = async (e: Emulator, path: string, n: number): Promise<number[]> => {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await get(e.url, path)).status);
-  return out;
-};
 
 describe('token-route faults', () => {
   it('token-gone-then-ok: one 410 in the token error shape, then 200; metadata unaffected', async () => {
