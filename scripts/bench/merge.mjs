@@ -186,7 +186,7 @@ function render(results, { runs, count, date }) {
       ['l', 'r', 'r', 'r', 'l'],
     ),
     '',
-    `The fleet: ${c.machines} machines, ${c.passed} passed, ${c.warned} warned, ${c.failed} failed. The padded row reads ${Math.round(results[1].bytes / results[0].bytes)} times the bytes (a long \`samples.series\` per report); its peak RSS stays close to the first row's, because reports are read a few at a time and only their rows are kept.`,
+    `The fleet: ${c.machines} machines, ${c.passed} passed, ${c.warned} warned, ${c.failed} failed. The padded row reads ${Math.round(results[1].bytes / results[0].bytes)} times the bytes (a long \`samples.series\` per report); its peak RSS stays close to the first row's, because reports are read one at a time and only their rows are kept.`,
     END,
   ].join('\n');
 }
