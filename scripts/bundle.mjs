@@ -56,3 +56,8 @@ for (const [entry, out] of entries) {
   }
   console.log(`bundled ${entry} -> ${out}/index.js`);
 }
+
+// The emulator as a library (dist/emulator: one ESM file and its type declarations), for `imds-check/emulator`.
+if (only.length === 0 || only.some((o) => 'src/emulator'.includes(o) || o === 'emulator')) {
+  execFileSync(process.execPath, ['scripts/bundle-emulator.mjs'], { stdio: 'inherit' });
+}

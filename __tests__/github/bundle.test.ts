@@ -237,7 +237,7 @@ describe.each(runtimes)('dist/index.js on %s', (_label, node) => {
       mode: 'arc',
       'metadata-status': 'refused',
     });
-    // the service state came back through @actions/exec; the command was not echoed, its stderr not passed on
+    // the service state came back through the diagnostics runner; the command was not echoed, its stderr not passed on
     expect(run.stdout).toContain('The himdsd service is inactive.');
     expect(run.stdout).not.toMatch(/\[command\]|is-active|diag-noise/);
     expect(stdoutLines(run)).toContain(
