@@ -116,6 +116,15 @@ for (const { folder, path, task } of tasks) {
       copy(join(from, file.name), `${folder}/${bundleDir}/${file.name}`);
   }
 }
+// The tasks link each code to its section of docs/errors.md at the version being packaged (src/host/code-links.ts).
+const linkRepository = (options.repository ?? ext.repository?.uri ?? '').replace(/\/$/, '');
+const linkRef = options.ref ?? `v${ext.version.split('.')[0]}`;
+for (const { folder } of tasks) {
+  writeFileSync(
+    join(stage, folder, 'imds-check.json'),
+    `${JSON.stringify({ errorsDoc: `${linkRepository}/blob/${linkRef}/docs/errors.md` }, null, 2)}\n`,
+  );
+}
 const overview = marketplaceOverview(readFileSync(join(root, 'README.md'), 'utf8'), ext, {
   repository: options.repository,
   ref: options.ref,

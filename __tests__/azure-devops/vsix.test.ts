@@ -49,6 +49,18 @@ describe('the .vsix', () => {
     );
   });
 
+  it('gives each task the link to docs/errors.md at the packaged version, which the task reads for code links', () => {
+    const ext = JSON.parse(readFileSync(join(repoRoot, 'vss-extension.json'), 'utf8')) as {
+      version: string;
+      repository: { uri: string };
+    };
+    const expected = `${ext.repository.uri.replace(/\/$/, '')}/blob/v${ext.version.split('.')[0]}/docs/errors.md`;
+    for (const folder of ['ImdsCheckV1', 'ImdsCheckMergeV1'])
+      expect(JSON.parse(vsix.read(`${folder}/imds-check.json`).toString('utf8'))).toEqual({
+        errorsDoc: expected,
+      });
+  });
+
   it('ships no node_modules', () => {
     expect(names().filter((n) => n.split('/').includes('node_modules'))).toEqual([]);
   });
