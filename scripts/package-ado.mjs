@@ -25,6 +25,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stage = join(root, '.ado-stage', String(process.pid));
 
 function fail(message) {
+  rmSync(stage, { recursive: true, force: true });
   console.error(`package:ado: ${message}`);
   process.exit(1);
 }
