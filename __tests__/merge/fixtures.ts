@@ -1,6 +1,10 @@
-// Single-machine reports shaped like the ones imds-check writes (schemaVersion 1), for the merge tests.
+// Single-machine reports as imds-check writes them (schemaVersion 1), for the merge tests.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Code } from '../../src/core/codes.js';
+import { renderJson } from '../../src/core/render/json.js';
+import type { CheckId, CheckStatus, Mode, Report, RunResult } from '../../src/core/types.js';
+import { check, passingReport } from '../render/report-factory.js';
 
 export interface ReportSpec {
   vmId?: string;
@@ -21,6 +25,11 @@ const HEALTHY: [string, string, string][] = [
   ['token', 'pass', 'ok'],
 ];
 
+/**
+ * A report as the engine writes it (renderJson over the renderer tests' passing report), with the machine
+ * facts, mode, start time and checks of `spec`; every check's remediation is a forged text the merge must
+ * never show.
+ */
 export function reportDoc(spec: ReportSpec = {}): Record<string, unknown> {
   const checks = spec.checks ?? HEALTHY;
   const worst = checks.some((c) => c[1] === 'fail')
@@ -28,52 +37,31 @@ export function reportDoc(spec: ReportSpec = {}): Record<string, unknown> {
     : checks.some((c) => c[1] === 'warn')
       ? 'warn'
       : 'pass';
-  return {
-    schemaVersion: 1,
-    tool: { name: 'imds-check', version: '1.0.0' },
-    startedAt: spec.startedAt ?? '2026-11-25T10:00:00.000Z',
-    durationMs: 120,
-    mode: { requested: 'auto', resolved: spec.mode ?? 'vm', signal: 'default-vm' },
-    endpoint: '',
-    result: spec.result ?? worst,
-    reachable: true,
-    failOn: 'never',
-    checks: checks.map(([id, status, code]) => ({
-      id,
+  const report: Report = passingReport();
+  report.startedAt = spec.startedAt ?? '2026-11-25T10:00:00.000Z';
+  report.mode = { ...report.mode, resolved: (spec.mode ?? 'vm') as Mode };
+  report.result = (spec.result ?? worst) as RunResult;
+  report.failOn = 'never';
+  report.checks = checks.map(([id, status, code]) =>
+    check(id as CheckId, {
       title: id,
-      status,
-      code,
+      status: status as CheckStatus,
+      code: code as Code,
       message: `${id} says ${code}`,
       remediation: 'FORGED FIX FROM THE FILE',
-      durationMs: 1,
-      attempts: 1,
-      httpStatus: 200,
-      outcome: '200',
-    })),
-    machine: {
-      vmId: spec.vmId ?? '',
-      name: spec.name ?? '',
-      resourceId: spec.vmId
-        ? `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${spec.name}`
-        : '',
-      subscriptionId: '',
-      resourceGroup: '',
-      location: spec.location ?? '',
-      azEnvironment: 'AzurePublicCloud',
-      vmSize: '',
-      osType: spec.osType ?? 'Linux',
-    },
-    identity: {
-      kind: 'system',
-      selector: '',
-      principalId: '',
-      tenantId: '',
-      appId: '',
-      audience: '',
-      expiresOn: '',
-      tokenType: '',
-    },
+    }),
+  );
+  report.machine = {
+    ...report.machine,
+    vmId: spec.vmId ?? '',
+    name: spec.name ?? '',
+    resourceId: spec.vmId
+      ? `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${spec.name}`
+      : '',
+    location: spec.location ?? '',
+    osType: spec.osType ?? 'Linux',
   };
+  return JSON.parse(renderJson(report)) as Record<string, unknown>;
 }
 
 export const reportText = (spec: ReportSpec = {}): string => JSON.stringify(reportDoc(spec), null, 2);

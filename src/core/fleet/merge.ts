@@ -1,7 +1,7 @@
 // The merge: one row per machine (the newest report per vmId wins; older ones are listed as superseded),
 // invalid files as failed rows, machines short of `expected` as missing rows, allow-codes, and the min-pass
 // verdict. Reports are added one at a time, so the caller never holds more than one file's text.
-import type { ParsedReport } from './parse-report.js';
+import { blankRow, type ParsedReport } from './parse-report.js';
 import type {
   CodeCount,
   FleetCounts,
@@ -35,18 +35,9 @@ export function gateOf(row: FleetRow): 'passed' | 'warned' | 'failed' {
 
 function missingRow(n: number): FleetRow {
   return {
-    name: '',
-    vmId: '',
-    resourceId: '',
-    location: '',
-    mode: '',
-    osType: '',
+    ...blankRow(''),
     result: 'missing',
-    allowed: false,
     failing: [{ check: 'expected', code: 'fleet_machine_missing' }],
-    warnings: [],
-    source: '',
-    startedAt: '',
     reason: `machine ${n} of the expected count left no report`,
   };
 }

@@ -30,7 +30,8 @@ function field(object: unknown, name: string): string {
   return isObject(object) ? text(object[name]) : '';
 }
 
-function emptyRow(source: string): FleetRow {
+/** A row with no facts yet: the start of an invalid, missing or parsed row. */
+export function blankRow(source: string): FleetRow {
   return {
     name: '',
     vmId: '',
@@ -51,7 +52,7 @@ function emptyRow(source: string): FleetRow {
 /** A file that cannot count as a machine's report; it still counts as a machine that failed. */
 export function invalidRow(source: string, reason: string): ParsedReport {
   const row: FleetRow = {
-    ...emptyRow(source),
+    ...blankRow(source),
     reason,
     failing: [{ check: 'report', code: 'fleet_report_invalid' }],
   };
@@ -109,7 +110,7 @@ export function parseMachineReport(content: string, source: string): ParsedRepor
   const startedAt = text(report['startedAt']);
   const started = Date.parse(startedAt);
   const row: FleetRow = {
-    ...emptyRow(source),
+    ...blankRow(source),
     name: field(machine, 'name'),
     vmId: field(machine, 'vmId'),
     resourceId: field(machine, 'resourceId'),
