@@ -31,6 +31,7 @@ const VM_OR_BOTH = [
   'old-api-version',
   'token-expired',
   'token-gone-then-ok',
+  'updating-40s',
   'throttled-no-retry-after',
   'burst-429',
   'intermittent-500',

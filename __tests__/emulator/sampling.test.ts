@@ -31,6 +31,27 @@ describe('token-route faults', () => {
   });
 });
 
+describe('time-window faults', () => {
+  it('updating-40s: every metadata request in the window gets 410 (IMDS updating); tokens are unaffected', async () => {
+    const e = await start({ scenario: 'updating-40s' });
+    expect(await statuses(e, INSTANCE_PATH, 3)).toEqual([410, 410, 410]);
+    expect((await get(e.url, TOKEN_PATH)).status).toBe(200);
+  });
+
+  it('a window fault stops answering once its time from the first request has passed', async () => {
+    const { nextStatusFault } = await import('../../src/emulator/status-faults.js');
+    const state = {
+      spec: { statusFaults: [{ route: 'metadata', status: 410, times: Infinity, forMs: 80 }] },
+      counters: { metadata: 0, token: 0 },
+      firstSeen: {},
+    } as unknown as Parameters<typeof nextStatusFault>[0];
+    expect(nextStatusFault(state, 'metadata')?.status).toBe(410);
+    expect(nextStatusFault(state, 'metadata')?.status).toBe(410);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(nextStatusFault(state, 'metadata')).toBeUndefined();
+  });
+});
+
 describe('sampling scenarios', () => {
   it('burst-429: per route family 4 OK, 6 × 429 without Retry-After, then OK', async () => {
     const e = await start({ scenario: 'burst-429' });

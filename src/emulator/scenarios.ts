@@ -24,6 +24,8 @@ export interface StatusFault {
   times: number;
   /** Valid requests answered normally before the fault starts (a burst later in the run). Default 0. */
   after?: number;
+  /** Instead of counting: every valid request within this many ms of the family's first one (an IMDS update). */
+  forMs?: number;
   retryAfter?: string;
 }
 
@@ -70,6 +72,7 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
   { name: 'metadata-404', mode: 'both', description: 'The instance document answers 404; tokens work.', statusFaults: [{ route: 'metadata', status: 404, times: forever }] },
   { name: 'throttled-then-ok', mode: 'both', description: 'Token endpoint answers 429 with Retry-After: 1 twice, then 200.', statusFaults: [{ route: 'token', status: 429, times: 2, retryAfter: '1' }] },
   { name: 'gone-then-ok', mode: 'both', description: 'Instance metadata answers 410 twice, then 200.', statusFaults: [{ route: 'metadata', status: 410, times: 2 }] },
+  { name: 'updating-40s', mode: 'both', description: 'An IMDS update: instance metadata answers 410 for 40 s after the first request, then 200 (the default timeout-seconds rides it out).', statusFaults: [{ route: 'metadata', status: 410, times: forever, forMs: 40_000 }] },
   { name: 'updating-404-then-ok', mode: 'both', description: 'Token endpoint answers 404 (IMDS updating) twice, then 200.', statusFaults: [{ route: 'token', status: 404, times: 2 }] },
   { name: 'server-error', mode: 'both', description: 'Metadata and token endpoints answer 500 forever.', statusFaults: [{ route: 'metadata', status: 500, times: forever }, { route: 'token', status: 500, times: forever }] },
   { name: 'server-error-then-ok', mode: 'both', description: 'Metadata and token endpoints answer 500 once each, then 200.', statusFaults: [{ route: 'metadata', status: 500, times: 1 }, { route: 'token', status: 500, times: 1 }] },

@@ -88,6 +88,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     baitPaths: [],
     secrets: new Map(),
     counters: { metadata: 0, token: 0 },
+    firstSeen: {},
     sockets: new Set(),
     timers: new Set(),
     cleanup: dirs ? [...dirs.cleanup] : [],

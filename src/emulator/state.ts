@@ -19,6 +19,8 @@ export interface EmulatorState {
   secrets: Map<string, string>;
   /** Valid requests seen per route family, for "N faults then OK" scenarios. */
   counters: Record<RouteFamily, number>;
+  /** When each route family saw its first valid request (ms since the epoch), for time-window faults. */
+  firstSeen: Partial<Record<RouteFamily, number>>;
   sockets: Set<Socket>;
   timers: Set<NodeJS.Timeout>;
   /** Paths to remove on close (files first, then directories, in reverse order of creation). */

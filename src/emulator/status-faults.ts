@@ -1,5 +1,6 @@
 // Status faults. Sequences ("N errors, then OK", or a burst after some good answers) count each route
-// family's valid requests; intermittent faults recur every k-th request or at a seeded random rate.
+// family's valid requests, a time window ("410 for 40 s") starts at the family's first request;
+// intermittent faults recur every k-th request or at a seeded random rate.
 // Bodies use the route family's error shape.
 
 import type { IntermittentFault, RouteFamily, StatusFault } from './scenarios.js';
@@ -43,8 +44,12 @@ function intermittentHits(state: EmulatorState, fault: IntermittentFault, seen: 
 export function nextStatusFault(state: EmulatorState, route: RouteFamily): FaultAnswer | undefined {
   state.counters[route] += 1;
   const seen = state.counters[route];
+  const now = Date.now();
+  const first = (state.firstSeen[route] ??= now);
+  const applies = (f: StatusFault): boolean =>
+    f.forMs !== undefined ? now - first < f.forMs : seen > (f.after ?? 0) && seen <= (f.after ?? 0) + f.times;
   const fault: StatusFault | undefined = state.spec.statusFaults?.find(
-    (f) => f.route === route && seen > (f.after ?? 0) && seen <= (f.after ?? 0) + f.times,
+    (f) => f.route === route && applies(f),
   );
   if (fault) {
     const headers: Record<string, string> = fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {};
