@@ -3,7 +3,7 @@
 // passing machines collapsed. Every report value goes through mdText()/mdCode(); fixes come from
 // remedies.ts. Large fleets keep the summary under the 1 MiB limit by listing fewer rows, then cutting.
 import { linkFor, type CodeLink } from '../render/format.js';
-import { MAX_SUMMARY_BYTES } from '../render/markdown.js';
+import { cutToBudget, MAX_SUMMARY_BYTES } from '../render/markdown.js';
 import { mdCode, mdText } from '../render/markdown-escape.js';
 import type { InputSpelling } from '../types.js';
 import { fixesFor } from './fixes.js';
@@ -200,7 +200,6 @@ function render(report: FleetReport, options: FleetMarkdownOptions, limits: Limi
 }
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
-const CUT_NOTE = '\n\n_The summary was cut here to stay under the 1 MiB limit; see the JSON report._\n';
 
 /** The fleet as Markdown, always below MAX_SUMMARY_BYTES. */
 export function renderFleetMarkdown(report: FleetReport, options: FleetMarkdownOptions): string {
@@ -208,14 +207,5 @@ export function renderFleetMarkdown(report: FleetReport, options: FleetMarkdownO
     const text = render(report, options, limits);
     if (bytes(text) <= MAX_SUMMARY_BYTES) return text;
   }
-  // Whole lines up to the budget, then a note saying where the rest is.
-  const room = MAX_SUMMARY_BYTES - bytes(CUT_NOTE);
-  const kept: string[] = [];
-  let used = 0;
-  for (const line of render(report, options, FEWEST).split('\n')) {
-    used += bytes(line) + 1;
-    if (used > room) break;
-    kept.push(line);
-  }
-  return kept.join('\n').trimEnd() + CUT_NOTE;
+  return cutToBudget(render(report, options, FEWEST), MAX_SUMMARY_BYTES);
 }

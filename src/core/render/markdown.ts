@@ -145,7 +145,7 @@ const DETAILS_DROPPED =
 const CUT_NOTE = '\n\n_The summary was cut here to stay under the 1 MiB limit; see the JSON report._\n';
 
 /** Whole lines up to the budget, then a note saying where the rest is. */
-function cutToBudget(text: string, budget: number): string {
+export function cutToBudget(text: string, budget: number): string {
   const room = budget - bytes(CUT_NOTE);
   let used = 0;
   const kept: string[] = [];
