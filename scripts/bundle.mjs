@@ -12,9 +12,52 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+
+// ncc's own API rather than its command line: only the API takes externals with a replacement (below).
+const ncc = createRequire(import.meta.url)('@vercel/ncc');
+
+// @actions/core imports @actions/http-client (and through it undici, about 1 MB of the 1.3 MB Action bundle)
+// only for getIDToken, and @actions/exec only for platform.getDetails. imds-check calls neither, yet an ESM
+// bundle evaluates every import at start-up: about 30 ms of every Action run (BENCHMARKS.md). So each of
+// them resolves to this small module instead (an inline data: URL, readable in the bundle), which throws if a
+// later change ever calls them. One line, without '#' or '%', so the URL is the source text as written.
+const UNUSED_BY_IMDS_CHECK = [
+  "const unused = (name) => function () { throw new Error(name + ' is not bundled with imds-check: it never calls getIDToken or platform.getDetails'); };",
+  "export const HttpClient = unused('@actions/http-client');",
+  "export const BearerCredentialHandler = unused('@actions/http-client');",
+  "export const exec = unused('@actions/exec');",
+  "export const getExecOutput = unused('@actions/exec');",
+].join(' ');
+if (/[#%\r\n]/.test(UNUSED_BY_IMDS_CHECK))
+  throw new Error('the stand-in module must be one line without # or %');
+const UNUSED_MODULE = `data:text/javascript,${UNUSED_BY_IMDS_CHECK}`;
+const NCC_OPTIONS = {
+  license: 'licenses.txt',
+  quiet: true,
+  target: 'es2022',
+  externals: Object.fromEntries(
+    ['@actions/http-client', '@actions/http-client/lib/auth', '@actions/exec'].map((id) => [
+      id,
+      UNUSED_MODULE,
+    ]),
+  ),
+};
+
+/** `ncc build entry -o dir` through the API: the bundle, its chunks and assets, with ncc's file modes. */
+async function build(entry, dir) {
+  const { code, assets, symlinks } = await ncc(resolve(entry), NCC_OPTIONS);
+  writeFileSync(join(dir, 'index.js'), code, { mode: code.startsWith('#!') ? 0o777 : 0o666 });
+  for (const [name, asset] of Object.entries(assets)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), asset.source, { mode: asset.permissions });
+  }
+  for (const [name, target] of Object.entries(symlinks ?? {})) symlinkSync(target, join(dir, name));
+}
 
 const entries = [
   ['src/github/index.ts', 'dist'],
@@ -34,11 +77,7 @@ for (const [entry, out] of entries) {
   }
   const scratch = mkdtempSync(join('build', 'bundle-'));
   try {
-    execFileSync(
-      'npx',
-      ['ncc', 'build', entry, '-o', scratch, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'],
-      { stdio: 'inherit' },
-    );
+    await build(entry, scratch);
     if (entry.startsWith('src/cli')) {
       const file = join(scratch, 'index.js');
       const code = readFileSync(file, 'utf8');
