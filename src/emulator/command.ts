@@ -4,6 +4,7 @@ import { listScenarios, SCENARIOS } from './scenarios.js';
 import { startEmulator } from './server.js';
 import { bannerLines, EMULATE_HELP, EMULATE_USAGE } from './command-text.js';
 import type { Emulator, EmulatorMode, StartOptions } from './types.js';
+import { AMA_HELP, splitAmaArgs, startAmaSide, type AmaSide } from './ama/command.js';
 
 export { EMULATE_HELP, EMULATE_USAGE } from './command-text.js';
 
@@ -124,7 +125,14 @@ export async function runEmulateCommand(
   io: EmulateIo,
   control: EmulateControl = {},
 ): Promise<number> {
-  const parsed = parse(argv);
+  // The Azure Monitor side (src/emulator/ama) takes its --ama* flags first; the rest is parsed as before.
+  const amaArgs = splitAmaArgs(argv);
+  if ('error' in amaArgs) {
+    io.err(`imds-check emulate: ${amaArgs.error}`);
+    io.err(EMULATE_USAGE);
+    return 2;
+  }
+  const parsed = parse(amaArgs.rest);
   if ('error' in parsed) {
     io.err(`imds-check emulate: ${parsed.error}`);
     io.err(EMULATE_USAGE);
@@ -132,6 +140,7 @@ export async function runEmulateCommand(
   }
   if (parsed.help) {
     io.out(EMULATE_HELP);
+    io.out(AMA_HELP);
     return 0;
   }
   if (parsed.list) {
@@ -147,11 +156,21 @@ export async function runEmulateCommand(
     io.err(`imds-check emulate: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
+  let ama: AmaSide | null = null;
+  try {
+    ama = amaArgs.ama ? await startAmaSide(amaArgs.ama, parsed.log ? io.out : undefined) : null;
+  } catch (err) {
+    await emulator.close();
+    io.err(`imds-check emulate: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
   const stopped = waitForStop(control.signal);
   for (const line of bannerLines(emulator)) io.out(line);
+  for (const line of ama?.lines ?? []) io.out(line);
   const stopLog = parsed.log ? logRequests(emulator, io) : () => undefined;
   await stopped;
   stopLog();
   await emulator.close();
+  await ama?.close();
   return 0;
 }
