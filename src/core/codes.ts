@@ -80,6 +80,27 @@ export const CODES = [
   'fleet_report_invalid',
   'fleet_machine_missing',
   'fleet_no_reports',
+  // AMA readiness (the ama check): one code per step a host can fail at, plus the check's own preconditions
+  'ama_unknown_cloud',
+  'ama_trusted_roots_invalid',
+  'ama_proxy_invalid',
+  'ama_dns_failed',
+  'ama_private_link_public',
+  'ama_private_link_private',
+  'ama_connect_timeout',
+  'ama_connect_failed',
+  'ama_proxy_connect_failed',
+  'ama_proxy_auth_required',
+  'ama_proxy_refused',
+  'ama_tls_old_version',
+  'ama_tls_failed',
+  'ama_tls_untrusted',
+  'ama_tls_expired',
+  'ama_tls_hostname',
+  'ama_tls_inspected',
+  'ama_http_failed',
+  'ama_ping_unhealthy',
+  'ama_not_azure_answer',
 ] as const;
 
 export type Code = (typeof CODES)[number];

@@ -121,6 +121,12 @@ export interface AgentProxy {
   bypass: string[];
 }
 
+/** How the AMA check resolves a host and which port stands for its 443 (replaced in tests only). */
+export interface AmaNetwork {
+  resolve(host: string): Promise<string[]>;
+  port(host: string): number;
+}
+
 export interface RuntimeContext {
   env: Readonly<Record<string, string | undefined>>;
   platform: string;
@@ -144,6 +150,11 @@ export interface RuntimeContext {
   /** Called with every secret (token, Arc challenge secret) the moment it is obtained, before any use. */
   registerSecret(value: string): void;
   toolVersion: string;
+  /**
+   * Test seam of the AMA check (loopback servers under real host names). Only code sets it: no front door
+   * maps an input or environment variable to it; absent means the system resolver and port 443.
+   */
+  amaNetwork?: AmaNetwork;
 }
 
 /** Renderer-neutral extra detail of one check (e.g. one row per host): renderers draw it generically. */

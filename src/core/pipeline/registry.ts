@@ -1,4 +1,5 @@
 // The checks of a run, in the order they run. A new check is one file under checks/ plus one line here.
+import { amaCheck } from '../checks/ama.js';
 import { environmentCheck } from '../checks/environment.js';
 import { metadataCheck } from '../checks/metadata.js';
 import { reachabilityCheck } from '../checks/reachability.js';
@@ -11,5 +12,6 @@ export const CHECKS: readonly CheckModule[] = [
   reachabilityCheck,
   metadataCheck,
   tokenCheck,
+  amaCheck,
   stabilityCheck,
 ];
