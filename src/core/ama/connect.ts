@@ -26,7 +26,9 @@ export function tcpOpen(host: string, port: number, timeoutMs: number): Promise<
     );
     socket.once('connect', () => {
       clearTimeout(timer);
+      // Later steps listen for what matters to them; a late error must not become an uncaught exception.
       socket.removeAllListeners('error');
+      socket.on('error', () => undefined);
       resolve({ ok: true, socket });
     });
     socket.once('error', (err: NodeJS.ErrnoException) => {

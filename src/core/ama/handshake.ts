@@ -57,13 +57,16 @@ export function handshake(
     const timer = setTimeout(
       () => {
         tlsSocket.destroy();
+        socket.destroy();
         resolve({ ok: false, errno: 'ETIMEDOUT', timedOut: true });
       },
       Math.max(0, timeoutMs),
     );
     tlsSocket.once('secureConnect', () => {
       clearTimeout(timer);
+      // From here the HTTP request reports errors; a late one must not become an uncaught exception.
       tlsSocket.removeAllListeners('error');
+      tlsSocket.on('error', () => undefined);
       const error = tlsSocket.authorizationError as unknown;
       resolve({
         ok: true,
@@ -80,6 +83,7 @@ export function handshake(
     tlsSocket.once('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       tlsSocket.destroy();
+      socket.destroy();
       resolve({ ok: false, errno: err.code ?? 'EUNKNOWN', timedOut: false });
     });
   });
