@@ -2,7 +2,7 @@
 // the CONNECT proxy stub, and the `emulate --ama` flags. No private key ever leaves memory.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -262,6 +262,7 @@ describe('emulate --ama flags', () => {
       expect(logged.some((l) => /^ama connection 127\.0\.0\.1:\d+$/.test(l))).toBe(true);
     } finally {
       await side.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

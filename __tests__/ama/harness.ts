@@ -1,6 +1,6 @@
 // In-process AMA rig: the IMDS emulator on loopback, the Azure Monitor side (one listener per scenario), an
 // optional CONNECT proxy stub, and an injected resolver that maps the real host names to those listeners.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseOptions, runProbe, type ProbeOutcome, type RuntimeContext } from '../../src/core/index.js';
@@ -89,6 +89,7 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
     portOf,
     async close() {
       await Promise.all([emulator.close(), servers.close(), proxy?.close()]);
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -62,7 +62,7 @@ suite('AMA readiness through the bundles', () => {
     ]);
   });
   afterAll(() => {
-    net?.ns.destroy();
+    net?.destroy();
     times.flush();
   });
 

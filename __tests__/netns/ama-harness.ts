@@ -3,7 +3,7 @@
 // door run whose own /etc/hosts maps the real host names to those addresses (and whose resolv.conf points at
 // nothing, so an unmapped name fails fast). The machine's own /etc is never touched.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCommands } from '../azure-devops/agent-harness.js';
@@ -46,6 +46,8 @@ export interface AmaNamespace {
   start(args: string[]): Promise<Background>;
   /** Packets to address:443 vanish (a dropped host). */
   drop(address: string): void;
+  /** Stops everything started in the namespace, deletes it and the files of the runs. */
+  destroy(): void;
 }
 
 export interface AmaRun extends DoorRun {
@@ -66,6 +68,10 @@ export function amaNamespace(addresses: string[] = []): AmaNamespace {
     ns,
     dir,
     start: (args) => ns.start([process.execPath, CLI, 'emulate', ...args], /^ama ready$/m),
+    destroy() {
+      ns.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
     drop: (address) =>
       must(ns.wrap(['iptables', '-A', 'OUTPUT', '-d', address, '-p', 'tcp', '--dport', '443', '-j', 'DROP'])),
     async run(door, hosts, request) {

@@ -91,7 +91,7 @@ suite('AMA proxy paths through the bundles', () => {
     net.drop(DROPPED);
   });
   afterAll(() => {
-    net?.ns.destroy();
+    net?.destroy();
     times.flush();
   });
 
