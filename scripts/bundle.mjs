@@ -22,41 +22,55 @@ import { dirname, join, resolve } from 'node:path';
 const ncc = createRequire(import.meta.url)('@vercel/ncc');
 
 // @actions/core imports @actions/http-client (and through it undici, about 1 MB of the 1.3 MB Action bundle)
-// only for getIDToken, and @actions/exec only for platform.getDetails. imds-check calls neither, yet an ESM
-// bundle evaluates every import at start-up: about 30 ms of every Action run (BENCHMARKS.md). So each of
-// them resolves to this small module instead (an inline data: URL, readable in the bundle), which throws if a
-// later change ever calls them. One line, without '#' or '%', so the URL is the source text as written.
-const UNUSED_BY_IMDS_CHECK = [
-  "const unused = (name) => function () { throw new Error(name + ' is not bundled with imds-check: it never calls getIDToken or platform.getDetails'); };",
-  "export const HttpClient = unused('@actions/http-client');",
-  "export const BearerCredentialHandler = unused('@actions/http-client');",
-  "export const exec = unused('@actions/exec');",
-  "export const getExecOutput = unused('@actions/exec');",
-].join(' ');
-if (/[#%\r\n]/.test(UNUSED_BY_IMDS_CHECK))
-  throw new Error('the stand-in module must be one line without # or %');
-const UNUSED_MODULE = `data:text/javascript,${UNUSED_BY_IMDS_CHECK}`;
-const NCC_OPTIONS = {
-  license: 'licenses.txt',
-  quiet: true,
-  target: 'es2022',
-  externals: Object.fromEntries(
-    ['@actions/http-client', '@actions/http-client/lib/auth', '@actions/exec'].map((id) => [
-      id,
-      UNUSED_MODULE,
-    ]),
-  ),
-};
+// only for getIDToken, and @actions/exec only for platform.getDetails. imds-check calls neither, yet a bundle
+// evaluates every import at start-up: about 30 ms of every Action run (BENCHMARKS.md). So both resolve to a
+// small stand-in written next to each bundle that needs it, which throws if a later change ever calls them.
+const UNUSED_IDS = ['@actions/http-client', '@actions/http-client/lib/auth', '@actions/exec'];
+const UNUSED_FILE = 'unused-by-imds-check.cjs';
+const UNUSED_SOURCE = [
+  "'use strict';",
+  '// Stand-in for @actions/http-client and @actions/exec, which @actions/core imports only for getIDToken and',
+  '// platform.getDetails. imds-check calls neither; see scripts/bundle.mjs.',
+  'const unused = (name) => function () {',
+  '  throw new Error(`${name} is not bundled with imds-check (getIDToken, platform.getDetails)`);',
+  '};',
+  "exports.HttpClient = unused('@actions/http-client');",
+  "exports.BearerCredentialHandler = unused('@actions/http-client');",
+  "exports.exec = unused('@actions/exec');",
+  "exports.getExecOutput = unused('@actions/exec');",
+  '',
+].join('\n');
+
+// The GitHub runner starts `node dist/index.js` for every step: a CommonJS bundle skips Node's ESM loader
+// (a dozen internal modules, about 3 ms per run, BENCHMARKS.md). The other bundles stay ESM: the task's
+// package is checked as ESM and the single-file CLI (build-cli.mjs) reads ncc's ESM chunk loader.
+const COMMONJS = new Set(['dist', 'dist/merge']);
+
+function nccOptions(commonjs) {
+  return {
+    license: 'licenses.txt',
+    quiet: true,
+    target: 'es2022',
+    externals: Object.fromEntries(UNUSED_IDS.map((id) => [id, `./${UNUSED_FILE}`])),
+    ...(commonjs ? { esm: false } : {}),
+  };
+}
 
 /** `ncc build entry -o dir` through the API: the bundle, its chunks and assets, with ncc's file modes. */
-async function build(entry, dir) {
-  const { code, assets, symlinks } = await ncc(resolve(entry), NCC_OPTIONS);
+async function build(entry, dir, commonjs) {
+  const { code, assets, symlinks } = await ncc(resolve(entry), nccOptions(commonjs));
   writeFileSync(join(dir, 'index.js'), code, { mode: code.startsWith('#!') ? 0o777 : 0o666 });
   for (const [name, asset] of Object.entries(assets)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), asset.source, { mode: asset.permissions });
   }
   for (const [name, target] of Object.entries(symlinks ?? {})) symlinkSync(target, join(dir, name));
+  const sources = [code, ...Object.values(assets).map((asset) => String(asset.source))];
+  if (sources.some((text) => text.includes(`"./${UNUSED_FILE}"`)))
+    writeFileSync(join(dir, UNUSED_FILE), UNUSED_SOURCE);
+  // The repository's package.json says "module"; this one makes index.js CommonJS wherever dist/ travels.
+  if (commonjs)
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 }
 
 const entries = [
@@ -77,7 +91,7 @@ for (const [entry, out] of entries) {
   }
   const scratch = mkdtempSync(join('build', 'bundle-'));
   try {
-    await build(entry, scratch);
+    await build(entry, scratch, COMMONJS.has(out));
     if (entry.startsWith('src/cli')) {
       const file = join(scratch, 'index.js');
       const code = readFileSync(file, 'utf8');
