@@ -20,16 +20,10 @@ export const DCE = 'mydce-ab12.westeurope-1.ingest.monitor.azure.com';
 export const HOSTS = [GLOBAL, REGIONAL, ODS, DCE];
 export const DOORS: Door[] = ['cli', 'action', 'task'];
 
-/**
- * Runs argv in a private mount namespace with `hosts` and `resolv` bound over /etc/hosts and /etc/resolv.conf.
- * The CLI spells the boolean input ama as a bare flag while runDoor passes `--ama true`: the pair becomes `--ama`.
- */
+/** Runs argv in a private mount namespace with `hosts` and `resolv` bound over /etc/hosts and /etc/resolv.conf. */
 const MOUNT_SCRIPT = [
   'mount --bind "$1" /etc/hosts && mount --bind "$2" /etc/resolv.conf || exit 97',
   'shift 2',
-  'skip=0',
-  'for a do shift; if [ "$skip" = 1 ] && [ "$a" = true ]; then skip=0; continue; fi; skip=0',
-  '  [ "$a" = --ama ] && skip=1; set -- "$@" "$a"; done',
   'exec "$@"',
 ].join('\n');
 

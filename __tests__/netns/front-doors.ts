@@ -97,9 +97,9 @@ export async function runDoor(door: Door, request: DoorRequest): Promise<DoorRun
   let argv: string[];
   let env: Record<string, string>;
   if (door === 'cli') {
-    // --expose-token is a bare flag on the CLI (DESIGN §3.1).
+    // --expose-token and --ama are bare flags on the CLI (DESIGN §3.1).
     const flags = Object.entries(inputs).flatMap(([k, v]) =>
-      k === 'expose-token' ? (v === 'true' ? [`--${k}`] : []) : [`--${k}`, v],
+      k === 'expose-token' || k === 'ama' ? (v === 'true' ? [`--${k}`] : []) : [`--${k}`, v],
     );
     argv = [
       node,
