@@ -3,7 +3,7 @@
 // passing machines collapsed. Every report value goes through mdText()/mdCode(); fixes come from
 // remedies.ts. Large fleets keep the summary under the 1 MiB limit by listing fewer rows, then cutting.
 import { linkFor, type CodeLink } from '../render/format.js';
-import { cutToBudget, MAX_SUMMARY_BYTES } from '../render/markdown.js';
+import { cutToBudget, joinSections, MAX_SUMMARY_BYTES } from '../render/markdown.js';
 import { mdCode, mdText } from '../render/markdown-escape.js';
 import type { InputSpelling } from '../types.js';
 import { fixesFor } from './fixes.js';
@@ -191,12 +191,7 @@ function render(report: FleetReport, options: FleetMarkdownOptions, limits: Limi
     passingSection(report, limits.passing),
     supersededSection(report, limits.superseded),
   ];
-  return (
-    sections
-      .filter((s) => s.length > 0)
-      .map((s) => s.join('\n').trimEnd())
-      .join('\n\n') + '\n'
-  );
+  return joinSections(sections);
 }
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');

@@ -130,7 +130,8 @@ function detailBlocks(checks: readonly CheckResult[], options: MarkdownOptions):
   return blocks.length === 0 ? [] : ['### What to fix', '', ...blocks.flatMap((b) => [...b, ''])];
 }
 
-function join(sections: string[][]): string {
+/** Non-empty sections, each trimmed, one blank line apart, ending with a newline. */
+export function joinSections(sections: string[][]): string {
   return (
     sections
       .filter((s) => s.length > 0)
@@ -169,10 +170,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     factTable('Machine', machineFacts(report.machine)),
     identitySection(report),
   ];
-  const full = join([...base, detailBlocks(report.checks, options)]);
+  const full = joinSections([...base, detailBlocks(report.checks, options)]);
   if (bytes(full) <= MAX_SUMMARY_BYTES) return full;
   const hasDetails = report.checks.some(needsAttention);
-  const withoutDetails = join([...base, hasDetails ? [DETAILS_DROPPED] : []]);
+  const withoutDetails = joinSections([...base, hasDetails ? [DETAILS_DROPPED] : []]);
   if (bytes(withoutDetails) <= MAX_SUMMARY_BYTES) return withoutDetails;
   return cutToBudget(withoutDetails, MAX_SUMMARY_BYTES);
 }
