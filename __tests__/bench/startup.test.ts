@@ -12,7 +12,7 @@ import {
   startupVerdicts,
   type StartupGroup,
 } from '../../scripts/bench/report-startup.mjs';
-import { cli, githubAction, httpFloor, ROOT } from '../../scripts/bench/tools.mjs';
+import { cli, githubAction, httpFloor, removeScratch, ROOT } from '../../scripts/bench/tools.mjs';
 import { METADATA_PATH, TOKEN_PATH } from '../../scripts/bench/urls.mjs';
 import {
   DEFAULT_RESOURCE,
@@ -141,6 +141,7 @@ describe('the default-address namespace guard', () => {
 
 describe('the commands at each address', () => {
   const url = 'http://127.0.0.1:39999';
+  afterAll(() => removeScratch()); // the Action's runner folders
   const wrap = (argv: string[]) => ['/usr/bin/nsenter', '--net=/run/netns/imds-bench-test', '--', ...argv];
 
   it('gives the loopback emulator to every command, and refuses any other URL', () => {

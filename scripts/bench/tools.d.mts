@@ -12,6 +12,7 @@ export interface Command {
 export type Place = string | { url: string } | { wrap(argv: string[]): string[] };
 export const ROOT: string;
 export const BUNDLES: { cli: string; action: string; ado: string };
+export function removeScratch(): void;
 export function httpFloor(place: Place, nodePath?: string): Command;
 export function cli(place: Place, nodePath?: string): Command;
 export function githubAction(place: Place, nodePath?: string): Command;

@@ -25,9 +25,14 @@ const FETCH_FLOOR = join(ROOT, 'scripts/bench/fetch-floor.mjs');
 const rel = (path) => relative(ROOT, path);
 export const bundleSize = (path) => (existsSync(path) ? statSync(path).size : undefined);
 
-// Scratch folders of this run, removed at exit by one listener (a listener per folder would pile up).
+// Scratch folders of this run, removed at exit by one listener (a listener per folder would pile up), or
+// earlier by removeScratch() (jest workers may end without an exit event).
 const scratch = new Set();
-process.once('exit', () => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+export function removeScratch() {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+  scratch.clear();
+}
+process.once('exit', removeScratch);
 
 export function scratchDir(prefix) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
