@@ -1,7 +1,7 @@
 // Bounds of the ama check: a silent host ends at the handshake bound, the whole check ends inside
 // timeout-seconds, a refused port is reported at once, and at most 8 hosts are in flight.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { runAma as runCheck } from '../../src/core/checks/ama.js';
+import { runAma as runCheck } from '../../src/core/ama/run.js';
 import { AMA_BOUNDS } from '../../src/core/ama/bounds.js';
 import { EMPTY_MACHINE } from '../../src/core/checks/metadata-answer.js';
 import type { Findings } from '../../src/core/pipeline/findings.js';

@@ -1,6 +1,6 @@
 // What the ama check decides before any connection: skip without a region, warn for an unknown cloud, fail for
 // unusable trusted roots or environment proxy, and the deadline. A recording resolver proves nothing was looked up.
-import { runAma } from '../../src/core/checks/ama.js';
+import { runAma } from '../../src/core/ama/run.js';
 import { amaCheck } from '../../src/core/checks/ama.js';
 import { EMPTY_MACHINE } from '../../src/core/checks/metadata-answer.js';
 import type { Findings } from '../../src/core/pipeline/findings.js';

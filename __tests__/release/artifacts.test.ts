@@ -21,13 +21,13 @@ const script = (name: string, args: string[]) =>
 
 describe('single-file CLI', () => {
   it('is one file that runs from anywhere, emulator included', () => {
-    const out = join(dir, 'cli', 'imds-check.mjs');
+    const out = join(dir, 'cli', 'imds-check.cjs');
     const build = script('build-cli.mjs', [out]);
     expect([build.status, build.stderr]).toEqual([0, '']);
-    expect(readdirSync(join(dir, 'cli'))).toEqual(['imds-check.mjs']);
+    expect(readdirSync(join(dir, 'cli'))).toEqual(['imds-check.cjs']);
     const code = readFileSync(out, 'utf8');
     expect(code.startsWith('#!/usr/bin/env node\n')).toBe(true);
-    expect(code).not.toContain('import("./"');
+    expect(code).not.toContain('require("./"');
     // Run it away from dist/: the version, and `emulate --list`, which needs the inlined emulator chunk.
     const run = (args: string[]) =>
       spawnSync(process.execPath, [out, ...args], { encoding: 'utf8', cwd: dir });

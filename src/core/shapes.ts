@@ -6,14 +6,20 @@ import { neutraliseLine } from './neutralise.js';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A resource name segment: letters (any script), digits, `_ . - ( )`, as ARM allows in names. */
 const SEGMENT = String.raw`[\p{L}\p{N}_.()\-]+`;
-const RESOURCE_ID = new RegExp(
-  String.raw`^/subscriptions/[0-9a-f-]{36}/resourceGroups/${SEGMENT}/providers/[A-Za-z0-9.]+(?:/${SEGMENT}/${SEGMENT})+$`,
-  'iu',
-);
+const ASCII_SEGMENT = String.raw`[A-Za-z0-9_.()\-]+`;
+const resourceId = (segment: string, flags: string): RegExp =>
+  new RegExp(
+    String.raw`^/subscriptions/[0-9a-fA-F-]{36}/resource[Gg]roups/${segment}/providers/[A-Za-z0-9.]+(?:/${segment}/${segment})+$`,
+    flags,
+  );
+// Most ids are ASCII; the Unicode form costs a millisecond to compile at start-up, so it is only the fallback.
+const ASCII_RESOURCE_ID = resourceId(ASCII_SEGMENT, '');
+let unicodeResourceId: RegExp | null = null;
 /** VM and Arc machine names (Linux allows 64, VMSS instances add `_<n>`): no space, quote or shell character. */
 const MACHINE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}$/;
 /** Resource groups: up to 90 of letters, digits, `_ . - ( )`, not ending in a period. */
-const RESOURCE_GROUP = /^[\p{L}\p{N}_.()-]{1,90}$/u;
+const ASCII_RESOURCE_GROUP = /^[A-Za-z0-9_.()-]{1,90}$/;
+let unicodeResourceGroup: RegExp | null = null;
 const LOCATION = /^[A-Za-z0-9]{1,40}$/;
 /** The clouds IMDS and the Azure Monitor Agent know (compared case-insensitively). */
 export const KNOWN_CLOUDS = [
@@ -35,9 +41,12 @@ const HOST_NAME =
 export type Shape = (value: string) => boolean;
 
 export const isGuid: Shape = (v) => GUID.test(v);
-export const isResourceId: Shape = (v) => v.length <= 1024 && RESOURCE_ID.test(v);
+export const isResourceId: Shape = (v) =>
+  v.length <= 1024 && (ASCII_RESOURCE_ID.test(v) || (unicodeResourceId ??= resourceId(SEGMENT, 'u')).test(v));
 export const isMachineName: Shape = (v) => MACHINE_NAME.test(v) && !/[.-]$/.test(v);
-export const isResourceGroup: Shape = (v) => RESOURCE_GROUP.test(v) && !v.endsWith('.');
+export const isResourceGroup: Shape = (v) =>
+  !v.endsWith('.') &&
+  (ASCII_RESOURCE_GROUP.test(v) || (unicodeResourceGroup ??= /^[\p{L}\p{N}_.()-]{1,90}$/u).test(v));
 export const isLocation: Shape = (v) => LOCATION.test(v);
 export const isKnownCloud: Shape = (v) => CLOUDS.has(v.toLowerCase());
 export const isIsoUtc: Shape = (v) => ISO_UTC.test(v) && !Number.isNaN(Date.parse(v));

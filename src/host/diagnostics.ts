@@ -1,11 +1,12 @@
 // Read-only diagnostics commands for the engine (e.g. `systemctl is-active himdsd`) over node:child_process:
 // no shell, output captured (task-lib's exec would print `[command]` lines while the engine runs), killed at
 // the timeout. A missing command or a timeout is `null`; a non-zero exit is an answer.
-import { execFile } from 'node:child_process';
 import type { DiagnosticsPort } from '../core/index.js';
 
 export const childProcessDiagnostics: DiagnosticsPort = {
-  run(command, args, timeoutMs) {
+  async run(command, args, timeoutMs) {
+    // Loaded on first use: most runs never ask, and start-up should not pay for it.
+    const { execFile } = await import('node:child_process');
     return new Promise((resolve) => {
       execFile(
         command,

@@ -2,8 +2,6 @@
 // the fallback folder (no RUNNER_TEMP / Agent.TempDirectory) is a fresh mkdtemp folder (0700), and every file
 // is written under a temporary name in its folder and renamed into place, so a planted symlink at the final
 // name is replaced, never followed.
-import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { renderJson, renderJunit, type Report } from '../core/index.js';
@@ -15,6 +13,9 @@ export interface WrittenReports {
   problems: string[];
 }
 
+/** Loaded when a file is written, after the probe: start-up should not pay for them. */
+const files = (): Promise<typeof import('node:fs/promises')> => import('node:fs/promises');
+
 /**
  * The folder for default report files: `<tempDir>/imds-check` when the runner or agent gives a per-job temp
  * folder, else a new private folder under the system temp (a shared `/tmp/imds-check` could be planted).
@@ -23,6 +24,7 @@ export async function reportFolder(
   tempDir: string | undefined,
   systemTemp: string = tmpdir(),
 ): Promise<string> {
+  const { mkdir, mkdtemp } = await files();
   if (tempDir && tempDir !== '') {
     const dir = join(tempDir, 'imds-check');
     await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -33,6 +35,8 @@ export async function reportFolder(
 
 /** Writes `content` to `path` through a new file in the same folder and a rename. */
 export async function writePrivately(path: string, content: string): Promise<void> {
+  const { mkdir, rename, rm, writeFile } = await files();
+  const { randomBytes } = await import('node:crypto');
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);

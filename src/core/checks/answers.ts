@@ -47,5 +47,7 @@ export function offeredVersions(answer: HttpAnswer): string[] {
 }
 
 export function isVersionError(answer: HttpAnswer): boolean {
+  // Only an error answer can refuse a version: a 200 document is never parsed a second time for it.
+  if (answer.status !== 400 && answer.status !== 404) return false;
   return offeredVersions(answer).length > 0 || /invalid version|api-version/i.test(errorText(answer));
 }
