@@ -100,9 +100,9 @@ describe('workflows', () => {
       at(/changelog\.mjs notes "\$\{TAG#v\}" > "\$RUNNER_TEMP\/notes\.md"/),
       at(/npm run bundle\n\s*git diff --exit-code[^\n]*dist\//),
       at(/^npm test$/),
-      at(/npm run package:ado --[\s\S]*npm run build:cli -- "\$RUNNER_TEMP\/assets\/imds-check\.mjs"/),
+      at(/npm run package:ado --[\s\S]*npm run build:cli -- "\$RUNNER_TEMP\/assets\/imds-check\.cjs"/),
       at(
-        /gh release create "\$TAG" "\$RUNNER_TEMP"\/assets\/\*\.vsix "\$RUNNER_TEMP\/assets\/imds-check\.mjs"[\s\S]*--notes-file "\$RUNNER_TEMP\/notes\.md"/,
+        /gh release create "\$TAG" "\$RUNNER_TEMP"\/assets\/\*\.vsix "\$RUNNER_TEMP\/assets\/imds-check\.cjs"[\s\S]*--notes-file "\$RUNNER_TEMP\/notes\.md"/,
       ),
       at(/major="\$\{TAG%%\.\*\}"[\s\S]*git\/refs\/tags\/\$major" -f sha="\$GITHUB_SHA" -F force=true/),
     ];
