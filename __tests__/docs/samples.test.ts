@@ -35,7 +35,9 @@ const verbatim = (title: string, body: string): string =>
 async function githubRun(): Promise<{ summary: string; annotations: string }> {
   const emulator = await startEmulator({ scenario: SCENARIO, mode: 'vm' });
   try {
-    const run = await runAction(process.execPath, { endpoint: emulator.url, mode: 'vm' });
+    // As a released action runs: its code links point at its own version of docs/errors.md.
+    const env = { GITHUB_ACTION_REPOSITORY: 'OWNER/imds-check', GITHUB_ACTION_REF: 'v1' };
+    const run = await runAction(process.execPath, { endpoint: emulator.url, mode: 'vm' }, { env });
     expect(run.exitCode).toBe(1);
     const annotations = run.stdout
       .split(/\r?\n/)

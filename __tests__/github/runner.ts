@@ -111,6 +111,8 @@ export interface RunOptions {
   closeStdout?: boolean;
   /** A folder put first on PATH (fake diagnostics commands). */
   pathPrefix?: string;
+  /** More runner variables (e.g. GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF of a released action). */
+  env?: Record<string, string>;
 }
 
 const tempDirs: string[] = [];
@@ -169,6 +171,7 @@ export async function runAction(
     GITHUB_STATE: stateFile,
     RUNNER_TEMP: runnerTemp,
     GITHUB_WORKSPACE: workspace,
+    ...opts.env,
   };
   for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs }))
     env[inputEnvName(name)] = value;
