@@ -94,10 +94,11 @@ for (const [entry, out] of entries) {
   try {
     await build(entry, scratch, COMMONJS.has(out));
     if (entry.startsWith('src/cli')) {
-      const file = join(scratch, 'index.js');
-      const code = readFileSync(file, 'utf8');
-      if (!code.startsWith('#!')) writeFileSync(file, `#!/usr/bin/env node\n${code}`);
-      chmodSync(file, 0o755);
+      // The bundle runs through a small loader with a V8 code cache (scripts/cli-loader.cjs).
+      renameSync(join(scratch, 'index.js'), join(scratch, 'imds-check.cjs'));
+      const loader = join(scratch, 'index.js');
+      writeFileSync(loader, readFileSync('scripts/cli-loader.cjs', 'utf8'));
+      chmodSync(loader, 0o755);
     }
     mkdirSync(out, { recursive: true });
     const built = new Set(readdirSync(scratch));

@@ -27,6 +27,7 @@ export function startupPlan({ url, ns, runtimes, compileCache = false }) {
   const cache = [];
   const doors = [
     ['cli', tools.cli, tools.BUNDLES.cli],
+    ['cli-nocache', tools.cliNoCache, tools.BUNDLES.cli],
     ['action', tools.githubAction, tools.BUNDLES.action],
     ['ado', tools.azureDevOpsTask, tools.BUNDLES.ado],
   ].filter(([, , bundle]) => existsSync(bundle));
@@ -50,7 +51,12 @@ export function startupPlan({ url, ns, runtimes, compileCache = false }) {
         const door = at(make(place, rt.path), place);
         group.doorIds[id] = door.id;
         list.push(door);
-        if (compileCache && place === url && id !== 'ado' && hasCompileCache(rt.version)) {
+        if (
+          compileCache &&
+          place === url &&
+          (id === 'cli' || id === 'action') &&
+          hasCompileCache(rt.version)
+        ) {
           const bundle = doors.find(([doorId]) => doorId === id)[2];
           const [cold, warm] = compileCacheVariants(door, bundle);
           list.push(cold, warm);

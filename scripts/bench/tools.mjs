@@ -83,6 +83,17 @@ export function cli(place, nodePath) {
   return node('cli', 'imds-check CLI', BUNDLES.cli, args, nodePath, place);
 }
 
+/** The CLI with its V8 code cache turned off: what every run costs on a machine where it cannot be kept. */
+export function cliNoCache(place, nodePath) {
+  const tool = cli(place, nodePath);
+  return {
+    ...tool,
+    id: 'cli-nocache',
+    label: 'imds-check CLI, no code cache',
+    env: { ...tool.env, IMDS_CHECK_CODE_CACHE: '0' },
+  };
+}
+
 /** curl fetching both URLs in one invocation (the connection is reused); `extra` adds timeout options. */
 export function curl(url, extra = [], id = 'curl', label = 'curl, both URLs, one invocation') {
   const base = loopbackBase(url);
