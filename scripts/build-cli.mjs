@@ -23,7 +23,8 @@ const out = resolve(process.argv[2] ?? join(root, 'build', 'imds-check.cjs'));
 let code = `#!/usr/bin/env node\n${readFileSync(join(cli, 'imds-check.cjs'), 'utf8').replace(/^#!.*\n/, '')}`;
 const chunks = readdirSync(cli).filter((f) => /^\d+\.index\.js$/.test(f));
 if (chunks.length > 0) {
-  if (code.split(LOADER).length !== 2) fail(`expected the chunk loader once in dist/cli/imds-check.cjs: ${LOADER}`);
+  if (code.split(LOADER).length !== 2)
+    fail(`expected the chunk loader once in dist/cli/imds-check.cjs: ${LOADER}`);
   if (!code.includes(CHUNK_NAME)) fail('dist/cli/imds-check.cjs names its chunks differently than expected');
   const table = chunks.map((file) => {
     const chunk = readFileSync(join(cli, file), 'utf8');
