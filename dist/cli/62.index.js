@@ -1,0 +1,1100 @@
+"use strict";
+exports.id = 62;
+exports.ids = [62];
+exports.modules = {
+
+/***/ 62:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runMergeCommand: () => (/* binding */ runMergeCommand)
+});
+
+// UNUSED EXPORTS: MERGE_USAGE, parseMergeArgs
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+;// CONCATENATED MODULE: ./src/core/fleet/contract.ts
+// The fleet merge's contract names: inputs and outputs of `imds-check merge`, the merge action and the
+// ImdsCheckMerge task (kebab-case here and on GitHub and the CLI, camelCase on Azure DevOps).
+const MERGE_INPUT_NAMES = (/* unused pure expression or super */ null && (['reports', 'expected', 'min-pass', 'allow-codes', 'report-path']));
+const MERGE_INPUT_DEFAULTS = {
+    // Where actions/download-artifact puts one folder per matrix leg in the example workflow.
+    reports: 'imds-check-reports/**/*.json',
+    expected: '',
+    'min-pass': '100%',
+    'allow-codes': '',
+    'report-path': '',
+};
+const MERGE_OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'machines',
+    'passed',
+    'warned',
+    'failed',
+    'missing',
+    'invalid',
+    'result',
+    'report-path',
+]));
+
+// EXTERNAL MODULE: ./src/core/codes.ts
+var core_codes = __webpack_require__(265);
+;// CONCATENATED MODULE: ./src/core/fleet/options.ts
+// Raw merge inputs → MergePolicy and the report path. Errors name the input as the front door spells it and
+// say what is accepted; the value is shown escaped and clipped, so a message stays one line.
+
+
+/** The most machines a merge takes; far above any fleet a pipeline fans out to. */
+const MAX_EXPECTED = 100_000;
+/** Codes that describe the merge itself; letting them through would defeat `expected` and the report checks. */
+const NOT_ALLOWABLE = new Set([
+    'ok',
+    'skipped',
+    'fleet_report_invalid',
+    'fleet_machine_missing',
+    'fleet_no_reports',
+]);
+class Bad extends Error {
+    input;
+    detail;
+    constructor(input, detail) {
+        super(detail);
+        this.input = input;
+        this.detail = detail;
+    }
+}
+function shown(value) {
+    const clipped = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return JSON.stringify(clipped).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+function expected(value) {
+    if (value === '')
+        return null;
+    const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+    if (!(n >= 1 && n <= MAX_EXPECTED))
+        throw new Bad('expected', `got ${shown(value)}; expected a whole number from 1 to ${MAX_EXPECTED}, or empty`);
+    return n;
+}
+/** `N` machines or `N%` (up to two decimals), kept as whole basis points so the comparison is exact. */
+function minPass(value) {
+    const text = value === '' ? MERGE_INPUT_DEFAULTS['min-pass'] : value;
+    const share = /^(\d{1,3})(?:\.(\d{1,2}))?%$/.exec(text);
+    if (share) {
+        const basisPoints = Number(share[1]) * 100 + Number((share[2] ?? '').padEnd(2, '0'));
+        if (basisPoints <= 10_000)
+            return { kind: 'percent', value: basisPoints, text };
+    }
+    else if (/^\d{1,6}$/.test(text) && Number(text) <= MAX_EXPECTED) {
+        return { kind: 'count', value: Number(text), text };
+    }
+    throw new Bad('min-pass', `got ${shown(value)}; expected a share from 0% to 100% (e.g. 95%) or a number of machines (e.g. 48)`);
+}
+function allowCodes(value) {
+    const codes = [...new Set(value.split(/[\s,]+/).filter((c) => c !== ''))];
+    for (const code of codes) {
+        if (!(0,core_codes/* isCode */._)(code))
+            throw new Bad('allow-codes', `got ${shown(code)}; expected codes from docs/errors.md, comma separated`);
+        if (NOT_ALLOWABLE.has(code))
+            throw new Bad('allow-codes', `${code} cannot be allowed; it describes the merge, not a machine's check`);
+    }
+    return codes;
+}
+function reports(value) {
+    const text = value.trim() === '' ? MERGE_INPUT_DEFAULTS.reports : value;
+    return [...new Set(text.split(/\r?\n/).map((line) => line.trim()))].filter((line) => line !== '');
+}
+function parseMergeOptions(raw, spell) {
+    const get = (name) => (raw[name] ?? '').trim();
+    try {
+        return {
+            ok: true,
+            options: {
+                policy: {
+                    expected: expected(get('expected')),
+                    minPass: minPass(get('min-pass')),
+                    allowCodes: allowCodes(get('allow-codes')),
+                },
+                reports: reports(raw.reports ?? ''),
+                reportPath: get('report-path'),
+            },
+        };
+    }
+    catch (err) {
+        if (!(err instanceof Bad))
+            throw err;
+        const message = `Invalid input '${spell(err.input)}': ${err.detail}`;
+        return { ok: false, error: { code: 'invalid_input', input: err.input, message } };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/fleet/parse-report.ts
+/** Characters kept of any string from a report; renderers clip further. */
+const MAX_FIELD_CHARS = 512;
+/** Failing or warning checks kept per machine; a real report has at most a handful. */
+const MAX_CHECKS = 32;
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function parse_report_text(value) {
+    if (typeof value !== 'string')
+        return '';
+    return value.length > MAX_FIELD_CHARS ? `${value.slice(0, MAX_FIELD_CHARS - 1)}…` : value;
+}
+function field(object, name) {
+    return isObject(object) ? parse_report_text(object[name]) : '';
+}
+/** A row with no facts yet: the start of an invalid, missing or parsed row. */
+function blankRow(source) {
+    return {
+        name: '',
+        vmId: '',
+        resourceId: '',
+        location: '',
+        mode: '',
+        osType: '',
+        result: 'invalid',
+        allowed: false,
+        failing: [],
+        warnings: [],
+        source,
+        startedAt: '',
+        reason: '',
+    };
+}
+/** A file that cannot count as a machine's report; it still counts as a machine that failed. */
+function invalidRow(source, reason) {
+    const row = {
+        ...blankRow(source),
+        reason,
+        failing: [{ check: 'report', code: 'fleet_report_invalid' }],
+    };
+    return { row, key: `file:${source}`, startedMs: Number.NEGATIVE_INFINITY };
+}
+function checksWith(checks, status) {
+    const found = [];
+    for (const c of checks) {
+        if (found.length >= MAX_CHECKS)
+            break;
+        if (isObject(c) && c['status'] === status)
+            found.push({ check: field(c, 'id'), code: field(c, 'code') });
+    }
+    return found;
+}
+const RESULTS = ['pass', 'warn', 'fail'];
+/** The worse of the stated result and what the checks say, so an edited `result` cannot hide a failure. */
+function resultOf(stated, failing, warnings) {
+    if (stated === 'fail' || failing.length > 0)
+        return 'fail';
+    if (stated === 'warn' || warnings.length > 0)
+        return 'warn';
+    return 'pass';
+}
+function problem(doc) {
+    if (!isObject(doc))
+        return 'not a JSON object';
+    if (doc['kind'] === 'fleet')
+        return 'a fleet report, not a machine report';
+    if (doc['schemaVersion'] !== 1)
+        return 'schemaVersion is not 1';
+    if (!Array.isArray(doc['checks']))
+        return 'no checks list';
+    if (!RESULTS.includes(doc['result']))
+        return 'result is not pass, warn or fail';
+    return '';
+}
+function parseMachineReport(content, source) {
+    let doc;
+    try {
+        // A byte-order mark (an editor on Windows) is not part of the JSON text.
+        doc = JSON.parse(content.startsWith('\ufeff') ? content.slice(1) : content);
+    }
+    catch {
+        // The parser's message quotes the file; ours does not.
+        return invalidRow(source, 'not valid JSON');
+    }
+    const why = problem(doc);
+    if (why !== '')
+        return invalidRow(source, why);
+    const report = doc;
+    const checks = report['checks'];
+    const machine = report['machine'];
+    const failing = checksWith(checks, 'fail');
+    const warnings = checksWith(checks, 'warn');
+    const resolved = field(report['mode'], 'resolved');
+    const startedAt = parse_report_text(report['startedAt']);
+    const started = Date.parse(startedAt);
+    const row = {
+        ...blankRow(source),
+        name: field(machine, 'name'),
+        vmId: field(machine, 'vmId'),
+        resourceId: field(machine, 'resourceId'),
+        location: field(machine, 'location'),
+        mode: resolved === 'vm' || resolved === 'arc' ? resolved : '',
+        osType: field(machine, 'osType'),
+        result: resultOf(report['result'], failing, warnings),
+        failing,
+        warnings,
+        startedAt,
+    };
+    const vmId = row.vmId.trim().toLowerCase();
+    return {
+        row,
+        key: vmId === '' ? `file:${source}` : `vm:${vmId}`,
+        startedMs: Number.isFinite(started) ? started : Number.NEGATIVE_INFINITY,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/fleet/merge.ts
+// The merge: one row per machine (the newest report per vmId wins; older ones are listed as superseded),
+// invalid files as failed rows, machines short of `expected` as missing rows, allow-codes, and the min-pass
+// verdict. Reports are added one at a time, so the caller never holds more than one file's text.
+
+/** Code-unit order: the same on every machine, whatever its locale. */
+const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Newer start wins; on a tie (or two undated reports) the later file name, so the outcome never depends on read order. */
+function isNewer(a, b) {
+    if (a.startedMs !== b.startedMs)
+        return a.startedMs > b.startedMs;
+    return a.row.source > b.row.source;
+}
+/** The gate's view of a row: a let-through failure and a warning both count as warned. */
+function gateOf(row) {
+    if (row.result === 'pass')
+        return 'passed';
+    if (row.result === 'warn' || (row.result === 'fail' && row.allowed))
+        return 'warned';
+    return 'failed';
+}
+function missingRow(n) {
+    return {
+        ...blankRow(''),
+        result: 'missing',
+        failing: [{ check: 'expected', code: 'fleet_machine_missing' }],
+        reason: `machine ${n} of the expected count left no report`,
+    };
+}
+function countRows(rows, superseded) {
+    const counts = {
+        machines: rows.length,
+        passed: 0,
+        warned: 0,
+        failed: 0,
+        missing: 0,
+        invalid: 0,
+        superseded,
+    };
+    for (const row of rows) {
+        counts[gateOf(row)] += 1;
+        if (row.result === 'missing')
+            counts.missing += 1;
+        if (row.result === 'invalid')
+            counts.invalid += 1;
+    }
+    return counts;
+}
+function countCodes(rows) {
+    const byCode = new Map();
+    const bump = (code, key) => {
+        const entry = byCode.get(code) ?? { code, failed: 0, allowed: 0, warned: 0 };
+        entry[key] += 1;
+        byCode.set(code, entry);
+    };
+    for (const row of rows) {
+        const failKey = row.allowed ? 'allowed' : 'failed';
+        for (const code of new Set(row.failing.map((c) => c.code)))
+            bump(code, failKey);
+        for (const code of new Set(row.warnings.map((c) => c.code)))
+            bump(code, 'warned');
+    }
+    return [...byCode.values()].sort((a, b) => b.failed - a.failed || b.allowed - a.allowed || b.warned - a.warned || order(a.code, b.code));
+}
+function countLocations(rows) {
+    const byLocation = new Map();
+    for (const row of rows) {
+        const entry = byLocation.get(row.location) ?? {
+            location: row.location,
+            machines: 0,
+            passed: 0,
+            warned: 0,
+            failed: 0,
+        };
+        entry.machines += 1;
+        entry[gateOf(row)] += 1;
+        byLocation.set(row.location, entry);
+    }
+    // Busiest first; machines without a location (nothing answered, missing, invalid) last among equals.
+    return [...byLocation.values()].sort((a, b) => b.machines - a.machines || order(a.location || '\uffff', b.location || '\uffff'));
+}
+/** How many machines must pass: N, or the share of all machines rounded up (exact, in basis points). */
+function requiredToPass(policy, machines) {
+    if (policy.minPass.kind === 'count')
+        return policy.minPass.value;
+    return Math.ceil((policy.minPass.value * machines) / 10_000);
+}
+/** By name (unnamed machines last), then vmId and file. */
+const byDisplayOrder = (a, b) => order(a.name || '\uffff', b.name || '\uffff') || order(a.vmId, b.vmId) || order(a.source, b.source);
+function createFleet() {
+    const machines = new Map();
+    const superseded = [];
+    const retire = (old, by) => {
+        const { vmId, name, source, startedAt } = old.row;
+        superseded.push({ vmId, name, source, startedAt, supersededBy: by.row.source });
+    };
+    return {
+        add(parsed) {
+            const current = machines.get(parsed.key);
+            if (current === undefined)
+                machines.set(parsed.key, parsed);
+            else if (isNewer(parsed, current)) {
+                retire(current, parsed);
+                machines.set(parsed.key, parsed);
+            }
+            else
+                retire(parsed, current);
+        },
+        finish(policy, meta) {
+            const allowed = new Set(policy.allowCodes);
+            const rows = [...machines.values()].map(({ row }) => ({
+                ...row,
+                allowed: row.result === 'fail' && row.failing.length > 0 && row.failing.every((c) => allowed.has(c.code)),
+            }));
+            rows.sort(byDisplayOrder);
+            for (let n = rows.length + 1; policy.expected !== null && n <= policy.expected; n++)
+                rows.push(missingRow(n));
+            const counts = countRows(rows, superseded.length);
+            const required = requiredToPass(policy, counts.machines);
+            // No machine at all is never a pass: a wrong pattern must not open the gate.
+            const pass = counts.machines > 0 && counts.passed + counts.warned >= required;
+            superseded.sort((a, b) => order(a.source, b.source));
+            return {
+                kind: 'fleet',
+                schemaVersion: 1,
+                tool: { name: 'imds-check', version: meta.toolVersion },
+                generatedAt: meta.generatedAt,
+                result: pass ? 'pass' : 'fail',
+                policy: {
+                    expected: policy.expected,
+                    minPass: policy.minPass.text,
+                    allowCodes: [...policy.allowCodes],
+                    required,
+                },
+                counts,
+                codes: countCodes(rows),
+                locations: countLocations(rows),
+                machines: rows,
+                superseded,
+            };
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/modes/target.ts + 4 modules
+var target = __webpack_require__(638);
+// EXTERNAL MODULE: ./src/core/remedies.ts
+var remedies = __webpack_require__(591);
+;// CONCATENATED MODULE: ./src/core/fleet/fixes.ts
+// The fix for a code, as the single-machine report would give it: always from remedies.ts (with the mode
+// profile and platform of the machines concerned), never from the report files, which anyone could forge.
+
+
+
+const UNKNOWN_FIX = 'This version of imds-check does not know this code; read the machine report for the message and fix.';
+function where(row) {
+    return {
+        mode: row.mode === 'arc' ? 'arc' : 'vm',
+        platform: /^windows$/i.test(row.osType.trim()) ? 'win32' : 'linux',
+    };
+}
+function labelOf(mode, platform) {
+    return `${mode === 'arc' ? 'Azure Arc' : 'Azure VM'}, ${platform === 'win32' ? 'Windows' : 'Linux'}`;
+}
+/**
+ * The distinct fixes for `code` over the machines that have it (usually one). `spell` is how the merge's
+ * front door writes the check's inputs, which is how the machines' own step wrote them too.
+ */
+function fixesFor(code, rows, spell) {
+    if (!(0,core_codes/* isCode */._)(code))
+        return [{ label: '', text: UNKNOWN_FIX }];
+    const byText = new Map();
+    const seen = new Set();
+    // A code without machines (fleet_no_reports) still has its fix.
+    for (const row of rows.length > 0 ? rows : [undefined]) {
+        const { mode, platform } = row ? where(row) : { mode: 'vm', platform: 'linux' };
+        if (seen.has(`${mode}/${platform}`))
+            continue;
+        seen.add(`${mode}/${platform}`);
+        const text = (0,remedies/* remedyFor */.wJ)(code, { profile: target/* PROFILES */.j[mode], platform, spell });
+        byText.set(text, [...(byText.get(text) ?? []), labelOf(mode, platform)]);
+    }
+    const fixes = [...byText].map(([text, labels]) => ({ label: labels.join('; '), text }));
+    return fixes.length === 1 ? [{ label: '', text: fixes[0].text }] : fixes;
+}
+
+// EXTERNAL MODULE: ./src/core/neutralise.ts
+var neutralise = __webpack_require__(453);
+;// CONCATENATED MODULE: ./src/core/fleet/json.ts
+// The fleet report as JSON. Fields are copied one by one, so nothing attached to the objects that the types
+// do not name can reach the file; values stay equal as data but are written by safeJson, so no line a
+// pipeline reads carries a command or a control character.
+
+const checks = (list) => list.map((c) => ({ check: c.check, code: c.code }));
+function copyRow(r) {
+    return {
+        name: r.name,
+        vmId: r.vmId,
+        resourceId: r.resourceId,
+        location: r.location,
+        mode: r.mode,
+        osType: r.osType,
+        result: r.result,
+        allowed: r.allowed,
+        failing: checks(r.failing),
+        warnings: checks(r.warnings),
+        source: r.source,
+        startedAt: r.startedAt,
+        reason: r.reason,
+    };
+}
+function copyFleetReport(r) {
+    const c = r.counts;
+    return {
+        kind: r.kind,
+        schemaVersion: r.schemaVersion,
+        tool: { name: r.tool.name, version: r.tool.version },
+        generatedAt: r.generatedAt,
+        result: r.result,
+        policy: {
+            expected: r.policy.expected,
+            minPass: r.policy.minPass,
+            allowCodes: [...r.policy.allowCodes],
+            required: r.policy.required,
+        },
+        counts: {
+            machines: c.machines,
+            passed: c.passed,
+            warned: c.warned,
+            failed: c.failed,
+            missing: c.missing,
+            invalid: c.invalid,
+            superseded: c.superseded,
+        },
+        codes: r.codes.map((x) => ({ code: x.code, failed: x.failed, allowed: x.allowed, warned: x.warned })),
+        locations: r.locations.map((l) => ({
+            location: l.location,
+            machines: l.machines,
+            passed: l.passed,
+            warned: l.warned,
+            failed: l.failed,
+        })),
+        machines: r.machines.map(copyRow),
+        superseded: r.superseded.map((s) => ({
+            vmId: s.vmId,
+            name: s.name,
+            source: s.source,
+            startedAt: s.startedAt,
+            supersededBy: s.supersededBy,
+        })),
+    };
+}
+/** Pretty JSON (2 spaces) with a trailing newline. */
+function renderFleetJson(report) {
+    return (0,neutralise/* safeJson */.oi)(copyFleetReport(report)) + '\n';
+}
+
+// EXTERNAL MODULE: ./src/core/render/format.ts
+var format = __webpack_require__(649);
+// EXTERNAL MODULE: ./src/core/render/markdown.ts
+var markdown = __webpack_require__(715);
+// EXTERNAL MODULE: ./src/core/render/markdown-escape.ts
+var markdown_escape = __webpack_require__(7);
+;// CONCATENATED MODULE: ./src/core/fleet/words.ts
+// Words and groupings shared by the fleet's text and Markdown renderers, so both describe a merge the same
+// way. Returned strings hold only numbers and our own words; report values are escaped by each renderer.
+
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Machines that fail the gate, once per failing code (a machine with two codes is in two groups). */
+function failingGroups(report) {
+    const groups = new Map();
+    for (const row of report.machines) {
+        if (gateOf(row) !== 'failed')
+            continue;
+        const checks = row.failing.length > 0 ? row.failing : [{ check: '', code: '' }];
+        const seen = new Set();
+        for (const { check, code } of checks) {
+            if (seen.has(code))
+                continue;
+            seen.add(code);
+            const group = groups.get(code) ?? { code, entries: [] };
+            group.entries.push({ row, check });
+            groups.set(code, group);
+        }
+    }
+    return [...groups.values()].sort((a, b) => b.entries.length - a.entries.length || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+/** Passed and warned machines (warnings and let-through failures), in report order. */
+function passingRows(report) {
+    return report.machines.filter((row) => gateOf(row) !== 'failed');
+}
+/** "12 machines: 9 passed, 1 warned, 2 failed (1 invalid, 1 missing)". */
+function countsText(report) {
+    const c = report.counts;
+    const parts = [`${c.passed} passed`, `${c.warned} warned`, `${c.failed} failed`];
+    const why = [c.invalid > 0 ? `${c.invalid} invalid` : '', c.missing > 0 ? `${c.missing} missing` : '']
+        .filter((s) => s !== '')
+        .join(', ');
+    return `${plural(c.machines, 'machine')}: ${parts.join(', ')}${why ? ` (${why})` : ''}`;
+}
+/** "10 of 12 machines pass, 12 needed (min-pass 100%, expected 12)". */
+function verdictText(report) {
+    const c = report.counts;
+    if (c.machines === 0)
+        return 'no report was found, so the gate stays closed';
+    const policy = [`min-pass ${report.policy.minPass}`];
+    if (report.policy.expected !== null)
+        policy.push(`expected ${report.policy.expected}`);
+    if (report.policy.allowCodes.length > 0)
+        policy.push(`allowed: ${report.policy.allowCodes.join(', ')}`);
+    return `${c.passed + c.warned} of ${plural(c.machines, 'machine')} pass, ${report.policy.required} needed (${policy.join(', ')})`;
+}
+function supersededText(report) {
+    const n = report.counts.superseded;
+    return n === 0 ? '' : `${plural(n, 'older report')} superseded by a newer one of the same machine`;
+}
+/** pass, warn, fail (allowed), invalid, missing. */
+function resultWord(row) {
+    return row.result === 'fail' && row.allowed ? 'fail (allowed)' : row.result;
+}
+/** The codes of a passing row worth showing: warnings, and failures let through. */
+function rowCodes(row) {
+    return [...new Set([...row.failing, ...row.warnings].map((c) => c.code))];
+}
+const machinesText = (n) => plural(n, 'machine');
+
+;// CONCATENATED MODULE: ./src/core/fleet/markdown.ts
+// The fleet summary (GitHub step summary, Azure DevOps summary tab, `merge --markdown`): totals first, then
+// the failing machines grouped by code with each code's fix once, counts per code and location, then the
+// passing machines collapsed. Every report value goes through mdText()/mdCode(); fixes come from
+// remedies.ts. Large fleets keep the summary under the 1 MiB limit by listing fewer rows, then cutting.
+
+
+
+
+
+const ALL = { perCode: Infinity, passing: Infinity, superseded: Infinity };
+const FEWER = { perCode: 200, passing: 1000, superseded: 200 };
+const FEWEST = { perCode: 20, passing: 0, superseded: 0 };
+const table = (header, rows) => {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)];
+};
+const more = (shown, total) => total > shown ? ['', `_… and ${total - shown} more; the JSON report lists them all._`] : [];
+const cell = (value, empty = '-') => (0,markdown_escape/* mdText */.bC)(value) || empty;
+function codeRef(code, codeLink) {
+    const link = (0,format/* linkFor */._q)(codeLink, code);
+    return link ? `[${(0,markdown_escape/* mdCode */.xs)(code)}](${encodeURI(link)})` : (0,markdown_escape/* mdCode */.xs)(code) || '(no code)';
+}
+function heading(report) {
+    const mark = report.result === 'pass' ? '✅' : '❌';
+    const facts = [`**${(0,markdown_escape/* mdText */.bC)(verdictText(report))}**`, (0,markdown_escape/* mdText */.bC)(countsText(report))];
+    const superseded = supersededText(report);
+    if (superseded)
+        facts.push((0,markdown_escape/* mdText */.bC)(superseded));
+    facts.push(`${(0,markdown_escape/* mdText */.bC)(report.tool.name)} ${(0,markdown_escape/* mdText */.bC)(report.tool.version)}`);
+    const c = report.counts;
+    return [
+        `## ${mark} imds-check fleet: ${report.result}`,
+        '',
+        facts.join(' · '),
+        '',
+        ...table(['Passed', 'Warned', 'Failed', 'of which invalid', 'of which missing', 'Machines'], [[c.passed, c.warned, c.failed, c.invalid, c.missing, c.machines].map(String)]),
+    ];
+}
+function groupSection(group, options, limit) {
+    const rows = group.entries.map((e) => e.row);
+    const fixes = fixesFor(group.code, rows, options.spell);
+    const shown = group.entries.slice(0, limit);
+    return [
+        `#### ${codeRef(group.code, options.codeLink)}: ${machinesText(group.entries.length)}`,
+        '',
+        ...fixes.map((f) => `**Fix${f.label ? ` (${(0,markdown_escape/* mdText */.bC)(f.label)})` : ''}:** ${(0,markdown_escape/* mdText */.bC)(f.text)}`),
+        '',
+        ...table(['Machine', 'VM id', 'Location', 'Mode', 'Check', 'Report'], shown.map(({ row, check }) => [
+            cell(row.name),
+            cell(row.vmId),
+            cell(row.location),
+            cell(row.mode),
+            cell(check),
+            cell([row.source, row.reason ? `(${row.reason})` : ''].filter((t) => t !== '').join(' ')),
+        ])),
+        ...more(shown.length, group.entries.length),
+    ];
+}
+function failingSection(report, options, limits) {
+    if (report.counts.machines === 0)
+        return [
+            `### ${codeRef('fleet_no_reports', options.codeLink)}: no report found`,
+            '',
+            ...fixesFor('fleet_no_reports', [], options.spell).map((f) => `**Fix:** ${(0,markdown_escape/* mdText */.bC)(f.text)}`),
+        ];
+    const groups = failingGroups(report);
+    if (groups.length === 0)
+        return [];
+    return [
+        '### Failing machines by code',
+        '',
+        ...groups.flatMap((g) => [...groupSection(g, options, limits.perCode), '']),
+    ];
+}
+function countTables(report) {
+    if (report.codes.length === 0 && report.locations.length <= 1)
+        return [];
+    const codes = report.codes.map((c) => [
+        (0,markdown_escape/* mdCode */.xs)(c.code) || '(no code)',
+        String(c.failed),
+        String(c.allowed),
+        String(c.warned),
+    ]);
+    const locations = report.locations.map((l) => [cell(l.location, '(unknown)'), l.machines, l.passed, l.warned, l.failed].map(String));
+    return [
+        ...(codes.length > 0
+            ? ['### Machines per code', '', ...table(['Code', 'Failed', 'Allowed', 'Warned'], codes), '']
+            : []),
+        '### Machines per location',
+        '',
+        ...table(['Location', 'Machines', 'Passed', 'Warned', 'Failed'], locations),
+    ];
+}
+function passingSection(report, limit) {
+    const rows = passingRows(report);
+    if (rows.length === 0)
+        return [];
+    const shown = rows.slice(0, limit);
+    const line = (row) => [
+        cell(row.name),
+        cell(row.vmId),
+        cell(row.location),
+        cell(row.mode),
+        (0,markdown_escape/* mdText */.bC)(resultWord(row)),
+        rowCodes(row)
+            .map((code) => (0,markdown_escape/* mdCode */.xs)(code))
+            .join(', ') || '-',
+        cell(row.source),
+    ];
+    return [
+        `<details><summary>✅ ${machinesText(rows.length)} passing</summary>`,
+        '',
+        ...(shown.length > 0
+            ? table(['Machine', 'VM id', 'Location', 'Mode', 'Result', 'Codes', 'Report'], shown.map(line))
+            : []),
+        ...more(shown.length, rows.length),
+        '',
+        '</details>',
+    ];
+}
+function supersededSection(report, limit) {
+    const list = report.superseded;
+    if (list.length === 0)
+        return [];
+    const shown = list.slice(0, limit);
+    return [
+        `<details><summary>${list.length} superseded ${list.length === 1 ? 'report' : 'reports'}</summary>`,
+        '',
+        ...(shown.length > 0
+            ? table(['Report', 'Machine', 'VM id', 'Started', 'Replaced by'], shown.map((s) => [
+                cell(s.source),
+                cell(s.name),
+                cell(s.vmId),
+                cell(s.startedAt),
+                cell(s.supersededBy),
+            ]))
+            : []),
+        ...more(shown.length, list.length),
+        '',
+        '</details>',
+    ];
+}
+function render(report, options, limits) {
+    const sections = [
+        heading(report),
+        failingSection(report, options, limits),
+        countTables(report),
+        passingSection(report, limits.passing),
+        supersededSection(report, limits.superseded),
+    ];
+    return (0,markdown/* joinSections */.lS)(sections);
+}
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+/** The fleet as Markdown, always below MAX_SUMMARY_BYTES. */
+function renderFleetMarkdown(report, options) {
+    for (const limits of [ALL, FEWER, FEWEST]) {
+        const text = render(report, options, limits);
+        if (bytes(text) <= markdown/* MAX_SUMMARY_BYTES */.Q0)
+            return text;
+    }
+    return (0,markdown/* cutToBudget */.P6)(render(report, options, FEWEST), markdown/* MAX_SUMMARY_BYTES */.Q0);
+}
+
+;// CONCATENATED MODULE: ./src/core/fleet/text.ts
+// The fleet for a terminal or a CI log: a header, the failing machines grouped by code with each code's fix
+// once, machines per location, the passing machines in brief, and a result line. Every report value is
+// neutralised first, so a forged report can neither drive a terminal nor issue a pipeline command.
+
+
+
+
+/** Passing machines named on the "passing" line before "and N more". */
+const PASSING_NAMES = 20;
+const text_shown = (value, empty = '-') => (0,neutralise/* neutralise */.$0)(value, 200) || empty;
+/** Rows of cells as aligned columns under `indent`. */
+function columns(rows, indent) {
+    const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+    return rows.map((r) => `${indent}${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd());
+}
+function groupLines(group, options) {
+    const code = (0,neutralise/* neutralise */.$0)(group.code) || '(no code)';
+    const link = (0,format/* linkFor */._q)(options.codeLink, code);
+    const fixes = fixesFor(group.code, group.entries.map((e) => e.row), options.spell);
+    return [
+        `FAIL  ${code}  ${machinesText(group.entries.length)}${link ? `  (see ${link})` : ''}`,
+        ...fixes.map((f) => `      fix${f.label ? ` (${f.label})` : ''}: ${(0,neutralise/* neutralise */.$0)(f.text)}`),
+        ...columns(group.entries.map(({ row, check }) => [
+            text_shown(row.name),
+            text_shown(row.vmId),
+            text_shown(row.location),
+            text_shown(row.mode),
+            text_shown(check),
+            [text_shown(row.source, ''), row.reason ? `(${(0,neutralise/* neutralise */.$0)(row.reason)})` : ''].filter((t) => t).join(' '),
+        ]), '      '),
+    ];
+}
+function locationLine(report) {
+    const parts = report.locations.map((l) => `${text_shown(l.location, '(unknown)')} ${l.machines} (${l.passed} passed, ${l.warned} warned, ${l.failed} failed)`);
+    return parts.length > 0 ? `Locations: ${parts.join('; ')}` : '';
+}
+function passingLine(report) {
+    const rows = passingRows(report);
+    if (rows.length === 0)
+        return '';
+    const names = rows.slice(0, PASSING_NAMES).map((r) => text_shown(r.name, text_shown(r.source)));
+    const rest = rows.length > PASSING_NAMES ? `, and ${rows.length - PASSING_NAMES} more` : '';
+    return `Passing: ${machinesText(rows.length)}: ${names.join(', ')}${rest}`;
+}
+function renderFleetText(report, options) {
+    const groups = failingGroups(report);
+    const header = [
+        `${(0,neutralise/* neutralise */.$0)(report.tool.name)} fleet ${(0,neutralise/* neutralise */.$0)(report.tool.version)}`,
+        `  ${countsText(report)}`,
+        supersededText(report) ? `  ${supersededText(report)}` : '',
+    ];
+    const noReports = report.counts.machines === 0
+        ? groupLines({ code: 'fleet_no_reports', entries: [] }, options).filter((l) => !l.startsWith('FAIL'))
+        : [];
+    const sections = [
+        header.filter((l) => l !== ''),
+        noReports,
+        ...groups.map((g) => groupLines(g, options)),
+        [locationLine(report)].filter((l) => l !== ''),
+        [passingLine(report)].filter((l) => l !== ''),
+        [`Result: ${report.result.toUpperCase()}  ${verdictText(report)}`],
+    ].filter((s) => s.length > 0);
+    return sections.map((s) => s.join('\n')).join('\n\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/core/fleet/index.ts
+// The fleet merge's public surface: front doors import from here.
+
+
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./src/core/index.ts + 34 modules
+var core = __webpack_require__(684);
+// EXTERNAL MODULE: ./src/host/code-links.ts
+var code_links = __webpack_require__(777);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+;// CONCATENATED MODULE: ./src/host/fleet-glob.ts
+// A small glob for report patterns (`**`, `*`, `?`; Node 20 has no fs.glob): finds files under the pattern's
+// fixed leading folders, no deeper than the pattern can match, without following linked folders (no loops).
+// A plain path is a file, or a folder searched recursively for *.json. Synchronous, like the reading (see
+// fleet-files.ts): one thread-pool round trip per folder costs more than the listing.
+
+
+/** Files one merge reads at most; ten times the largest fleet the bench measures. */
+const MAX_FILES = 100_000;
+/** Folder depth a `**` descends at most. */
+const MAX_DEPTH = 64;
+const hasWildcard = (segment) => /[*?]/.test(segment);
+function segmentPattern(segment) {
+    return segment
+        .split('')
+        .map((ch) => (ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+}
+/** The path below the fixed folders as a RegExp over `/`-separated relative paths, and how deep it reaches. */
+function compileRest(segments, caseless) {
+    const parts = segments.map((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**')
+            return last ? '.*' : '(?:[^/]+/)*';
+        return segmentPattern(segment) + (last ? '' : '/');
+    });
+    const depth = segments.includes('**') ? MAX_DEPTH : segments.length;
+    return { regex: new RegExp(`^${parts.join('')}$`, caseless ? 'i' : ''), depth };
+}
+function walk(base, depth, regex, out, cap) {
+    const pending = [{ dir: base, rel: '', level: 1 }];
+    while (pending.length > 0) {
+        const { dir, rel, level } = pending.pop();
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch {
+            continue; // unreadable or vanished folder: its files are simply not found
+        }
+        for (const entry of entries) {
+            const path = (0,external_node_path_.join)(dir, entry.name);
+            const relPath = rel === '' ? entry.name : `${rel}/${entry.name}`;
+            let isFile = entry.isFile();
+            if (entry.isSymbolicLink())
+                isFile = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false })?.isFile() ?? false;
+            if (isFile && regex.test(relPath)) {
+                if (out.size >= cap)
+                    return false;
+                out.set(path, relPath);
+            }
+            else if (entry.isDirectory() && level < depth)
+                pending.push({ dir: path, rel: relPath, level: level + 1 });
+        }
+    }
+    return true;
+}
+function display(path, cwd) {
+    const rel = (0,external_node_path_.relative)(cwd, path);
+    const shown = rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : path;
+    return shown.split(external_node_path_.sep).join('/');
+}
+/** Every file the patterns name, each once, sorted by how it is shown. */
+function findReportFiles(patterns, cwd, platform = process.platform) {
+    const caseless = platform === 'win32';
+    const found = new Map();
+    const problems = [];
+    for (const raw of patterns) {
+        const pattern = caseless ? raw.replace(/\\/g, '/') : raw;
+        const before = found.size;
+        let complete = true;
+        if (!hasWildcard(pattern)) {
+            const path = (0,external_node_path_.resolve)(cwd, pattern);
+            const info = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+            if (info?.isFile())
+                found.set(path, '');
+            else if (info?.isDirectory())
+                complete = walk(path, MAX_DEPTH, compileRest(['**', '*.json'], caseless).regex, found, MAX_FILES);
+        }
+        else {
+            const segments = pattern.split('/');
+            const fixed = segments.findIndex(hasWildcard);
+            const base = (0,external_node_path_.resolve)(cwd, segments.slice(0, fixed).join('/') || '.');
+            const { regex, depth } = compileRest(segments.slice(fixed), caseless);
+            complete = walk(base, depth, regex, found, MAX_FILES);
+        }
+        if (!complete)
+            problems.push(`stopped after ${MAX_FILES} files; merge fewer reports at a time`);
+        else if (found.size === before)
+            problems.push(`${pattern}: no report file matched`);
+        if (!complete)
+            break;
+    }
+    const files = [...found.keys()].map((path) => ({ path, source: display(path, cwd) }));
+    files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+    return { files, problems };
+}
+
+;// CONCATENATED MODULE: ./src/host/fleet-files.ts
+// Reads the reports a merge was given, one at a time and each bounded in size, into the fleet builder: the
+// merge holds the rows it keeps, never more than one file's text, whatever the reports weigh. The reads are
+// synchronous on purpose: a merge has nothing else to do meanwhile, and four thread-pool round trips per file
+// (open, stat, read, close) cost more than the reading itself on a fleet of 10,000.
+
+
+
+/** A real report is a few KiB; anything above this is not one. */
+const MAX_REPORT_BYTES = 4 * 1024 * 1024;
+const size = (bytes) => bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes} bytes`;
+const errorCode = (err) => err.code ?? 'error';
+/** One file, read only when it is a regular file of at most `maxBytes`. */
+function readReport(file, maxBytes = MAX_REPORT_BYTES) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file.path, 'r');
+    }
+    catch (err) {
+        return invalidRow(file.source, `unreadable (${errorCode(err)})`);
+    }
+    try {
+        const info = (0,external_node_fs_.fstatSync)(fd);
+        if (!info.isFile())
+            return invalidRow(file.source, 'not a regular file');
+        if (info.size > maxBytes)
+            return invalidRow(file.source, `larger than ${size(maxBytes)}`);
+        // One byte more than allowed tells a file that grew since stat from one that fits.
+        const buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
+        let length = 0;
+        for (let n = -1; n !== 0 && length < buffer.length; length += n)
+            n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, length);
+        if (length > maxBytes)
+            return invalidRow(file.source, `larger than ${size(maxBytes)}`);
+        return parseMachineReport(buffer.toString('utf8', 0, length), file.source);
+    }
+    catch (err) {
+        return invalidRow(file.source, `unreadable (${errorCode(err)})`);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function loadFleet(patterns, cwd, platform = process.platform) {
+    const { files, problems } = findReportFiles(patterns, cwd, platform);
+    const fleet = createFleet();
+    for (const file of files)
+        fleet.add(readReport(file));
+    return { fleet, files: files.length, problems };
+}
+
+// EXTERNAL MODULE: ./src/host/report-files.ts
+var report_files = __webpack_require__(392);
+// EXTERNAL MODULE: ./src/host/spelling.ts
+var spelling = __webpack_require__(170);
+// EXTERNAL MODULE: ./src/host/version.ts
+var version = __webpack_require__(962);
+;// CONCATENATED MODULE: ./src/cli/merge.ts
+// `imds-check merge [options] PATH...`: many machines' reports → one fleet verdict, as text or the fleet JSON
+// on stdout, with --report / --markdown files on request. Exit 0 pass, 1 fail, 2 usage error.
+
+
+
+
+
+
+
+
+const MERGE_USAGE = `Usage: imds-check merge [options] PATH...
+
+Merges the JSON reports of many machines (imds-check --report FILE on each) into one verdict.
+PATH is a report file, a folder (searched recursively for *.json) or a glob (**, *, ?; quote it).
+
+Options:
+  --expected N          the number of machines; each one short of it counts as missing and failed
+  --min-pass N|N%       machines (or share of them) that must pass (default 100%)
+  --allow-codes A,B     let a machine through when every failing check's code is listed
+  --json                print the fleet report (JSON) instead of text
+  --report FILE         write the fleet report (JSON) to FILE
+  --markdown FILE       write the Markdown summary to FILE
+  -h, --help            this help
+
+The newest report per vmId counts; older ones are listed as superseded. A file that is not a report
+counts as an invalid, failed machine. Exit codes: 0 pass, 1 fail, 2 usage error.`;
+const VALUE_FLAGS = {
+    expected: 'expected',
+    'min-pass': 'min-pass',
+    'allow-codes': 'allow-codes',
+    report: 'report-path',
+    markdown: 'markdown',
+};
+function parseMergeArgs(argv) {
+    const command = { inputs: {}, json: false, markdownPath: '' };
+    const paths = [];
+    const seen = new Set();
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            paths.push(...argv.slice(i + 1));
+            break;
+        }
+        if (arg === '--help' || arg === '-h')
+            return { kind: 'help' };
+        if (!arg.startsWith('-') || arg === '-') {
+            paths.push(arg);
+            continue;
+        }
+        const match = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
+        const name = match?.[1] ?? arg;
+        if (!match || (name !== 'json' && !(name in VALUE_FLAGS)))
+            return { kind: 'usage-error', message: `unknown option ${arg}` };
+        if (seen.has(name))
+            return { kind: 'usage-error', message: `--${name} given more than once` };
+        seen.add(name);
+        if (name === 'json') {
+            if (match[2] !== undefined)
+                return { kind: 'usage-error', message: '--json takes no value' };
+            command.json = true;
+            continue;
+        }
+        const value = match[2] ?? argv[++i];
+        if (value === undefined || (match[2] === undefined && value.startsWith('--')))
+            return { kind: 'usage-error', message: `--${name} needs a value` };
+        const target = VALUE_FLAGS[name];
+        if (target === 'markdown')
+            command.markdownPath = value;
+        else
+            command.inputs[target] = value;
+    }
+    if (paths.length === 0)
+        return { kind: 'usage-error', message: 'no PATH given: name report files, folders or globs' };
+    // One per line, as the action's `reports` input takes them.
+    command.inputs.reports = paths.join('\n');
+    return { kind: 'merge', ...command };
+}
+async function writeFile(path, content, io) {
+    try {
+        await (0,report_files/* writePrivately */.Q9)((0,external_node_path_.resolve)(io.cwd, path), content);
+    }
+    catch (err) {
+        io.err((0,core/* neutraliseLine */.fZ)(`imds-check merge: could not write ${path} (${err.code ?? 'error'})`) + '\n');
+    }
+}
+async function runMergeCommand(argv, io) {
+    const command = parseMergeArgs(argv);
+    if (command.kind === 'help') {
+        io.out(`${MERGE_USAGE}\n`);
+        return 0;
+    }
+    const usage = (message) => {
+        io.err(`imds-check merge: ${(0,core/* neutraliseLine */.fZ)(message)}. Run 'imds-check merge --help' for usage.\n`);
+        return 2;
+    };
+    if (command.kind === 'usage-error')
+        return usage(command.message);
+    // The flags are the input names, except --report (as for the check) and the PATH arguments.
+    const parsed = parseMergeOptions(command.inputs, (name) => name === 'report-path' ? '--report' : `--${name}`);
+    if (!parsed.ok)
+        return usage(parsed.error.message);
+    const { policy, reports, reportPath } = parsed.options;
+    const loaded = loadFleet(reports, io.cwd);
+    for (const problem of loaded.problems)
+        io.err(`imds-check merge: ${(0,core/* neutraliseLine */.fZ)(problem)}\n`);
+    const report = loaded.fleet.finish(policy, {
+        toolVersion: version/* TOOL_VERSION */.w,
+        generatedAt: new Date().toISOString(),
+    });
+    const style = { spell: spelling/* CLI_SPELLING */.Id, codeLink: code_links/* pathLink */.er };
+    if (reportPath !== '')
+        await writeFile(reportPath, renderFleetJson(report), io);
+    if (command.markdownPath !== '')
+        await writeFile(command.markdownPath, renderFleetMarkdown(report, style), io);
+    io.out(command.json ? renderFleetJson(report) : renderFleetText(report, style));
+    return report.result === 'pass' ? 0 : 1;
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,1569 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ // The require scope
+/******/ var __nccwpck_require__ = {};
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  QD: () => (/* reexport */ ARC_API_VERSIONS),
+  hq: () => (/* reexport */ ARC_DEFAULT_API_VERSION),
+  kB: () => (/* reexport */ ARC_DEFAULT_IDENTITIES),
+  BF: () => (/* reexport */ ARC_INSTANCE),
+  Nf: () => (/* reexport */ ARC_NAME),
+  Oj: () => (/* reexport */ ARC_OLD_API_VERSIONS),
+  mO: () => (/* reexport */ ARC_RESOURCE_GROUP),
+  mA: () => (/* reexport */ ARC_RESOURCE_ID),
+  RD: () => (/* reexport */ ARC_SUBSCRIPTION_ID),
+  e4: () => (/* reexport */ ARC_SYSTEM_IDENTITY),
+  f0: () => (/* reexport */ ARC_VM_ID),
+  $k: () => (/* reexport */ CHALLENGE_BODY),
+  IE: () => (/* reexport */ CHALLENGE_HEADER),
+  Kj: () => (/* reexport */ DEFAULT_ARC_KEY_LIFETIME_MS),
+  rZ: () => (/* reexport */ DEFAULT_IDENTITIES),
+  o8: () => (/* reexport */ FIELD_SINCE),
+  OE: () => (/* reexport */ IMDS_SERVER_HEADER),
+  TO: () => (/* reexport */ NO_API_VERSION_BODY),
+  Tu: () => (/* reexport */ NO_LOAD_BALANCER_BODY),
+  RO: () => (/* reexport */ SCHEDULED_EVENTS_API_VERSIONS),
+  bo: () => (/* reexport */ SYSTEM_IDENTITY),
+  ZP: () => (/* reexport */ TENANT_ID),
+  T1: () => (/* reexport */ USER_IDENTITY_1),
+  _Y: () => (/* reexport */ USER_IDENTITY_2),
+  lu: () => (/* reexport */ VM_API_VERSIONS),
+  G_: () => (/* reexport */ VM_ID),
+  al: () => (/* reexport */ VM_INSTANCE),
+  _J: () => (/* reexport */ VM_NAME),
+  dA: () => (/* reexport */ VM_NEWEST_VERSIONS),
+  pG: () => (/* reexport */ VM_RESOURCE_GROUP),
+  tF: () => (/* reexport */ VM_RESOURCE_ID),
+  QP: () => (/* reexport */ VM_SUBSCRIPTION_ID),
+  Gl: () => (/* reexport */ baitContent),
+  qy: () => (/* reexport */ listScenarios),
+  Fy: () => (/* reexport */ peakRequestRate),
+  sJ: () => (/* reexport */ startEmulator)
+});
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./src/emulator/fixtures/errors.ts
+// Verbatim error bodies from real captures (see shared/reference/imds-protocol.md §1.4, §3.3, §4.2).
+/** IMDS 400 for a missing or invalid api-version (capture of 2025-07-29). */
+const NO_API_VERSION_BODY = {
+    error: 'Bad request. api-version is invalid or was not specified in the request. For more information refer to aka.ms/azureimds',
+    'newest-versions': ['2025-04-07', '2024-07-17', '2024-03-15'],
+};
+const TOKEN_NO_METADATA_HEADER_BODY = '{"error":"invalid_request","error_description":"Required metadata header not specified"}';
+const INSTANCE_NO_METADATA_HEADER_BODY = '{"error":"Bad request. Required metadata header not specified"}';
+const IDENTITY_NOT_FOUND_BODY = '{"error":"invalid_request","error_description":"Identity not found"}';
+const MULTIPLE_USER_IDENTITIES_BODY = '{"error":"invalid_request","error_description":"Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request"}';
+/**
+ * HIMDS wording for a missing or unsupported api-version (agent of Aug 2024). `listText` replaces the
+ * version list after "Supported are " (a test override).
+ */
+function himdsApiVersionBody(supported, listText) {
+    return JSON.stringify({
+        error: 'invalid_request',
+        error_description: `The api-version not specified. Supported are ${listText ?? supported.join(' ')}`,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/emulator/versions.ts
+// api-versions each emulated service accepts (imds-protocol.md §1.4 and §4.2).
+
+/** Documented IMDS versions, newest first. */
+// prettier-ignore
+const VM_API_VERSIONS = [
+    '2025-04-07', '2024-07-17', '2024-03-15', '2023-11-15', '2023-07-01', '2021-12-13', '2021-11-15',
+    '2021-11-01', '2021-10-01', '2021-08-01', '2021-05-01', '2021-03-01', '2021-02-01', '2021-01-01',
+    '2020-12-01', '2020-10-01', '2020-09-01', '2020-07-15', '2020-06-01', '2019-11-01', '2019-08-15',
+    '2019-08-01', '2019-06-04', '2019-06-01', '2019-04-30', '2019-03-11', '2019-02-01', '2018-10-01',
+    '2018-04-02', '2018-02-01', '2017-12-01', '2017-10-01', '2017-08-01', '2017-04-02', '2017-03-01',
+];
+/** The token endpoint exists from this version on. */
+const VM_TOKEN_MIN_VERSION = '2018-02-01';
+/** What the 400 body offers: the three newest. */
+const VM_NEWEST_VERSIONS = NO_API_VERSION_BODY['newest-versions'];
+/** HIMDS versions, in the order its error message lists them. */
+const ARC_API_VERSIONS = ['2021-02-01', '2020-06-01', '2019-11-01', '2019-08-15'];
+/** An old Arc agent: 2020-06-01 and newer are unknown to it. */
+const ARC_OLD_API_VERSIONS = ['2019-11-01', '2019-08-15'];
+/** The version the Arc docs and SDKs use for metadata. */
+const ARC_DEFAULT_API_VERSION = '2020-06-01';
+/** Scheduled Events has its own versions (scheduled-events.md, "Version and region availability"). */
+// prettier-ignore
+const SCHEDULED_EVENTS_API_VERSIONS = [
+    '2020-07-01', '2019-08-01', '2019-04-01', '2019-01-01', '2017-11-01', '2017-08-01', '2017-03-01',
+];
+/** First IMDS version of each versioned route beyond the instance document (imds-protocol.md §1.1). */
+const ROUTE_MIN_VERSION = {
+    token: VM_TOKEN_MIN_VERSION,
+    'identity-info': VM_TOKEN_MIN_VERSION,
+    attested: '2018-10-01',
+    loadbalancer: '2020-10-01',
+};
+
+;// CONCATENATED MODULE: ./src/emulator/scenarios.ts
+// Named scenarios as data. The server reads these flags; no scenario has code of its own.
+// Names are a contract with the tests and the e2e suite: never rename one.
+
+const forever = Number.POSITIVE_INFINITY;
+// One scenario per line, so the list reads as a table.
+// prettier-ignore
+const SCENARIOS = [
+    { name: 'healthy', mode: 'both', description: 'Everything works: metadata and tokens (VM: system + two user-assigned identities).' },
+    { name: 'no-identity', mode: 'both', description: 'No managed identity: token requests get 400 "Identity not found".', identitySet: 'none' },
+    { name: 'multiple-user-identities', mode: 'vm', description: 'Two user-assigned identities and no system identity: a token request without a selector gets 400.', identitySet: 'users-only' },
+    { name: 'invalid-resource', mode: 'both', description: 'Every token request gets 400 invalid_resource (AADSTS500011).', invalidResource: true },
+    { name: 'metadata-404', mode: 'both', description: 'The instance document answers 404; tokens work.', statusFaults: [{ route: 'metadata', status: 404, times: forever }] },
+    { name: 'throttled-then-ok', mode: 'both', description: 'Token endpoint answers 429 with Retry-After: 1 twice, then 200.', statusFaults: [{ route: 'token', status: 429, times: 2, retryAfter: '1' }] },
+    { name: 'gone-then-ok', mode: 'both', description: 'Instance metadata answers 410 twice, then 200.', statusFaults: [{ route: 'metadata', status: 410, times: 2 }] },
+    { name: 'updating-40s', mode: 'both', description: 'An IMDS update: instance metadata answers 410 for 40 s after the first request, then 200 (the default timeout-seconds rides it out).', statusFaults: [{ route: 'metadata', status: 410, times: forever, forMs: 40_000 }] },
+    { name: 'updating-404-then-ok', mode: 'both', description: 'Token endpoint answers 404 (IMDS updating) twice, then 200.', statusFaults: [{ route: 'token', status: 404, times: 2 }] },
+    { name: 'server-error', mode: 'both', description: 'Metadata and token endpoints answer 500 forever.', statusFaults: [{ route: 'metadata', status: 500, times: forever }, { route: 'token', status: 500, times: forever }] },
+    { name: 'server-error-then-ok', mode: 'both', description: 'Metadata and token endpoints answer 500 once each, then 200.', statusFaults: [{ route: 'metadata', status: 500, times: 1 }, { route: 'token', status: 500, times: 1 }] },
+    { name: 'slow', mode: 'both', description: 'Every answer comes after 1.5 s.', delayMs: 1500 },
+    { name: 'silent', mode: 'both', description: 'Accepts connections and never answers.', transport: 'silent' },
+    { name: 'trickle', mode: 'both', description: 'Sends 200 headers, then one body byte every 500 ms, forever.', transport: 'trickle' },
+    { name: 'malformed-json', mode: 'both', description: '200 with a truncated JSON body.', transport: 'malformed-json' },
+    { name: 'html', mode: 'both', description: '200 with an HTML page and no IMDS Server header.', transport: 'html' },
+    { name: 'huge-body', mode: 'both', description: '200 with a 5 MB JSON body.', transport: 'huge-body' },
+    { name: 'proxy-502', mode: 'both', description: 'A proxy answers 502 "cannotconnect" (plain text, no IMDS Server header).', transport: 'proxy-502' },
+    { name: 'proxy-fail-to-connect', mode: 'both', description: 'A proxy answers 400 "Fail to directly connect with 169.254.169.254".', transport: 'proxy-fail-to-connect' },
+    { name: 'wrong-shape', mode: 'both', description: '200 JSON {"hello":"world"} from something that is not IMDS.', transport: 'wrong-shape' },
+    { name: 'no-server-header', mode: 'vm', description: 'Healthy, but without the Server: IMDS/... header.', noServerHeader: true },
+    { name: 'reset', mode: 'both', description: 'Reads the request, then resets the connection.', transport: 'reset' },
+    { name: 'old-api-version', mode: 'vm', description: 'Metadata rejects 2021-02-01 (400 with newest-versions) and accepts only the versions it lists.', metadataVersions: VM_NEWEST_VERSIONS },
+    { name: 'token-expired', mode: 'both', description: 'Tokens come back already expired (expires_on in the past).', expiredToken: true },
+    { name: 'arc-healthy', mode: 'arc', description: 'HIMDS works: 401 challenge with a .key file in the tokens dir, then a token.' },
+    { name: 'arc-realm-outside', mode: 'arc', description: 'Challenge realm points to a bait file outside the tokens dir.', arcKey: 'outside' },
+    { name: 'arc-not-key', mode: 'arc', description: 'Challenge realm is a .txt file inside the tokens dir.', arcKey: 'not-key' },
+    { name: 'arc-oversized-key', mode: 'arc', description: 'Challenge realm is a 5000-byte .key file.', arcKey: 'oversized' },
+    { name: 'arc-symlink-escape', mode: 'arc', description: 'Challenge realm is a .key symlink pointing to a bait file outside the tokens dir.', arcKey: 'symlink' },
+    { name: 'arc-dotdot', mode: 'arc', description: 'Challenge realm is <tokensDir>/../bait.key.', arcKey: 'dotdot' },
+    { name: 'arc-fifo', mode: 'arc', description: 'Challenge realm is a FIFO named *.key (reading it would block forever).', arcKey: 'fifo' },
+    { name: 'arc-dir-key', mode: 'arc', description: 'Challenge realm is a directory named *.key.', arcKey: 'dir' },
+    { name: 'arc-quoted-realm', mode: 'arc', description: 'Challenge header is Basic realm="<path>", charset="UTF-8".', arcKey: 'quoted' },
+    { name: 'arc-two-challenges', mode: 'arc', description: 'Two WWW-Authenticate headers, each naming its own key file.', arcKey: 'two' },
+    { name: 'arc-reject-secret', mode: 'arc', description: 'Answers 401 again after the correct secret was sent.', rejectSecret: true },
+    { name: 'arc-old-api-version', mode: 'arc', description: 'Old agent: rejects 2020-06-01, "Supported are 2019-11-01 2019-08-15".', arcVersions: ARC_OLD_API_VERSIONS },
+    { name: 'arc-user-supported', mode: 'arc', description: 'Agent supports user-assigned identities and echoes client_id / object_id / msi_res_id.', identitySet: 'with-users', arcSelectors: 'supported' },
+    { name: 'arc-legacy-user', mode: 'arc', description: 'Legacy agent: ignores identity selectors and returns the system identity.', identitySet: 'with-users', arcSelectors: 'legacy' },
+    { name: 'arc-down', mode: 'arc', description: 'HIMDS is not running: the url points to a closed loopback port.', down: true },
+    { name: 'token-gone-then-ok', mode: 'both', description: 'Token endpoint answers 410 (IMDS updating) once, then 200.', statusFaults: [{ route: 'token', status: 410, times: 1 }] },
+    { name: 'throttled-no-retry-after', mode: 'both', description: 'Token endpoint answers 429 without Retry-After twice, then 200.', statusFaults: [{ route: 'token', status: 429, times: 2 }] },
+    { name: 'arc-selector-rejected', mode: 'arc', description: 'Agent checks the identity selector first: an id naming no user-assigned identity gets 400 before any challenge.', identitySet: 'with-users', arcSelectors: 'precheck' },
+    { name: 'burst-429', mode: 'both', description: 'Per route family: 4 requests answer 200, the next 6 get 429 without Retry-After, then 200 again.', statusFaults: [{ route: 'metadata', status: 429, after: 4, times: 6 }, { route: 'token', status: 429, after: 4, times: 6 }] },
+    { name: 'intermittent-500', mode: 'both', description: 'Every 5th request of each route family answers 500 (a 20 % failure rate, deterministic).', intermittent: [{ route: 'metadata', status: 500, every: 5 }, { route: 'token', status: 500, every: 5 }] },
+    { name: 'flaky-500', mode: 'both', description: 'Each request answers 500 with probability 0.2, drawn from the seeded PRNG (option seed, default 1).', intermittent: [{ route: 'metadata', status: 500, rate: 0.2 }, { route: 'token', status: 500, rate: 0.2 }] },
+    { name: 'latency-jitter', mode: 'both', description: 'Every answer waits a random 0-800 ms, drawn from the seeded PRNG (option seed, default 1).', jitterMs: [0, 800] },
+];
+function findScenario(name) {
+    return SCENARIOS.find((s) => s.name === name);
+}
+function listScenarios(mode) {
+    return SCENARIOS.filter((s) => !mode || s.mode === mode || s.mode === 'both').map(({ name, mode: m, description }) => ({
+        name,
+        mode: m,
+        description,
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/emulator/state.ts
+// All mutable state of one emulator instance. Nothing is module-global, so parallel emulators never interfere.
+/** mulberry32: a tiny, well-mixed 32-bit PRNG; enough for reproducible fault patterns, not for secrets. */
+function seededRandom(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** setTimeout that close() cancels. */
+function later(state, ms, fn) {
+    const timer = setTimeout(() => {
+        state.timers.delete(timer);
+        fn();
+    }, ms);
+    state.timers.add(timer);
+}
+/** setInterval that close() cancels. */
+function every(state, ms, fn) {
+    const timer = setInterval(fn, ms);
+    state.timers.add(timer);
+    return timer;
+}
+
+;// CONCATENATED MODULE: ./src/emulator/overrides.ts
+// Test-supplied replacement values (EmulatorOverrides): validation at start, and the places that apply them.
+// Everything here is string in, string out: the point is that any text reaches the wire unchanged.
+/** Characters HTTP forbids in a header value (RFC 9110 §5.5): controls other than HTAB, and DEL. */
+const FORBIDDEN_IN_HEADER = /[\x00-\x08\x0a-\x1f\x7f]/;
+/** Throws for override values that cannot be sent at all; called once by startEmulator. */
+function checkOverrides(overrides) {
+    if (overrides.arcRealm !== undefined && FORBIDDEN_IN_HEADER.test(overrides.arcRealm)) {
+        throw new Error('overrides.arcRealm holds a control character (CR, LF, NUL, DEL or C0 other than HTAB); HTTP header values cannot carry it');
+    }
+}
+/**
+ * A header value as raw UTF-8 bytes: node:http writes a string's code units 0x80-0xFF as single bytes
+ * (latin1), so re-coding the UTF-8 bytes as latin1 puts exactly those bytes on the wire (obs-text in HTTP).
+ */
+function utf8HeaderValue(text) {
+    return Buffer.from(text, 'utf8').toString('latin1');
+}
+function child(node, key) {
+    return Array.isArray(node) ? node[Number(key)] : node[key];
+}
+function put(node, key, value) {
+    if (Array.isArray(node) && /^\d+$/.test(key))
+        node[Number(key)] = value;
+    else
+        node[key] = value;
+}
+/** Sets `path` (dotted, relative to `root`) to `value`, creating objects on the way. */
+function setPath(root, path, value) {
+    const keys = path.split('.');
+    let node = root;
+    for (const key of keys.slice(0, -1)) {
+        let next = child(node, key);
+        if (next === null || typeof next !== 'object') {
+            next = {};
+            put(node, key, next);
+        }
+        node = next;
+    }
+    put(node, keys[keys.length - 1] ?? '', value);
+}
+/** A deep copy of the instance document with the compute overrides applied. */
+function withComputeOverrides(document, overrides) {
+    const copy = structuredClone(document);
+    const compute = overrides.compute;
+    if (!compute)
+        return copy;
+    const target = (copy.compute ?? (copy.compute = {}));
+    for (const [path, value] of Object.entries(compute))
+        setPath(target, path, value);
+    return copy;
+}
+/**
+ * Applies `error` / `errorDescription` to a JSON error body. Bodies that are not a JSON object (never the
+ * case for bodies the emulator writes itself) pass unchanged.
+ */
+function withErrorOverrides(body, overrides) {
+    if (overrides.error === undefined && overrides.errorDescription === undefined)
+        return body;
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return body;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        return body;
+    const json = parsed;
+    if (overrides.error !== undefined && 'error' in json)
+        json.error = overrides.error;
+    if (overrides.errorDescription !== undefined && 'error_description' in json) {
+        json.error_description = overrides.errorDescription;
+    }
+    return JSON.stringify(json);
+}
+
+;// CONCATENATED MODULE: ./src/emulator/respond.ts
+// Response helpers: every IMDS answer carries the IMDS Server header (unless the scenario drops it) and an
+// exact Content-Length; HIMDS sends no Server header.
+
+/** Shape of the header real IMDS sends (`IMDS/<a>.<b>.<c>.<build>`). */
+const IMDS_SERVER_HEADER = 'IMDS/150.870.65.1854';
+const JSON_TYPE = 'application/json; charset=utf-8';
+function imdsHeaders(state) {
+    return state.mode === 'vm' && !state.spec.noServerHeader ? { Server: IMDS_SERVER_HEADER } : {};
+}
+function send(res, status, body, headers) {
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    for (const [name, value] of Object.entries(headers))
+        res.setHeader(name, value);
+    res.setHeader('Content-Length', String(bytes.length));
+    res.writeHead(status);
+    res.end(bytes);
+}
+function sendJson(state, res, status, body, extra = {}) {
+    const json = typeof body === 'string' ? body : JSON.stringify(body);
+    // Every error answer the emulator generates passes here, so one place applies the error-text overrides.
+    const text = status >= 400 ? withErrorOverrides(json, state.overrides) : json;
+    send(res, status, text, { ...imdsHeaders(state), 'Content-Type': JSON_TYPE, ...extra });
+}
+function sendText(state, res, status, text) {
+    send(res, status, text, { ...imdsHeaders(state), 'Content-Type': 'text/plain; charset=utf-8' });
+}
+/** IMDS error shapes: metadata routes use `{error}`, identity routes the OAuth `{error, error_description}`. */
+function metadataError(message) {
+    return JSON.stringify({ error: message });
+}
+function oauthError(code, description) {
+    return JSON.stringify({ error: code, error_description: description });
+}
+
+;// CONCATENATED MODULE: ./src/emulator/fixtures/vm-instance.ts
+// VM instance document served by the emulator, as the newest api-version returns it; older versions drop the
+// fields introduced after them (doc-versions.ts). Shape and field set follow real captures: the compute object
+// of an api-version 2021-02-01 answer (elastic/beats AKS capture), the fields added up to 2021-12-13 as a
+// 2023 RHEL VM returned them (redhat-sap/rh_operations azure_imds.py RETURN sample), physicalZone from the
+// IMDS doc, and the network object of WALinuxAgent's valid.json, re-valued for a standalone (non-VMSS) VM.
+// IMDS returns every primitive as a string, "" when not applicable.
+const VM_SUBSCRIPTION_ID = '3af8e776-0edc-4cf5-8520-b5ec2dbc778f';
+const VM_RESOURCE_GROUP = 'rg-ama-rollout';
+const VM_NAME = 'vm-ama-01';
+const VM_ID = '74436628-93e4-401b-adfc-ee161f24a087';
+const VM_RESOURCE_ID = `/subscriptions/${VM_SUBSCRIPTION_ID}/resourceGroups/${VM_RESOURCE_GROUP}/providers/Microsoft.Compute/virtualMachines/${VM_NAME}`;
+const VM_INSTANCE = {
+    compute: {
+        additionalCapabilities: { hibernationEnabled: 'false' },
+        azEnvironment: 'AzurePublicCloud',
+        customData: '',
+        evictionPolicy: '',
+        extendedLocation: { name: '', type: '' },
+        host: { id: '' },
+        hostGroup: { id: '' },
+        isHostCompatibilityLayerVm: 'false',
+        licenseType: '',
+        location: 'westeurope',
+        name: VM_NAME,
+        offer: '0001-com-ubuntu-server-jammy',
+        osProfile: { adminUsername: 'azureuser', computerName: VM_NAME, disablePasswordAuthentication: 'true' },
+        osType: 'Linux',
+        physicalZone: '',
+        placementGroupId: '',
+        plan: { name: '', product: '', publisher: '' },
+        platformFaultDomain: '0',
+        platformSubFaultDomain: '',
+        platformUpdateDomain: '0',
+        priority: '',
+        provider: 'Microsoft.Compute',
+        publicKeys: [],
+        publisher: 'Canonical',
+        resourceGroupName: VM_RESOURCE_GROUP,
+        resourceId: VM_RESOURCE_ID,
+        securityProfile: {
+            encryptionAtHost: 'false',
+            secureBootEnabled: 'true',
+            securityType: 'TrustedLaunch',
+            virtualTpmEnabled: 'true',
+        },
+        sku: '22_04-lts-gen2',
+        storageProfile: {},
+        subscriptionId: VM_SUBSCRIPTION_ID,
+        tags: 'env:prod;team:platform',
+        tagsList: [
+            { name: 'env', value: 'prod' },
+            { name: 'team', value: 'platform' },
+        ],
+        userData: '',
+        version: '22.04.202410020',
+        virtualMachineScaleSet: { id: '' },
+        vmId: VM_ID,
+        vmScaleSetName: '',
+        vmSize: 'Standard_D2s_v5',
+        zone: '1',
+    },
+    network: {
+        interface: [
+            {
+                ipv4: {
+                    ipAddress: [{ privateIpAddress: '10.1.0.4', publicIpAddress: '' }],
+                    subnet: [{ address: '10.1.0.0', prefix: '24' }],
+                },
+                ipv6: { ipAddress: [] },
+                macAddress: '6045BDA1C2E3',
+            },
+        ],
+    },
+};
+
+;// CONCATENATED MODULE: ./src/emulator/fixtures/arc-instance.ts
+// HIMDS instance document: the shape of the Arc Jumpstart capture (api-version 2020-06-01) with its redacted
+// values filled in. HIMDS differs from VM IMDS: HybridCompute resource id, empty network object,
+// publicKeys null, lower-case osType, sku carries the OS name.
+const ARC_SUBSCRIPTION_ID = '11068852-db4d-4cf5-b3b4-45717e081abd';
+const ARC_RESOURCE_GROUP = 'rg-arc-servers';
+const ARC_NAME = 'arc-srv-01';
+const ARC_VM_ID = '709b381a-b7ed-44ba-90b0-aee0ce5b8370';
+const ARC_RESOURCE_ID = `/subscriptions/${ARC_SUBSCRIPTION_ID}/resourceGroups/${ARC_RESOURCE_GROUP}/providers/Microsoft.HybridCompute/machines/${ARC_NAME}`;
+const ARC_INSTANCE = {
+    compute: {
+        azEnvironment: 'AzurePublicCloud',
+        isHostCompatibilityLayerVm: '',
+        location: 'westeurope',
+        name: ARC_NAME,
+        offer: '',
+        osType: 'linux',
+        placementGroupId: '',
+        plan: { name: '', product: '', publisher: '' },
+        platformFaultDomain: '',
+        platformUpdateDomain: '',
+        provider: '',
+        publicKeys: null,
+        publisher: '',
+        resourceGroupName: ARC_RESOURCE_GROUP,
+        customData: '',
+        resourceId: ARC_RESOURCE_ID,
+        securityProfile: { secureBootEnabled: '', virtualTpmEnabled: '' },
+        sku: 'Ubuntu 22.04.4 LTS',
+        storageProfile: {},
+        subscriptionId: ARC_SUBSCRIPTION_ID,
+        tags: 'scenario:Managed Identity',
+        tagsList: [{ name: 'scenario', value: 'Managed Identity' }],
+        version: '22.04',
+        vmId: ARC_VM_ID,
+        vmScaleSetName: '',
+        vmSize: '',
+        zone: '',
+    },
+    network: {},
+};
+
+;// CONCATENATED MODULE: ./src/emulator/faults.ts
+// Transport-level faults: things that answer (or fail to) before any IMDS logic runs. They model interceptors,
+// proxies, hung services and broken sockets, so they ignore the request's headers and api-version.
+
+
+
+
+const HUGE_BODY_BYTES = 5 * 1024 * 1024;
+const TRICKLE_INTERVAL_MS = 500;
+const HTML_PAGE = '<!DOCTYPE html>\n<html><head><title>Welcome</title></head>\n' +
+    '<body><h1>It works!</h1><p>This is the default page of a web server, not a metadata service.</p></body></html>\n';
+let hugeBody;
+function hugeJson() {
+    // Valid JSON of exactly HUGE_BODY_BYTES: {"padding":"xxx…"}; built once, it never changes.
+    hugeBody ??= Buffer.from(`{"padding":"${'x'.repeat(HUGE_BODY_BYTES - 14)}"}`, 'utf8');
+    return hugeBody;
+}
+function truncatedJson(state, path) {
+    if (path.startsWith('/metadata/identity'))
+        return '{"access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1';
+    const text = JSON.stringify(state.mode === 'arc' ? ARC_INSTANCE : VM_INSTANCE);
+    return text.slice(0, Math.floor(text.length / 2));
+}
+function resetSocket(socket) {
+    // An RST (ECONNRESET on the client), not a clean FIN; resetAndDestroy exists from Node 18.3.
+    if (typeof socket.resetAndDestroy === 'function')
+        socket.resetAndDestroy();
+    else
+        socket.destroy();
+}
+function trickle(state, res) {
+    res.writeHead(200, { ...imdsHeaders(state), 'Content-Type': JSON_TYPE });
+    res.flushHeaders();
+    let first = true;
+    const timer = every(state, TRICKLE_INTERVAL_MS, () => {
+        res.write(first ? '{' : ' ');
+        first = false;
+    });
+    res.on('close', () => {
+        clearInterval(timer);
+        state.timers.delete(timer);
+    });
+}
+/** Answers the request according to the fault. */
+function applyTransportFault(fault, state, req, res, path) {
+    const plain = 'text/plain; charset=utf-8';
+    switch (fault) {
+        case 'silent':
+            return; // keep the socket open and say nothing; close() destroys it
+        case 'reset':
+            return resetSocket(req.socket);
+        case 'trickle':
+            return trickle(state, res);
+        case 'html':
+            return send(res, 200, HTML_PAGE, { 'Content-Type': 'text/html; charset=utf-8' });
+        case 'huge-body':
+            return send(res, 200, hugeJson(), { ...imdsHeaders(state), 'Content-Type': JSON_TYPE });
+        case 'malformed-json':
+            return send(res, 200, truncatedJson(state, path), { ...imdsHeaders(state), 'Content-Type': JSON_TYPE });
+        case 'proxy-502':
+            return send(res, 502, 'cannotconnect', { 'Content-Type': plain });
+        case 'proxy-fail-to-connect': {
+            const text = `Fail to directly connect with ${state.mode === 'arc' ? 'localhost' : '169.254.169.254'}`;
+            res.statusMessage = text;
+            return send(res, 400, text, { 'Content-Type': plain });
+        }
+        case 'wrong-shape':
+            return send(res, 200, '{"hello":"world"}', { 'Content-Type': JSON_TYPE });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/status-faults.ts
+// Status faults. Sequences ("N errors, then OK", or a burst after some good answers) count each route
+// family's valid requests, a time window ("410 for 40 s") starts at the family's first request;
+// intermittent faults recur every k-th request or at a seeded random rate.
+// Bodies use the route family's error shape.
+
+const MESSAGES = {
+    404: { metadata: 'Not found', token: ['not_found', 'IMDS endpoint is updating'] },
+    410: {
+        metadata: 'Gone. IMDS is going through updates, retry after some time',
+        token: ['service_unavailable', 'IMDS is going through updates'],
+    },
+    429: {
+        metadata: 'Too many requests',
+        token: ['too_many_requests', 'Too many requests, retry after some time'],
+    },
+    500: {
+        metadata: 'Internal server error',
+        token: ['unknown', 'Failed to retrieve token from the Active directory'],
+    },
+};
+function body(route, status) {
+    const message = MESSAGES[status] ?? { metadata: 'Error', token: ['unknown', 'Error'] };
+    return route === 'metadata' ? metadataError(message.metadata) : oauthError(...message.token);
+}
+function intermittentHits(state, fault, seen) {
+    // Each random-rate fault draws once per request of its family, hit or not, so the pattern depends only
+    // on the seed and the request order.
+    return 'every' in fault ? seen % fault.every === 0 : state.faultRandom() < fault.rate;
+}
+/** Counts this request and returns the fault answer if one applies. */
+function nextStatusFault(state, route) {
+    state.counters[route] += 1;
+    const seen = state.counters[route];
+    const now = Date.now();
+    const first = (state.firstSeen[route] ??= now);
+    const applies = (f) => f.forMs !== undefined ? now - first < f.forMs : seen > (f.after ?? 0) && seen <= (f.after ?? 0) + f.times;
+    const fault = state.spec.statusFaults?.find((f) => f.route === route && applies(f));
+    if (fault) {
+        const headers = fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {};
+        return { status: fault.status, body: body(route, fault.status), headers };
+    }
+    const hits = (state.spec.intermittent ?? [])
+        .filter((f) => f.route === route)
+        .filter((f) => intermittentHits(state, f, seen));
+    const hit = hits[0];
+    return hit ? { status: hit.status, body: body(route, hit.status), headers: {} } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/emulator/doc-versions.ts
+// The instance document depends on the api-version: a field introduced by a later version than the one
+// requested is absent, as in real IMDS (imds-protocol.md §2.2, from the IMDS doc's field table).
+// Fields not listed here are in every version (the 2017-04-02 base set and the network object).
+/** Path (dot-separated, relative to the document root) → first api-version that returns it. */
+// prettier-ignore
+const FIELD_SINCE = {
+    'compute.subscriptionId': '2017-08-01',
+    'compute.resourceGroupName': '2017-08-01',
+    'compute.tags': '2017-08-01',
+    'compute.placementGroupId': '2017-08-01',
+    'compute.vmScaleSetName': '2017-12-01',
+    'compute.zone': '2017-12-01',
+    'compute.plan': '2018-04-02',
+    'compute.publicKeys': '2018-04-02',
+    'compute.azEnvironment': '2018-10-01',
+    'compute.provider': '2018-10-01',
+    'compute.customData': '2019-02-01',
+    'compute.resourceId': '2019-03-11',
+    'compute.storageProfile': '2019-06-01',
+    'compute.tagsList': '2019-06-04',
+    'compute.isHostCompatibilityLayerVm': '2020-06-01',
+    'compute.securityProfile': '2020-06-01',
+    'compute.osProfile': '2020-07-15',
+    'compute.osProfile.disablePasswordAuthentication': '2020-10-01',
+    'compute.licenseType': '2020-09-01',
+    'compute.evictionPolicy': '2020-12-01',
+    'compute.priority': '2020-12-01',
+    'compute.userData': '2021-01-01',
+    'compute.virtualMachineScaleSet': '2021-03-01',
+    'compute.extendedLocation': '2021-03-01',
+    'compute.platformSubFaultDomain': '2021-10-01',
+    'compute.securityProfile.encryptionAtHost': '2021-11-01',
+    'compute.additionalCapabilities': '2021-11-01',
+    'compute.host': '2021-11-15',
+    'compute.hostGroup': '2021-11-15',
+    'compute.securityProfile.securityType': '2021-12-13',
+    'compute.physicalZone': '2023-11-15',
+};
+function prune(node, path, version) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node))
+        return node;
+    const out = {};
+    for (const [key, value] of Object.entries(node)) {
+        const childPath = path === '' ? key : `${path}.${key}`;
+        const since = FIELD_SINCE[childPath];
+        // api-versions are ISO dates, so string order is date order.
+        if (since !== undefined && version < since)
+            continue;
+        out[key] = prune(value, childPath, version);
+    }
+    return out;
+}
+/** The document as the given api-version returns it (input is not modified). */
+function documentForVersion(document, version) {
+    return prune(document, '', version);
+}
+
+;// CONCATENATED MODULE: ./src/emulator/metadata.ts
+// /metadata/instance with route filtering: path segments walk into the document (object keys, array indexes).
+// Leaves answer only with format=text; JSON answers keep IMDS's all-strings document as it is. The document
+// is the fixture with the test's overrides, cut to the fields the requested api-version knows.
+
+
+
+
+
+const NOT_FOUND = {
+    status: 404,
+    body: metadataError('Not found. The requested element does not exist'),
+};
+function walk(document, segments) {
+    let node = document;
+    for (const segment of segments) {
+        if (Array.isArray(node)) {
+            if (!/^\d+$/.test(segment) || Number(segment) >= node.length)
+                return { found: false, value: undefined };
+            node = node[Number(segment)];
+        }
+        else if (node !== null && typeof node === 'object' && Object.hasOwn(node, segment)) {
+            node = node[segment];
+        }
+        else {
+            return { found: false, value: undefined };
+        }
+    }
+    return { found: true, value: node };
+}
+/** format=text on an object or array lists its children, one per line; containers end with '/'. */
+function listChildren(node) {
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
+    return entries.map(([key, v]) => (v !== null && typeof v === 'object' ? `${key}/` : key)).join('\n');
+}
+/** `segments` are the path parts after /metadata/instance. */
+function answerInstance(state, segments, query) {
+    const format = query.format ?? 'json';
+    if (format !== 'json' && format !== 'text') {
+        return { status: 400, body: metadataError(`Bad request. Unsupported format: ${format}`) };
+    }
+    const fixture = state.mode === 'arc' ? ARC_INSTANCE : VM_INSTANCE;
+    const document = documentForVersion(withComputeOverrides(fixture, state.overrides), query['api-version'] ?? '');
+    const { found, value } = walk(document, segments);
+    if (!found)
+        return NOT_FOUND;
+    const leaf = value === null || typeof value !== 'object';
+    if (leaf) {
+        if (format !== 'text') {
+            return {
+                status: 400,
+                body: metadataError('Bad request. Leaf nodes can only be requested with format=text'),
+            };
+        }
+        return { status: 200, body: value === null ? '' : String(value), text: true };
+    }
+    if (format === 'text')
+        return { status: 200, body: listChildren(value), text: true };
+    return { status: 200, body: JSON.stringify(value) };
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/emulator/identities.ts
+// Synthetic identities and tenant. GUIDs are random and belong to nothing real.
+
+const TENANT_ID = '8dcece74-f736-4b23-a91d-56792cc59fa7';
+const uamiId = (name) => `/subscriptions/${VM_SUBSCRIPTION_ID}/resourceGroups/rg-identities/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`;
+const SYSTEM_IDENTITY = {
+    kind: 'system',
+    clientId: 'c8665819-4f36-48db-be77-b7daf276cd97',
+    objectId: 'f2c8a4fc-0c41-49c9-aaf5-5957830c3cb5',
+};
+const USER_IDENTITY_1 = {
+    kind: 'user',
+    clientId: 'ab77ccb7-0b00-46c8-ac2b-4303f0ffc6b0',
+    objectId: '0a92bc98-f76f-462e-af3d-c7330eb5f2b3',
+    resourceId: uamiId('id-ama-writer'),
+};
+const USER_IDENTITY_2 = {
+    kind: 'user',
+    clientId: '6fe8e176-6a90-4f36-b369-8f03726473e6',
+    objectId: 'dc99342b-0b30-469e-af0d-0ddfcc804af5',
+    resourceId: uamiId('id-deploy'),
+};
+/** 'healthy' VM: one system identity and two user-assigned identities. */
+const DEFAULT_IDENTITIES = [
+    SYSTEM_IDENTITY,
+    USER_IDENTITY_1,
+    USER_IDENTITY_2,
+];
+/** The system identity of the emulated Arc machine. */
+const ARC_SYSTEM_IDENTITY = {
+    kind: 'system',
+    clientId: '032a0262-8879-4d9f-b8f2-04cfbbeb662c',
+    objectId: '5b0c3a1e-2f64-4c7d-9e8a-1d2b3c4d5e6f',
+};
+const ARC_DEFAULT_IDENTITIES = [ARC_SYSTEM_IDENTITY];
+
+;// CONCATENATED MODULE: ./src/emulator/jwt.ts
+// Mints JWT-shaped access tokens: real-looking header and claims, random signature. Nothing can verify them,
+// and each one is unique so leak scans can search for it.
+
+
+const TOKEN_LIFETIME_SECONDS = 86399;
+const b64url = (data) => Buffer.from(data).toString('base64url');
+const json64 = (value) => b64url(JSON.stringify(value));
+function tokenTimes(nowSeconds, expired) {
+    // An expired token was issued more than a day ago and ran out an hour ago.
+    const iat = expired ? nowSeconds - TOKEN_LIFETIME_SECONDS - 3600 : nowSeconds;
+    return { iat, nbf: iat, exp: iat + TOKEN_LIFETIME_SECONDS };
+}
+function mintAccessToken(identity, audience, mirid, times, claims = {}) {
+    const keyId = b64url((0,external_node_crypto_namespaceObject.randomBytes)(20));
+    const header = { typ: 'JWT', alg: 'RS256', x5t: keyId, kid: keyId };
+    const issuer = `https://sts.windows.net/${TENANT_ID}/`;
+    const payload = {
+        aud: audience,
+        iss: issuer,
+        iat: times.iat,
+        nbf: times.nbf,
+        exp: times.exp,
+        aio: b64url((0,external_node_crypto_namespaceObject.randomBytes)(48)),
+        appid: identity.clientId,
+        appidacr: '2',
+        azp: identity.clientId,
+        idp: issuer,
+        idtyp: 'app',
+        oid: identity.objectId,
+        rh: `0.${b64url((0,external_node_crypto_namespaceObject.randomBytes)(36))}.`,
+        sub: identity.objectId,
+        tid: TENANT_ID,
+        uti: b64url((0,external_node_crypto_namespaceObject.randomBytes)(16)),
+        ver: '1.0',
+        xms_mirid: mirid,
+        ...claims,
+    };
+    return `${json64(header)}.${json64(payload)}.${b64url((0,external_node_crypto_namespaceObject.randomBytes)(256))}`;
+}
+
+;// CONCATENATED MODULE: ./src/emulator/token.ts
+// The token answer once a request has passed the protocol rules (and, on Arc, the challenge): identity
+// selection, resource check, minting. Returns status + body; the caller writes it.
+
+
+
+
+
+
+
+const SELECTORS = ['client_id', 'object_id', 'msi_res_id'];
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function looksLikeResource(resource) {
+    if (GUID.test(resource))
+        return true;
+    try {
+        return ['http:', 'https:', 'api:'].includes(new URL(resource).protocol);
+    }
+    catch {
+        return false;
+    }
+}
+function matches(identity, selector, value) {
+    const own = selector === 'client_id'
+        ? identity.clientId
+        : selector === 'object_id'
+            ? identity.objectId
+            : identity.resourceId;
+    return own !== undefined && own.toLowerCase() === value.toLowerCase();
+}
+/**
+ * The selectors present in the query. VM IMDS accepts `mi_res_id` as an alias of `msi_res_id` (it only
+ * documents the latter; imds-protocol.md §3.1); HIMDS ignores `mi_res_id` (§4.6), and legacy HIMDS ignores
+ * every selector.
+ */
+function givenSelectors(state, query) {
+    if (state.mode === 'arc' && state.spec.arcSelectors === 'legacy')
+        return [];
+    const given = SELECTORS.filter((name) => (query[name] ?? '') !== '').map((name) => ({
+        name,
+        value: query[name] ?? '',
+    }));
+    const alias = query.mi_res_id ?? '';
+    if (state.mode === 'vm' && alias !== '')
+        given.push({ name: 'msi_res_id', value: alias });
+    return given;
+}
+const TOO_MANY_SELECTORS = oauthError('invalid_request', 'Only one of client_id, object_id or msi_res_id may be specified');
+function chooseIdentity(state, query) {
+    const given = givenSelectors(state, query);
+    if (given.length > 1)
+        return { error: TOO_MANY_SELECTORS };
+    const selector = given[0];
+    if (selector !== undefined) {
+        const found = state.identities.find((identity) => matches(identity, selector.name, selector.value));
+        return found ? { identity: found, selector: selector.name } : { error: IDENTITY_NOT_FOUND_BODY };
+    }
+    const system = state.identities.find((identity) => identity.kind === 'system');
+    if (system)
+        return { identity: system };
+    const users = state.identities.filter((identity) => identity.kind === 'user');
+    if (users.length > 1)
+        return { error: MULTIPLE_USER_IDENTITIES_BODY };
+    return users[0] ? { identity: users[0] } : { error: IDENTITY_NOT_FOUND_BODY };
+}
+/**
+ * HIMDS that checks the selector before challenging ('precheck'): a selector naming no user-assigned
+ * identity (an unknown id, or the system identity's own id) is refused on the first request, so no key
+ * file is written. Real Arc does this (MSAL Python PR #962); the body text is IMDS's "Identity not found".
+ */
+function selectorRefusedBeforeChallenge(state, query) {
+    if (state.spec.arcSelectors !== 'precheck')
+        return undefined;
+    const given = givenSelectors(state, query);
+    if (given.length > 1)
+        return TOO_MANY_SELECTORS;
+    const selector = given[0];
+    if (selector === undefined)
+        return undefined;
+    const users = state.identities.filter((identity) => identity.kind === 'user');
+    return users.some((identity) => matches(identity, selector.name, selector.value))
+        ? undefined
+        : IDENTITY_NOT_FOUND_BODY;
+}
+function invalidResource(resource) {
+    const now = new Date();
+    const traceId = (0,external_node_crypto_namespaceObject.randomUUID)();
+    const correlationId = (0,external_node_crypto_namespaceObject.randomUUID)();
+    const stamp = now
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, 'Z'); // AAD style: 2026-11-25 18:00:00Z
+    return JSON.stringify({
+        error: 'invalid_resource',
+        error_description: `AADSTS500011: The resource principal named ${resource} was not found in the tenant named ${TENANT_ID}. ` +
+            'This can happen if the application has not been installed by the administrator of the tenant or consented to by ' +
+            'any user in the tenant. You might have sent your authentication request to the wrong tenant. ' +
+            `Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${stamp}`,
+        error_codes: [500011],
+        timestamp: stamp,
+        trace_id: traceId,
+        correlation_id: correlationId,
+    });
+}
+function answerToken(state, query) {
+    const resource = query.resource ?? '';
+    if (resource === '') {
+        return { status: 400, body: oauthError('invalid_request', 'Required audience parameter not specified') };
+    }
+    const choice = chooseIdentity(state, query);
+    if ('error' in choice)
+        return { status: 400, body: choice.error };
+    if (state.spec.invalidResource || !looksLikeResource(resource)) {
+        return { status: 400, body: invalidResource(resource) };
+    }
+    const { identity, selector } = choice;
+    const machineId = state.mode === 'arc' ? ARC_RESOURCE_ID : VM_RESOURCE_ID;
+    const mirid = identity.kind === 'system' ? machineId : (identity.resourceId ?? '');
+    const now = Math.floor(Date.now() / 1000);
+    const times = tokenTimes(now, state.spec.expiredToken === true);
+    const accessToken = mintAccessToken(identity, resource, mirid, times, state.overrides.claims);
+    const expiresIn = String(Math.max(0, times.exp - now));
+    const body = {
+        access_token: accessToken,
+        refresh_token: '',
+        expires_in: expiresIn,
+        expires_on: String(times.exp),
+        ext_expires_in: expiresIn,
+        not_before: String(times.nbf),
+        resource,
+        token_type: 'Bearer',
+        client_id: identity.clientId,
+    };
+    // Echo the selector the way IMDS (2023-07-01 swagger) and modern HIMDS do.
+    if (selector === 'object_id')
+        body.object_id = identity.objectId;
+    if (selector === 'msi_res_id')
+        body.msi_res_id = identity.resourceId ?? '';
+    Object.assign(body, state.overrides.tokenAnswer);
+    // What went on the wire is what a leak scan must look for.
+    state.issuedTokens.push(body.access_token ?? accessToken);
+    return { status: 200, body: JSON.stringify(body) };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/emulator/arc-files.ts
+// Files behind the Arc challenge: the tokens dir, bait files outside it, and one key file per challenge.
+// Bait files hold `baitContent`; a client that follows a bad realm and sends the bait is caught by the tests.
+
+
+
+
+
+
+/** Content of every bait file. Shaped like a real secret (64 hex chars) so a careless client would send it. */
+const baitContent = 'ba17ba17c0ffee00deadbeef5ec2e7ba17ba17c0ffee00deadbeef5ec2e70000';
+const OVERSIZED_KEY_BYTES = 5000;
+/** Default: one private temp root holding `tokens/` and a sibling `outside/` for bait, so `tokens/..` is ours too. */
+function prepareArcDirs(tokensDirOption) {
+    if (tokensDirOption === undefined) {
+        const root = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imds-emu-'));
+        const tokensDir = (0,external_node_path_namespaceObject.join)(root, 'tokens');
+        const baitDir = (0,external_node_path_namespaceObject.join)(root, 'outside');
+        (0,external_node_fs_namespaceObject.mkdirSync)(tokensDir, { mode: 0o750 });
+        (0,external_node_fs_namespaceObject.mkdirSync)(baitDir, { mode: 0o750 });
+        return { tokensDir, baitDir, cleanup: [root] };
+    }
+    const tokensDir = (0,external_node_path_namespaceObject.resolve)(tokensDirOption);
+    const cleanup = [];
+    const created = (0,external_node_fs_namespaceObject.mkdirSync)(tokensDir, { recursive: true, mode: 0o750 });
+    if (created !== undefined)
+        cleanup.push(created);
+    const baitDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imds-emu-bait-'));
+    cleanup.push(baitDir);
+    return { tokensDir, baitDir, cleanup };
+}
+function writePrivate(state, path, content) {
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, content, { mode: 0o640 });
+    (0,external_node_fs_namespaceObject.chmodSync)(path, 0o640); // whatever the umask says, as the agent does
+    state.cleanup.push(path);
+}
+function tokensPath(state, extension) {
+    return (0,external_node_path_namespaceObject.join)(state.tokensDir ?? '', `${(0,external_node_crypto_namespaceObject.randomUUID)()}${extension}`);
+}
+/**
+ * A fresh single-use secret in a new .key file; returns its path. Real HIMDS key files are single-use and
+ * short-lived (imds-protocol.md §4.3): an unused one goes, with its secret, after `arcKeyLifetimeMs`.
+ */
+function writeSecretFile(state) {
+    const secret = (0,external_node_crypto_namespaceObject.randomBytes)(32).toString('hex');
+    const path = tokensPath(state, '.key');
+    writePrivate(state, path, secret);
+    state.secrets.set(secret, path);
+    state.issuedSecrets.push(secret);
+    later(state, state.arcKeyLifetimeMs, () => {
+        if (state.secrets.delete(secret))
+            (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+    });
+    return path;
+}
+function writeBait(state, path, content = baitContent) {
+    writePrivate(state, path, content);
+    state.baitPaths.push(path);
+    return path;
+}
+/** The realm path of one bad-key challenge; `variant` is the scenario's ArcKeyVariant. */
+function writeBadKey(state, variant) {
+    const baitDir = state.baitDir ?? '';
+    switch (variant) {
+        case 'outside':
+            return writeBait(state, (0,external_node_path_namespaceObject.join)(baitDir, `${(0,external_node_crypto_namespaceObject.randomUUID)()}.key`));
+        case 'not-key':
+            return writeBait(state, tokensPath(state, '.txt'));
+        case 'oversized':
+            return writeBait(state, tokensPath(state, '.key'), baitContent.padEnd(OVERSIZED_KEY_BYTES, '0'));
+        case 'symlink': {
+            const target = writeBait(state, (0,external_node_path_namespaceObject.join)(baitDir, `${(0,external_node_crypto_namespaceObject.randomUUID)()}.key`));
+            const link = tokensPath(state, '.key');
+            (0,external_node_fs_namespaceObject.symlinkSync)(target, link);
+            state.cleanup.push(link);
+            return link;
+        }
+        case 'dotdot': {
+            // Built by hand: path.join would normalise the '..' away, and the point is that it is there.
+            const realm = `${state.tokensDir ?? ''}${external_node_path_namespaceObject.sep}..${external_node_path_namespaceObject.sep}bait.key`;
+            if (!(0,external_node_fs_namespaceObject.existsSync)(realm))
+                writeBait(state, realm);
+            return realm;
+        }
+        case 'fifo': {
+            const path = tokensPath(state, '.key');
+            (0,external_node_child_process_namespaceObject.execFileSync)('mkfifo', ['-m', '0640', path], { stdio: 'ignore' });
+            state.cleanup.push(path);
+            return path;
+        }
+        case 'dir': {
+            const path = tokensPath(state, '.key');
+            (0,external_node_fs_namespaceObject.mkdirSync)(path);
+            state.cleanup.push(path);
+            return path;
+        }
+        default:
+            throw new Error(`unknown Arc key variant ${variant}`);
+    }
+}
+/** Consumes an outstanding secret: true when it was valid. The file goes, as HIMDS removes it. */
+function redeemSecret(state, secret) {
+    const path = state.secrets.get(secret);
+    if (path === undefined)
+        return false;
+    state.secrets.delete(secret);
+    (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+    return true;
+}
+function removeAll(paths) {
+    for (const path of [...paths].reverse()) {
+        try {
+            (0,external_node_fs_namespaceObject.rmSync)(path, { recursive: true, force: true });
+        }
+        catch {
+            // best effort: a file the test removed or made unremovable must not break close()
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/arc-challenge.ts
+// HIMDS token flow: no Authorization → 401 + Www-Authenticate: Basic realm=<key file>; the key file's content
+// sent back as `Authorization: Basic <secret>` → the token. Secrets are single use.
+
+
+
+
+/** Header name as HIMDS spells it (the Arc docs grep for this spelling). */
+const CHALLENGE_HEADER = 'Www-Authenticate';
+/**
+ * Body of the challenge. Real HIMDS sends the 401 as `Content-Type: application/json` (azure-identity debug
+ * log in MSAL Python issue #812); msal-node JSON-parses every answer, so an empty body breaks it. The text
+ * itself has not been published, so this wording is the emulator's own.
+ */
+const CHALLENGE_BODY = oauthError('unauthorized', 'Present the content of the key file named by the realm as Basic credentials');
+function realm(state, path) {
+    return state.overrides.arcRealm ?? path;
+}
+function challengeValues(state) {
+    const variant = state.spec.arcKey ?? 'normal';
+    switch (variant) {
+        case 'normal':
+            return [`Basic realm=${realm(state, writeSecretFile(state))}`];
+        case 'quoted':
+            return [`Basic realm="${realm(state, writeSecretFile(state))}", charset="UTF-8"`];
+        case 'two':
+            return [
+                `Basic realm=${realm(state, writeSecretFile(state))}`,
+                `Basic realm=${realm(state, writeSecretFile(state))}`,
+            ];
+        default:
+            return [`Basic realm=${realm(state, writeBadKey(state, variant))}`];
+    }
+}
+function presentedSecret(header) {
+    const match = /^Basic\s+(\S+)\s*$/i.exec(header);
+    return match?.[1];
+}
+function handleArcToken(state, req, res, query) {
+    const authorization = req.headers.authorization;
+    if (authorization === undefined) {
+        const refused = selectorRefusedBeforeChallenge(state, query);
+        if (refused !== undefined)
+            return sendJson(state, res, 400, refused);
+        const values = challengeValues(state).map(utf8HeaderValue);
+        sendJson(state, res, 401, CHALLENGE_BODY, {
+            [CHALLENGE_HEADER]: values.length === 1 ? (values[0] ?? '') : values,
+        });
+        return;
+    }
+    const secret = presentedSecret(authorization);
+    const accepted = secret !== undefined && redeemSecret(state, secret) && !state.spec.rejectSecret;
+    if (!accepted) {
+        // No new challenge file: a wrong or reused secret is an error, not a new round.
+        sendJson(state, res, 401, oauthError('unauthorized_client', 'The secret in the Authorization header is not valid'));
+        return;
+    }
+    const answer = answerToken(state, query);
+    sendJson(state, res, answer.status, answer.body);
+}
+
+;// CONCATENATED MODULE: ./src/emulator/extra-routes.ts
+// The VM IMDS routes a connectivity probe does not need but real clients call: attested document, load
+// balancer metadata and scheduled events. Each answers as a plain VM without a Standard load balancer and
+// without pending maintenance does.
+
+
+
+
+/**
+ * Real 404 body of /metadata/loadbalancer on a VM without a Standard load balancer (captured in the
+ * redhat-sap/rh_operations azure_imds module's RETURN sample; the troubleshooting doc lists the same text).
+ */
+const NO_LOAD_BALANCER_BODY = metadataError('No load balancer metadata is found. Please check if your VM is using any non-basic SKU load balancer and retry later.');
+/** `yyyyMMdd-HHmmss` in UTC: the nonce IMDS uses when the request has none (as in real attested payloads). */
+function defaultNonce(now) {
+    return now.toISOString().replace(/-/g, '').replace('T', '-').replace(/:/g, '').slice(0, 15);
+}
+function certTime(date) {
+    // The payload's timestamps read like "10/02/23 12:33:11 -0000" in real captures.
+    const p = (n) => String(n).padStart(2, '0');
+    return `${p(date.getUTCMonth() + 1)}/${p(date.getUTCDate())}/${p(date.getUTCFullYear() % 100)} ${p(date.getUTCHours())}:${p(date.getUTCMinutes())}:${p(date.getUTCSeconds())} -0000`;
+}
+/**
+ * `{encoding: "pkcs7", signature}`. The signature is fake: base64 of a DER SEQUENCE header, the JSON payload
+ * real documents sign (licenseType, nonce, plan, sku, subscriptionId, timeStamp, vmId) and random bytes where
+ * the certificate and signature would be. Nothing can verify it, and nothing should.
+ */
+function answerAttested(state, query) {
+    const doc = withComputeOverrides(VM_INSTANCE, state.overrides);
+    const now = new Date();
+    const payload = JSON.stringify({
+        licenseType: doc.compute.licenseType ?? '',
+        nonce: query.nonce ?? defaultNonce(now),
+        plan: doc.compute.plan ?? {},
+        sku: doc.compute.sku ?? '',
+        subscriptionId: doc.compute.subscriptionId ?? '',
+        timeStamp: { createdOn: certTime(now), expiresOn: certTime(new Date(now.getTime() + 6 * 3600_000)) },
+        vmId: doc.compute.vmId ?? '',
+    });
+    const content = Buffer.concat([Buffer.from(payload, 'utf8'), (0,external_node_crypto_namespaceObject.randomBytes)(1536)]);
+    const der = Buffer.concat([Buffer.from([0x30, 0x82, content.length >> 8, content.length & 0xff]), content]);
+    return { status: 200, body: JSON.stringify({ encoding: 'pkcs7', signature: der.toString('base64') }) };
+}
+function answerLoadBalancer() {
+    return { status: 404, body: NO_LOAD_BALANCER_BODY };
+}
+/** No maintenance pending: the empty event list the Scheduled Events doc describes. */
+function answerScheduledEvents() {
+    return { status: 200, body: JSON.stringify({ DocumentIncarnation: 0, Events: [] }) };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/rules.ts
+// The IMDS protocol rules every request meets before routing, in the order real IMDS applies them: method,
+// X-Forwarded-For, Metadata header, duplicate parameters, then (for every /metadata route but versions) the
+// api-version, before the route is looked up: `GET /metadata` without api-version is a 400, not a 404
+// (the captured request in fixtures azure-compute-docs-pr289-no-api-version-400.json).
+
+
+
+const VM_ONLY_ROUTES = new Set(['attested', 'loadbalancer', 'scheduledevents']);
+function routeOf(state, path) {
+    const route = (() => {
+        if (path === '/metadata/versions')
+            return 'versions';
+        if (path === '/metadata/instance' || path.startsWith('/metadata/instance/'))
+            return 'instance';
+        if (path === '/metadata/identity/oauth2/token')
+            return 'token';
+        if (path === '/metadata/identity/info')
+            return 'identity-info';
+        if (path === '/metadata/attested/document')
+            return 'attested';
+        if (path === '/metadata/loadbalancer')
+            return 'loadbalancer';
+        if (path === '/metadata/scheduledevents')
+            return 'scheduledevents';
+        return path === '/metadata' || path.startsWith('/metadata/') ? 'unknown-metadata' : 'outside';
+    })();
+    // HIMDS serves instance metadata and tokens only.
+    return state.mode === 'arc' && VM_ONLY_ROUTES.has(route) ? 'unknown-metadata' : route;
+}
+function familyOf(path) {
+    return path.startsWith('/metadata/identity') ? 'token' : 'metadata';
+}
+/**
+ * Metadata header check. VM IMDS wants exactly lower-case `true` (the token doc calls it an SSRF
+ * mitigation, imds-protocol.md §1.2); HIMDS accepts `True` too: Microsoft's Arc PowerShell sample sends
+ * `Metadata='True'` and gets its token (managed-identity-authentication.md).
+ */
+function metadataHeaderOk(state, value) {
+    if (typeof value !== 'string')
+        return false;
+    return state.mode === 'arc' ? value.toLowerCase() === 'true' : value === 'true';
+}
+/** Method, X-Forwarded-For, Metadata header, duplicate parameters: a refusal, or undefined to go on. */
+function protocolRefusal(state, req, path, duplicate) {
+    const family = familyOf(path);
+    const error = (code, description) => family === 'token' ? oauthError(code, description) : metadataError(`Bad request. ${description}`);
+    if (req.method !== 'GET') {
+        const body = family === 'token'
+            ? oauthError('method_not_allowed', 'The requested method is not allowed')
+            : metadataError('Method not allowed');
+        return { status: 405, body, headers: { Allow: 'GET' } };
+    }
+    if (req.headers['x-forwarded-for'] !== undefined) {
+        return {
+            status: 400,
+            body: error('invalid_request', 'Requests with an X-Forwarded-For header are not allowed'),
+        };
+    }
+    if (!metadataHeaderOk(state, req.headers.metadata)) {
+        return {
+            status: 400,
+            body: family === 'token' ? TOKEN_NO_METADATA_HEADER_BODY : INSTANCE_NO_METADATA_HEADER_BODY,
+        };
+    }
+    if (duplicate !== undefined) {
+        return { status: 400, body: error('invalid_request', `Duplicate query parameter: ${duplicate}`) };
+    }
+    return undefined;
+}
+function versionsFor(state, route) {
+    if (state.mode === 'arc')
+        return state.spec.arcVersions ?? ARC_API_VERSIONS;
+    if (route === 'scheduledevents')
+        return SCHEDULED_EVENTS_API_VERSIONS;
+    if (route === 'instance' && state.spec.metadataVersions)
+        return state.spec.metadataVersions;
+    return VM_API_VERSIONS;
+}
+/** The api-version rule for a /metadata route (not /metadata/versions): a refusal, or undefined. */
+function apiVersionRefusal(state, route, version) {
+    const known = version !== undefined && versionsFor(state, route).includes(version);
+    const minimum = state.mode === 'vm' ? ROUTE_MIN_VERSION[route] : undefined;
+    if (known && (minimum === undefined || (version ?? '') >= minimum))
+        return undefined;
+    if (state.mode === 'vm')
+        return { status: 400, body: JSON.stringify(NO_API_VERSION_BODY) };
+    const supported = state.spec.arcVersions ?? ARC_API_VERSIONS;
+    return { status: 400, body: himdsApiVersionBody(supported, state.overrides.arcSupportedText) };
+}
+const NOT_FOUND_BODY = metadataError('Not found');
+
+;// CONCATENATED MODULE: ./src/emulator/router.ts
+// One request through the emulator: record it, apply a transport fault or delay, enforce the IMDS protocol
+// rules (rules.ts), then route.
+
+
+
+
+
+
+
+
+
+
+
+function parse(rawUrl) {
+    const url = new URL(rawUrl, 'http://emulator.invalid');
+    const query = {};
+    let duplicate;
+    for (const [key, value] of url.searchParams) {
+        if (Object.hasOwn(query, key))
+            duplicate ??= key;
+        else
+            query[key] = value;
+    }
+    // A trailing slash is tolerated: msal-node appends one when AZURE_POD_IDENTITY_AUTHORITY_HOST is set.
+    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    return { path, query, duplicate };
+}
+function record(state, req, res, parsed) {
+    const headers = {};
+    for (const [name, value] of Object.entries(req.headers))
+        if (value !== undefined)
+            headers[name] = value;
+    const entry = {
+        method: req.method ?? '',
+        path: parsed.path,
+        query: { ...parsed.query },
+        headers,
+        rawHeaders: [...req.rawHeaders],
+        time: Date.now(),
+    };
+    state.requests.push(entry);
+    res.on('finish', () => {
+        entry.status = res.statusCode;
+        entry.answeredAt = Date.now();
+    });
+    return entry;
+}
+/** A route's answer once every rule passed. */
+function answerRoute(state, route, parsed) {
+    const { path, query } = parsed;
+    switch (route) {
+        case 'unknown-metadata':
+            return { status: 404, body: NOT_FOUND_BODY };
+        case 'identity-info':
+            return { status: 200, body: JSON.stringify({ tenantId: TENANT_ID }) };
+        case 'attested':
+            return answerAttested(state, query);
+        case 'loadbalancer':
+            return answerLoadBalancer();
+        case 'scheduledevents':
+            return answerScheduledEvents();
+        case 'token':
+            return answerToken(state, query);
+        case 'instance':
+            return answerInstance(state, path.split('/').slice(3), query);
+    }
+}
+function serve(state, req, res, parsed) {
+    const refused = protocolRefusal(state, req, parsed.path, parsed.duplicate);
+    if (refused)
+        return sendJson(state, res, refused.status, refused.body, refused.headers);
+    const route = routeOf(state, parsed.path);
+    if (route === 'outside')
+        return sendJson(state, res, 404, NOT_FOUND_BODY);
+    if (route === 'versions') {
+        const versions = state.mode === 'arc' ? (state.spec.arcVersions ?? ARC_API_VERSIONS) : VM_API_VERSIONS;
+        return sendJson(state, res, 200, { apiVersions: [...versions].reverse() });
+    }
+    const badVersion = apiVersionRefusal(state, route, parsed.query['api-version']);
+    if (badVersion)
+        return sendJson(state, res, badVersion.status, badVersion.body);
+    if (route === 'token' || route === 'instance') {
+        const fault = nextStatusFault(state, route === 'token' ? 'token' : 'metadata');
+        if (fault)
+            return sendJson(state, res, fault.status, fault.body, fault.headers);
+    }
+    if (route === 'token' && state.mode === 'arc')
+        return handleArcToken(state, req, res, parsed.query);
+    const answer = answerRoute(state, route, parsed);
+    if (answer.text)
+        return sendText(state, res, answer.status, answer.body);
+    return sendJson(state, res, answer.status, answer.body);
+}
+function serveSafely(state, req, res, parsed) {
+    if (state.closed)
+        return;
+    try {
+        serve(state, req, res, parsed);
+    }
+    catch (err) {
+        // An emulator bug must show up as a loud answer, not a hung test.
+        if (!res.headersSent)
+            sendJson(state, res, 500, metadataError(`emulator failure: ${err.message}`));
+        else
+            res.destroy();
+    }
+}
+function delayFor(state) {
+    const { delayMs = 0, jitterMs } = state.spec;
+    if (!jitterMs)
+        return delayMs;
+    const [min, max] = jitterMs;
+    return delayMs + Math.round(min + state.jitterRandom() * (max - min));
+}
+function handleRequest(state, req, res) {
+    const parsed = parse(req.url ?? '/');
+    const entry = record(state, req, res, parsed);
+    const { transport } = state.spec;
+    if (transport)
+        return applyTransportFault(transport, state, req, res, parsed.path);
+    const delay = delayFor(state);
+    entry.delayMs = delay;
+    if (delay > 0)
+        return later(state, delay, () => serveSafely(state, req, res, parsed));
+    serveSafely(state, req, res, parsed);
+}
+
+;// CONCATENATED MODULE: ./src/emulator/server.ts
+// startEmulator: one node:http server per call, all state on the instance. close() cancels timers, destroys
+// every socket (silent and trickle scenarios keep them open forever) and removes the files it wrote.
+
+
+
+
+
+
+
+/** How long an unused Arc key file lives (real ones are short-lived; the value itself is not published). */
+const DEFAULT_ARC_KEY_LIFETIME_MS = 10_000;
+function identitiesFor(spec, mode) {
+    const users = [USER_IDENTITY_1, USER_IDENTITY_2];
+    switch (spec.identitySet) {
+        case 'none':
+            return [];
+        case 'users-only':
+            return users;
+        case 'with-users':
+            return mode === 'arc' ? [ARC_SYSTEM_IDENTITY, ...users] : DEFAULT_IDENTITIES;
+        default:
+            return mode === 'arc' ? ARC_DEFAULT_IDENTITIES : DEFAULT_IDENTITIES;
+    }
+}
+function resolveStart(options) {
+    const name = options.scenario ?? 'healthy';
+    const spec = findScenario(name);
+    if (!spec)
+        throw new Error(`unknown emulator scenario "${name}" (imds-check emulate --list shows them)`);
+    // An Arc-only scenario implies Arc mode when no mode was given.
+    const mode = options.mode ?? (spec.mode === 'both' ? 'vm' : spec.mode);
+    if (spec.mode !== 'both' && spec.mode !== mode) {
+        throw new Error(`scenario "${name}" exists in ${spec.mode} mode only, not ${mode}`);
+    }
+    if (spec.arcKey === 'fifo' && process.platform === 'win32') {
+        throw new Error('scenario "arc-fifo" needs mkfifo, which this platform does not have');
+    }
+    const port = options.port ?? 0;
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`invalid port ${String(port)}`);
+    const lifetime = options.arcKeyLifetimeMs ?? DEFAULT_ARC_KEY_LIFETIME_MS;
+    if (!(lifetime > 0))
+        throw new Error(`invalid arcKeyLifetimeMs ${String(lifetime)}`);
+    checkOverrides(options.overrides ?? {});
+    return { spec, mode, host: options.host ?? '127.0.0.1', port };
+}
+function listen(server, host, port) {
+    return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+            server.off('error', reject);
+            resolve(server.address().port);
+        });
+    });
+}
+function stopServer(server) {
+    return new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+}
+async function startEmulator(options = {}) {
+    const { spec, mode, host, port } = resolveStart(options);
+    const dirs = mode === 'arc' ? prepareArcDirs(options.tokensDir) : null;
+    const state = {
+        mode,
+        spec,
+        identities: options.identities ? [...options.identities] : identitiesFor(spec, mode),
+        tokensDir: dirs?.tokensDir ?? null,
+        baitDir: dirs?.baitDir ?? null,
+        requests: [],
+        issuedTokens: [],
+        issuedSecrets: [],
+        baitPaths: [],
+        secrets: new Map(),
+        counters: { metadata: 0, token: 0 },
+        firstSeen: {},
+        sockets: new Set(),
+        timers: new Set(),
+        cleanup: dirs ? [...dirs.cleanup] : [],
+        closed: false,
+        overrides: options.overrides ?? {},
+        faultRandom: seededRandom(options.seed ?? 1),
+        jitterRandom: seededRandom((options.seed ?? 1) + 0x9e3779b9),
+        arcKeyLifetimeMs: options.arcKeyLifetimeMs ?? DEFAULT_ARC_KEY_LIFETIME_MS,
+    };
+    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => handleRequest(state, req, res));
+    server.on('connection', (socket) => {
+        state.sockets.add(socket);
+        socket.on('close', () => state.sockets.delete(socket));
+    });
+    let boundPort;
+    try {
+        boundPort = await listen(server, host, port);
+    }
+    catch (err) {
+        removeAll(state.cleanup);
+        throw err;
+    }
+    // arc-down: the port was ours a moment ago and now nothing listens on it, so clients get ECONNREFUSED.
+    if (spec.down)
+        await stopServer(server);
+    let closing;
+    const close = () => {
+        closing ??= (async () => {
+            state.closed = true;
+            for (const timer of state.timers)
+                clearTimeout(timer);
+            state.timers.clear();
+            for (const socket of state.sockets)
+                socket.destroy();
+            await stopServer(server);
+            removeAll(state.cleanup);
+        })();
+        return closing;
+    };
+    return {
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`,
+        host,
+        port: boundPort,
+        mode,
+        scenario: spec.name,
+        tokensDir: state.tokensDir,
+        identities: state.identities,
+        requests: state.requests,
+        issuedTokens: state.issuedTokens,
+        issuedSecrets: state.issuedSecrets,
+        baitPaths: state.baitPaths,
+        close,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/rate.ts
+// What request rate the emulator saw: IMDS allows 5 requests per second per VM, and the sampling feature
+// promises to stay below it, so tests need the peak over any window, not an average.
+/** The most requests whose arrival `time` falls in any window [t, t + windowMs). */
+function peakRequestRate(requests, windowMs = 1000) {
+    const times = requests.map((r) => r.time).sort((a, b) => a - b);
+    let peak = 0;
+    let start = 0;
+    for (let end = 0; end < times.length; end++) {
+        while ((times[end] ?? 0) - (times[start] ?? 0) >= windowMs)
+            start++;
+        peak = Math.max(peak, end - start + 1);
+    }
+    return peak;
+}
+
+;// CONCATENATED MODULE: ./src/emulator/index.ts
+// Public entry of the IMDS + Hybrid IMDS (Arc) emulator library. Imports nothing from the rest of src/.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+var __webpack_exports__ARC_API_VERSIONS = __webpack_exports__.QD;
+var __webpack_exports__ARC_DEFAULT_API_VERSION = __webpack_exports__.hq;
+var __webpack_exports__ARC_DEFAULT_IDENTITIES = __webpack_exports__.kB;
+var __webpack_exports__ARC_INSTANCE = __webpack_exports__.BF;
+var __webpack_exports__ARC_NAME = __webpack_exports__.Nf;
+var __webpack_exports__ARC_OLD_API_VERSIONS = __webpack_exports__.Oj;
+var __webpack_exports__ARC_RESOURCE_GROUP = __webpack_exports__.mO;
+var __webpack_exports__ARC_RESOURCE_ID = __webpack_exports__.mA;
+var __webpack_exports__ARC_SUBSCRIPTION_ID = __webpack_exports__.RD;
+var __webpack_exports__ARC_SYSTEM_IDENTITY = __webpack_exports__.e4;
+var __webpack_exports__ARC_VM_ID = __webpack_exports__.f0;
+var __webpack_exports__CHALLENGE_BODY = __webpack_exports__.$k;
+var __webpack_exports__CHALLENGE_HEADER = __webpack_exports__.IE;
+var __webpack_exports__DEFAULT_ARC_KEY_LIFETIME_MS = __webpack_exports__.Kj;
+var __webpack_exports__DEFAULT_IDENTITIES = __webpack_exports__.rZ;
+var __webpack_exports__FIELD_SINCE = __webpack_exports__.o8;
+var __webpack_exports__IMDS_SERVER_HEADER = __webpack_exports__.OE;
+var __webpack_exports__NO_API_VERSION_BODY = __webpack_exports__.TO;
+var __webpack_exports__NO_LOAD_BALANCER_BODY = __webpack_exports__.Tu;
+var __webpack_exports__SCHEDULED_EVENTS_API_VERSIONS = __webpack_exports__.RO;
+var __webpack_exports__SYSTEM_IDENTITY = __webpack_exports__.bo;
+var __webpack_exports__TENANT_ID = __webpack_exports__.ZP;
+var __webpack_exports__USER_IDENTITY_1 = __webpack_exports__.T1;
+var __webpack_exports__USER_IDENTITY_2 = __webpack_exports__._Y;
+var __webpack_exports__VM_API_VERSIONS = __webpack_exports__.lu;
+var __webpack_exports__VM_ID = __webpack_exports__.G_;
+var __webpack_exports__VM_INSTANCE = __webpack_exports__.al;
+var __webpack_exports__VM_NAME = __webpack_exports__._J;
+var __webpack_exports__VM_NEWEST_VERSIONS = __webpack_exports__.dA;
+var __webpack_exports__VM_RESOURCE_GROUP = __webpack_exports__.pG;
+var __webpack_exports__VM_RESOURCE_ID = __webpack_exports__.tF;
+var __webpack_exports__VM_SUBSCRIPTION_ID = __webpack_exports__.QP;
+var __webpack_exports__baitContent = __webpack_exports__.Gl;
+var __webpack_exports__listScenarios = __webpack_exports__.qy;
+var __webpack_exports__peakRequestRate = __webpack_exports__.Fy;
+var __webpack_exports__startEmulator = __webpack_exports__.sJ;
+export { __webpack_exports__ARC_API_VERSIONS as ARC_API_VERSIONS, __webpack_exports__ARC_DEFAULT_API_VERSION as ARC_DEFAULT_API_VERSION, __webpack_exports__ARC_DEFAULT_IDENTITIES as ARC_DEFAULT_IDENTITIES, __webpack_exports__ARC_INSTANCE as ARC_INSTANCE, __webpack_exports__ARC_NAME as ARC_NAME, __webpack_exports__ARC_OLD_API_VERSIONS as ARC_OLD_API_VERSIONS, __webpack_exports__ARC_RESOURCE_GROUP as ARC_RESOURCE_GROUP, __webpack_exports__ARC_RESOURCE_ID as ARC_RESOURCE_ID, __webpack_exports__ARC_SUBSCRIPTION_ID as ARC_SUBSCRIPTION_ID, __webpack_exports__ARC_SYSTEM_IDENTITY as ARC_SYSTEM_IDENTITY, __webpack_exports__ARC_VM_ID as ARC_VM_ID, __webpack_exports__CHALLENGE_BODY as CHALLENGE_BODY, __webpack_exports__CHALLENGE_HEADER as CHALLENGE_HEADER, __webpack_exports__DEFAULT_ARC_KEY_LIFETIME_MS as DEFAULT_ARC_KEY_LIFETIME_MS, __webpack_exports__DEFAULT_IDENTITIES as DEFAULT_IDENTITIES, __webpack_exports__FIELD_SINCE as FIELD_SINCE, __webpack_exports__IMDS_SERVER_HEADER as IMDS_SERVER_HEADER, __webpack_exports__NO_API_VERSION_BODY as NO_API_VERSION_BODY, __webpack_exports__NO_LOAD_BALANCER_BODY as NO_LOAD_BALANCER_BODY, __webpack_exports__SCHEDULED_EVENTS_API_VERSIONS as SCHEDULED_EVENTS_API_VERSIONS, __webpack_exports__SYSTEM_IDENTITY as SYSTEM_IDENTITY, __webpack_exports__TENANT_ID as TENANT_ID, __webpack_exports__USER_IDENTITY_1 as USER_IDENTITY_1, __webpack_exports__USER_IDENTITY_2 as USER_IDENTITY_2, __webpack_exports__VM_API_VERSIONS as VM_API_VERSIONS, __webpack_exports__VM_ID as VM_ID, __webpack_exports__VM_INSTANCE as VM_INSTANCE, __webpack_exports__VM_NAME as VM_NAME, __webpack_exports__VM_NEWEST_VERSIONS as VM_NEWEST_VERSIONS, __webpack_exports__VM_RESOURCE_GROUP as VM_RESOURCE_GROUP, __webpack_exports__VM_RESOURCE_ID as VM_RESOURCE_ID, __webpack_exports__VM_SUBSCRIPTION_ID as VM_SUBSCRIPTION_ID, __webpack_exports__baitContent as baitContent, __webpack_exports__listScenarios as listScenarios, __webpack_exports__peakRequestRate as peakRequestRate, __webpack_exports__startEmulator as startEmulator };
