@@ -17,6 +17,8 @@ export const BUNDLES = {
   action: join(ROOT, 'dist/index.js'),
   ado: join(ROOT, 'dist/azure-devops/index.js'),
 };
+/** The CLI bundle that dist/cli/index.js (a loader with a V8 code cache) starts. */
+export const CLI_BUNDLE = join(ROOT, 'dist/cli/imds-check.cjs');
 /** The Node 24 that `npm test` keeps under node_modules/.cache (or IMDS_CHECK_NODE24); the bench never installs. */
 export const NODE24 = process.env['IMDS_CHECK_NODE24'] || NODE24_BINARY;
 const HTTP_FLOOR = join(ROOT, 'scripts/bench/http-floor.cjs');
