@@ -3,6 +3,7 @@
 import {
   exitCodeFor,
   isLoopbackAddress,
+  neutraliseLine,
   parseOptions,
   renderJson,
   renderText,
@@ -88,7 +89,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const ctx = io.makeContext({
     spell: CLI_SPELLING,
     registerSecret: (value) => secrets.add(value),
-    progress: (event) => progress.line(redact(event.text, secrets)),
+    // stderr may be read by a pipeline too: the same guard as every other line the CLI prints.
+    progress: (event) => progress.line(neutraliseLine(redact(event.text, secrets))),
     ...(command.arcTokensDir ? { arcTokensDir: command.arcTokensDir } : {}),
   });
   let outcome: ProbeOutcome;

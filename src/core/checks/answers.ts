@@ -1,7 +1,11 @@
 // Helpers for reading IMDS answers: JSON fields that may be strings or numbers, error texts, and the
 // api-version fallback lists that IMDS (`newest-versions`) and HIMDS ("Supported are ...") offer.
 import type { HttpAnswer } from '../http.js';
+import { clip } from '../neutralise.js';
 import { parseJsonObject } from '../recognise.js';
+
+/** An error text is shown on one line of a message: the first 300 characters are enough to name it. */
+const ERROR_TEXT_CHARS = 300;
 
 export const text = (v: unknown): string =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
@@ -18,13 +22,9 @@ export function errorText(answer: HttpAnswer): string {
       text(json['error_description']),
     ];
     // A JSON body is only ever shown through its error fields, never raw (it could hold a token).
-    return clip(parts.filter((p) => p !== '').join(': '));
+    return clip(parts.filter((p) => p !== '').join(': '), ERROR_TEXT_CHARS);
   }
-  return clip(answer.body.replace(/\s+/g, ' ').trim());
-}
-
-export function clip(s: string, max = 300): string {
-  return s.length > max ? `${s.slice(0, max)}…` : s;
+  return clip(answer.body.replace(/\s+/g, ' ').trim(), ERROR_TEXT_CHARS);
 }
 
 const VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
