@@ -11666,9 +11666,12 @@ const AMA_CHECK = { id: 'ama', title: 'Azure Monitor Agent endpoints' };
 /* harmony export */   kc: () => (/* binding */ errorText),
 /* harmony export */   x1: () => (/* binding */ isVersionError)
 /* harmony export */ });
-/* unused harmony export clip */
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8453);
 /* harmony import */ var _recognise_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4926);
 
+
+/** An error text is shown on one line of a message: the first 300 characters are enough to name it. */
+const ERROR_TEXT_CHARS = 300;
 const text = (v) => typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 /** The `error` / `error_description` of an IMDS error body, as one short line. */
 function errorText(answer) {
@@ -11682,12 +11685,9 @@ function errorText(answer) {
             text(json['error_description']),
         ];
         // A JSON body is only ever shown through its error fields, never raw (it could hold a token).
-        return clip(parts.filter((p) => p !== '').join(': '));
+        return (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(parts.filter((p) => p !== '').join(': '), ERROR_TEXT_CHARS);
     }
-    return clip(answer.body.replace(/\s+/g, ' ').trim());
-}
-function clip(s, max = 300) {
-    return s.length > max ? `${s.slice(0, max)}…` : s;
+    return (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(answer.body.replace(/\s+/g, ' ').trim(), ERROR_TEXT_CHARS);
 }
 const VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 /** Versions the server says it accepts, newest first; empty when the answer is not a version error. */

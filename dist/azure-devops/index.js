@@ -492,6 +492,8 @@ const environmentCheck = {
     },
 };
 
+// EXTERNAL MODULE: ./src/core/neutralise.ts
+var neutralise = __nccwpck_require__(453);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __nccwpck_require__(364);
 ;// CONCATENATED MODULE: ./src/core/recognise.ts
@@ -594,6 +596,9 @@ function recognise(answer, successShape) {
 
 ;// CONCATENATED MODULE: ./src/core/checks/answers.ts
 
+
+/** An error text is shown on one line of a message: the first 300 characters are enough to name it. */
+const ERROR_TEXT_CHARS = 300;
 const answers_text = (v) => typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 /** The `error` / `error_description` of an IMDS error body, as one short line. */
 function errorText(answer) {
@@ -607,12 +612,9 @@ function errorText(answer) {
             answers_text(json['error_description']),
         ];
         // A JSON body is only ever shown through its error fields, never raw (it could hold a token).
-        return clip(parts.filter((p) => p !== '').join(': '));
+        return (0,neutralise/* clip */.$Q)(parts.filter((p) => p !== '').join(': '), ERROR_TEXT_CHARS);
     }
-    return clip(answer.body.replace(/\s+/g, ' ').trim());
-}
-function clip(s, max = 300) {
-    return s.length > max ? `${s.slice(0, max)}…` : s;
+    return (0,neutralise/* clip */.$Q)(answer.body.replace(/\s+/g, ' ').trim(), ERROR_TEXT_CHARS);
 }
 const VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 /** Versions the server says it accepts, newest first; empty when the answer is not a version error. */
@@ -2390,8 +2392,6 @@ function isCode(value) {
 
 // EXTERNAL MODULE: ./src/core/remedies.ts
 var remedies = __nccwpck_require__(591);
-// EXTERNAL MODULE: ./src/core/neutralise.ts
-var neutralise = __nccwpck_require__(453);
 ;// CONCATENATED MODULE: ./src/core/budget.ts
 class Budget {
     clock;
