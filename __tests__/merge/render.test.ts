@@ -19,7 +19,7 @@ import { MAX_SUMMARY_BYTES } from '../../src/core/render/markdown.js';
 import { mdText } from '../../src/core/render/markdown-escape.js';
 import { ACTION_SPELLING, TASK_SPELLING } from '../../src/host/spelling.js';
 import { commandProblems, INJECTIONS } from '../helpers/injection.js';
-import { guid, reportText, type ReportSpec } from './fixtures.js';
+import { guid, MERGE_TIME, reportText, type ReportSpec } from './fixtures.js';
 
 const POLICY: MergePolicy = {
   expected: 6,
@@ -30,10 +30,11 @@ const META = { toolVersion: '1.0.0', generatedAt: '2026-11-25T12:00:00.000Z' };
 const NOT_FOUND: [string, string, string][] = [['token', 'fail', 'token_identity_not_found']];
 const REFUSED: [string, string, string][] = [['reachability', 'fail', 'connection_refused']];
 
-function fleet(specs: [string, ReportSpec | string][], policy = POLICY): FleetReport {
+function fleet(specs: [string, ReportSpec | string][], policy = POLICY, stopped: string[] = []): FleetReport {
   const f = createFleet();
+  for (const detail of stopped) f.scanStopped(detail);
   for (const [source, spec] of specs)
-    f.add(parseMachineReport(typeof spec === 'string' ? spec : reportText(spec), source));
+    f.add(parseMachineReport(typeof spec === 'string' ? spec : reportText(spec), source, MERGE_TIME));
   return f.finish(policy, META);
 }
 
@@ -198,12 +199,81 @@ describe('forged reports', () => {
       'tool',
       'generatedAt',
       'result',
+      'gateFailures',
       'policy',
       'counts',
       'codes',
       'locations',
       'machines',
       'superseded',
+      'conflicts',
+    ]);
+  });
+});
+
+describe('what fails the whole gate (issue 17)', () => {
+  // Leg C also uploads a passing report of machine B; 2 extra rows beyond expected; a search stopped at a limit.
+  const closed = fleet(
+    [
+      ['legs/a/report.json', { vmId: guid(1), name: 'vm-a', location: 'westeurope' }],
+      ['legs/b/report.json', { vmId: guid(2), name: 'vm-b', location: 'westeurope', checks: NOT_FOUND }],
+      ['legs/c/report.json', { vmId: guid(3), name: 'vm-c', location: 'westeurope' }],
+      ['legs/c/b.json', { vmId: guid(2), name: 'vm-b', location: 'westeurope' }],
+      ['legs/c/x1.json', { vmId: guid(8), name: 'extra-1' }],
+      ['legs/c/x2.json', { vmId: guid(9), name: 'extra-2' }],
+    ],
+    { ...POLICY, expected: 3, minPass: { kind: 'percent', value: 5000, text: '50%' } },
+    ['stopped after 100000 files; merge fewer reports at a time'],
+  );
+  const style = { spell: ACTION_SPELLING, codeLink: (c: string) => `docs/errors.md#${c}` };
+
+  it('text: one GATE block per failure with its fix, the conflict row naming both folders, the verdict says why', () => {
+    const text = renderFleetText(closed, style);
+    expect(text).toMatch(
+      /^GATE {2}fleet_vmid_conflict {2}1 vmId was reported from more than one leg folder {2}\(see docs\/errors\.md#fleet_vmid_conflict\)$/m,
+    );
+    expect(text).toMatch(/^GATE {2}fleet_too_many_machines {2}5 machines reported, 3 expected {2}\(see /m);
+    expect(text).toMatch(/^GATE {2}fleet_scan_incomplete {2}stopped after 100000 files; merge fewer/m);
+    expect(text).toMatch(/^ {6}fix: Reports of the same vmId came from more than one leg folder/m);
+    expect(text).toContain(
+      '(the same vmId from 2 leg folders: legs/b/report.json (fail), legs/c/b.json (pass))',
+    );
+    expect(text).toContain('5 machines: 4 passed, 0 warned, 1 failed (1 conflicting)');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'Result: FAIL  4 of 5 machines pass, 2 needed (min-pass 50%, expected 3); the gate fails: fleet_vmid_conflict, fleet_too_many_machines, fleet_scan_incomplete',
+    );
+  });
+
+  it('Markdown: the gate section before the machines, a conflicting column, every report of the conflict', () => {
+    const text = renderFleetMarkdown(closed, style);
+    const gate = text.indexOf('### The gate fails whatever min-pass says');
+    expect(gate).toBeGreaterThan(0);
+    expect(gate).toBeLessThan(text.indexOf('### Failing machines by code'));
+    expect(text).toContain(
+      '- [`fleet_too_many_machines`](docs/errors.md#fleet_too_many_machines): 5 machines reported, 3 expected. **Fix:** More machines reported than expected',
+    );
+    expect(text).toContain(
+      '| Passed | Warned | Failed | of which invalid | of which missing | of which conflicting | Machines |',
+    );
+    expect(text).toContain('| 4 | 0 | 1 | 0 | 0 | 1 | 5 |');
+    expect(text).toContain('<details open><summary>1 vmId from more than one leg folder</summary>');
+    expect(text).toContain(`| ${guid(2)} | legs/b/report.json | vm-b | fail | 2026-11-25T10:00:00.000Z |`);
+    expect(text).toContain(`| ${guid(2)} | legs/c/b.json | vm-b | pass | 2026-11-25T10:00:00.000Z |`);
+    expect(text).toMatch(/^#### \[`fleet_vmid_conflict`\]\([^)]*\): 1 machine$/m);
+  });
+
+  it('JSON: gateFailures and the conflicts with every report', () => {
+    const doc = JSON.parse(renderFleetJson(closed));
+    expect(doc.result).toBe('fail');
+    expect(doc.gateFailures.map((g: { code: string }) => g.code)).toEqual([
+      'fleet_vmid_conflict',
+      'fleet_too_many_machines',
+      'fleet_scan_incomplete',
+    ]);
+    expect(doc.counts.conflicts).toBe(1);
+    expect(doc.conflicts[0].reports.map((r: { source: string }) => r.source)).toEqual([
+      'legs/b/report.json',
+      'legs/c/b.json',
     ]);
   });
 });

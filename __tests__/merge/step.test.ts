@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MERGE_OUTPUT_NAMES } from '../../src/core/fleet/index.js';
-import { runMergeStep } from '../../src/host/merge-step.js';
+import { runMergeStep, type MergeStepDeps } from '../../src/host/merge-step.js';
 import type { AnnotationLevel, AnyPlatformPort } from '../../src/host/port.js';
 import { ACTION_SPELLING, TASK_SPELLING } from '../../src/host/spelling.js';
 import { commandProblems, INJECTIONS } from '../helpers/injection.js';
@@ -57,12 +57,13 @@ async function run(
   flavour: 'github' | 'azure-devops',
   inputs: Record<string, string>,
   files: Record<string, string>,
+  deps: Omit<MergeStepDeps, 'cwd'> = {},
 ): Promise<Recorded & { cwd: string; temp: string }> {
   const cwd = scratch();
   const temp = scratch();
   for (const [path, text] of Object.entries(files)) put(cwd, path, text);
   const { port, rec } = recordingPort(flavour, inputs, temp);
-  await runMergeStep(port, { cwd });
+  await runMergeStep(port, { cwd, ...deps });
   return { ...rec, cwd, temp };
 }
 
@@ -182,6 +183,55 @@ describe('runMergeStep', () => {
     expect(bad.outputs['report-path']).toBe('');
     expect(bad.annotations[0]!.lines[0]).toMatch(/^could not write .*fleet\.json/);
     expect(bad.finish[0]!.verdict).toBe('succeeded');
+  });
+
+  it('a search stopped at its file limit fails the gate: annotated first, named in the verdict (issue 17)', async () => {
+    const files = Object.fromEntries(
+      [1, 2, 3].map((n) => [`imds-check-reports/leg-${n}/report.json`, reportText({ vmId: guid(n) })]),
+    );
+    const r = await run('azure-devops', {}, files, { limits: { maxFiles: 2, maxDepth: 64 } });
+    expect(r.outputs).toMatchObject({ machines: '2', passed: '2', failed: '0', result: 'fail' });
+    expect(r.annotations.map((a) => [a.level, a.title])).toEqual([
+      ['warning', 'imds-check merge'],
+      ['error', 'imds-check fleet: fleet_scan_incomplete fails the gate'],
+    ]);
+    expect(r.annotations[1]!.lines).toEqual([
+      'stopped after 2 files; merge fewer reports at a time',
+      expect.stringMatching(/^Fix: The merge stopped searching for reports at a limit/),
+      'Docs: https://docs.example/errors.md#fleet_scan_incomplete',
+    ]);
+    expect(r.finish).toEqual([
+      {
+        verdict: 'failed',
+        message:
+          'imds-check fleet failed: 2 of 2 machines pass, 2 needed (min-pass 100%); the gate fails: fleet_scan_incomplete',
+      },
+    ]);
+  });
+
+  it('more machines than expected and a vmId from two leg folders fail the step whatever min-pass says', async () => {
+    const r = await run(
+      'github',
+      { expected: '2', 'min-pass': '1' },
+      {
+        'imds-check-reports/leg-1/report.json': reportText({ vmId: guid(1), name: 'vm-1' }),
+        'imds-check-reports/leg-2/report.json': reportText({
+          vmId: guid(2),
+          name: 'vm-2',
+          checks: NOT_FOUND,
+        }),
+        'imds-check-reports/leg-1/vm-2.json': reportText({ vmId: guid(2), name: 'vm-2' }),
+        'imds-check-reports/leg-1/extra.json': reportText({ vmId: guid(3), name: 'vm-3' }),
+      },
+    );
+    expect(r.outputs).toMatchObject({ machines: '3', passed: '2', failed: '1', result: 'fail' });
+    expect(r.annotations.slice(0, 2).map((a) => a.title)).toEqual([
+      'imds-check fleet: fleet_vmid_conflict fails the gate',
+      'imds-check fleet: fleet_too_many_machines fails the gate',
+    ]);
+    expect(r.finish[0]!.message).toBe(
+      'imds-check fleet failed: 2 of 3 machines pass, 1 needed (min-pass 1): fleet_vmid_conflict ×1, token_identity_not_found ×1; the gate fails: fleet_vmid_conflict, fleet_too_many_machines',
+    );
   });
 
   it('annotates at most 9 failing codes next to the step error, and says how many more there are', async () => {

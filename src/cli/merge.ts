@@ -27,7 +27,8 @@ Merges the JSON reports of many machines (imds-check --report FILE on each) into
 PATH is a report file, a folder (searched recursively for *.json) or a glob (**, *, ?; quote it).
 
 Options:
-  --expected N          the number of machines; each one short of it counts as missing and failed
+  --expected N          the number of machines; each one short of it counts as missing and failed,
+                        more machines than N fail the merge, and an N% min-pass is counted against N
   --min-pass N|N%       machines (or share of them) that must pass (default 100%)
   --allow-codes A,B     let a machine through when every failing check's code is listed
   --json                print the fleet report (JSON) instead of text
@@ -35,8 +36,11 @@ Options:
   --markdown FILE       write the Markdown summary to FILE
   -h, --help            this help
 
-The newest report per vmId counts; older ones are listed as superseded. A file that is not a report
-counts as an invalid, failed machine. Exit codes: 0 pass, 1 fail, 2 usage error.`;
+A report counts with schemaVersion 1, a GUID machine.vmId, a startedAt no later than the merge plus
+5 minutes and a reachability check; any other file is an invalid, failed machine. In one leg folder (the
+folder holding the file) the newest report per vmId counts and older ones are listed as superseded; the
+same vmId from two leg folders fails the merge, as does a search stopped at a limit. Always give
+--expected: without it, extra reports raise the share that passes. Exit codes: 0 pass, 1 fail, 2 usage error.`;
 
 interface MergeCommand {
   inputs: RawMergeInputs;
@@ -124,11 +128,12 @@ export async function runMergeCommand(argv: string[], io: MergeIo): Promise<numb
   );
   if (!parsed.ok) return usage(parsed.error.message);
   const { policy, reports, reportPath } = parsed.options;
-  const loaded = loadFleet(reports, io.cwd);
+  const now = Date.now();
+  const loaded = loadFleet(reports, io.cwd, { now });
   for (const problem of loaded.problems) io.err(`imds-check merge: ${neutraliseLine(problem)}\n`);
   const report = loaded.fleet.finish(policy, {
     toolVersion: TOOL_VERSION,
-    generatedAt: new Date().toISOString(),
+    generatedAt: new Date(now).toISOString(),
   });
   const style = { spell: CLI_SPELLING, codeLink: pathLink };
   if (reportPath !== '') await writeFile(reportPath, renderFleetJson(report), io);

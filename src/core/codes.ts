@@ -80,6 +80,9 @@ export const CODES = [
   'fleet_report_invalid',
   'fleet_machine_missing',
   'fleet_no_reports',
+  'fleet_vmid_conflict',
+  'fleet_too_many_machines',
+  'fleet_scan_incomplete',
   // AMA readiness (the ama check): one code per step a host can fail at, plus the check's own preconditions
   'ama_unknown_cloud',
   'ama_trusted_roots_invalid',

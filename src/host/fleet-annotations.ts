@@ -1,5 +1,6 @@
-// One annotation (GitHub) or issue (Azure DevOps) per failing code of the fleet, naming its machines and
-// the fix once; at most as many per level as GitHub shows, keeping a slot for the step's own verdict line.
+// One annotation (GitHub) or issue (Azure DevOps) per failure of the whole gate, then per failing code of the
+// fleet, naming its machines and the fix once; at most as many per level as GitHub shows, keeping a slot for
+// the step's own verdict line.
 import { fixesFor, failingGroups, type FleetReport } from '../core/fleet/index.js';
 import { neutralise, type InputSpelling } from '../core/index.js';
 import { MAX_ANNOTATIONS_PER_LEVEL } from './annotations.js';
@@ -16,8 +17,17 @@ export function annotateFleet(
   spell: InputSpelling,
 ): void {
   const groups = failingGroups(report);
-  const room = MAX_ANNOTATIONS_PER_LEVEL - (reserved === level ? 1 : 0);
-  for (const group of groups.slice(0, room)) {
+  let room = MAX_ANNOTATIONS_PER_LEVEL - (reserved === level ? 1 : 0);
+  for (const failure of report.gateFailures.slice(0, room)) {
+    const link = port.codeLink(failure.code);
+    port.annotate(level, `imds-check fleet: ${failure.code} fails the gate`, [
+      neutralise(failure.detail),
+      ...fixesFor(failure.code, [], spell).map((f) => `Fix: ${f.text}`),
+      ...(link ? [`Docs: ${link}`] : []),
+    ]);
+    room -= 1;
+  }
+  for (const group of groups.slice(0, Math.max(0, room))) {
     const code = neutralise(group.code) || '(no code)';
     const names = group.entries.map(
       ({ row }) => neutralise(row.name) || neutralise(row.source) || row.result,
@@ -34,7 +44,7 @@ export function annotateFleet(
       ...(link ? [`Docs: ${link}`] : []),
     ]);
   }
-  const left = groups.length - room;
+  const left = groups.length - Math.max(0, room);
   if (left > 0)
     port.annotate('notice', 'imds-check fleet annotations', [
       `${left} more failing codes are not annotated (at most ${MAX_ANNOTATIONS_PER_LEVEL} per level per step); the summary lists them all.`,

@@ -10,7 +10,7 @@ import {
   type FleetBuilder,
   type ParsedReport,
 } from '../core/fleet/index.js';
-import { findReportFiles, type FoundFile } from './fleet-glob.js';
+import { findReportFiles, SCAN_LIMITS, type FoundFile, type ScanLimits } from './fleet-glob.js';
 
 /** A real report is a few KiB; anything above this is not one. */
 export const MAX_REPORT_BYTES = 4 * 1024 * 1024;
@@ -26,8 +26,15 @@ export interface LoadedFleet {
   problems: string[];
 }
 
+export interface LoadOptions {
+  /** When the merge started (ms): a report may not say it started more than 5 minutes later. */
+  now: number;
+  platform?: string;
+  limits?: ScanLimits;
+}
+
 /** One file, read only when it is a regular file of at most `maxBytes`. */
-export function readReport(file: FoundFile, maxBytes = MAX_REPORT_BYTES): ParsedReport {
+export function readReport(file: FoundFile, now: number, maxBytes = MAX_REPORT_BYTES): ParsedReport {
   let fd: number;
   try {
     fd = openSync(file.path, 'r');
@@ -44,7 +51,7 @@ export function readReport(file: FoundFile, maxBytes = MAX_REPORT_BYTES): Parsed
     for (let n = -1; n !== 0 && length < buffer.length; length += n)
       n = readSync(fd, buffer, length, buffer.length - length, length);
     if (length > maxBytes) return invalidRow(file.source, `larger than ${size(maxBytes)}`);
-    return parseMachineReport(buffer.toString('utf8', 0, length), file.source);
+    return parseMachineReport(buffer.toString('utf8', 0, length), file.source, now);
   } catch (err) {
     return invalidRow(file.source, `unreadable (${errorCode(err)})`);
   } finally {
@@ -52,9 +59,11 @@ export function readReport(file: FoundFile, maxBytes = MAX_REPORT_BYTES): Parsed
   }
 }
 
-export function loadFleet(patterns: string[], cwd: string, platform: string = process.platform): LoadedFleet {
-  const { files, problems } = findReportFiles(patterns, cwd, platform);
+export function loadFleet(patterns: string[], cwd: string, options: LoadOptions): LoadedFleet {
+  const { platform = process.platform, limits = SCAN_LIMITS, now } = options;
+  const { files, problems, stopped } = findReportFiles(patterns, cwd, platform, limits);
   const fleet = createFleet();
-  for (const file of files) fleet.add(readReport(file));
+  for (const detail of stopped) fleet.scanStopped(detail);
+  for (const file of files) fleet.add(readReport(file, now));
   return { fleet, files: files.length, problems };
 }

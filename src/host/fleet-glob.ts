@@ -1,14 +1,23 @@
 // A small glob for report patterns (`**`, `*`, `?`; Node 20 has no fs.glob): finds files under the pattern's
 // fixed leading folders, no deeper than the pattern can match, without following linked folders (no loops).
 // A plain path is a file, or a folder searched recursively for *.json. Synchronous, like the reading (see
-// fleet-files.ts): one thread-pool round trip per folder costs more than the listing.
+// fleet-files.ts): one thread-pool round trip per folder costs more than the listing. A search that stops at
+// one of its limits (files, depth) says so in `stopped`, and the merge fails its gate (fleet_scan_incomplete):
+// files it did not reach could hold a machine's real report.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Files one merge reads at most; ten times the largest fleet the bench measures. */
 export const MAX_FILES = 100_000;
 /** Folder depth a `**` descends at most. */
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
+
+/** The search's bounds; tests pass small ones. */
+export interface ScanLimits {
+  maxFiles: number;
+  maxDepth: number;
+}
+export const SCAN_LIMITS: ScanLimits = { maxFiles: MAX_FILES, maxDepth: MAX_DEPTH };
 
 export interface FoundFile {
   path: string;
@@ -20,6 +29,8 @@ export interface Found {
   files: FoundFile[];
   /** One line per pattern that matched nothing, or a limit that was reached. */
   problems: string[];
+  /** Each limit the search stopped at, in our words; empty when it searched everything the patterns name. */
+  stopped: string[];
 }
 
 const hasWildcard = (segment: string): boolean => /[*?]/.test(segment);
@@ -31,18 +42,37 @@ function segmentPattern(segment: string): string {
     .join('');
 }
 
-/** The path below the fixed folders as a RegExp over `/`-separated relative paths, and how deep it reaches. */
-export function compileRest(segments: string[], caseless: boolean): { regex: RegExp; depth: number } {
+/**
+ * The path below the fixed folders as a RegExp over `/`-separated relative paths, how deep it reaches, and
+ * whether that depth is a limit (a `**`) rather than the pattern's own length.
+ */
+export function compileRest(
+  segments: string[],
+  caseless: boolean,
+  maxDepth: number = MAX_DEPTH,
+): { regex: RegExp; depth: number; bounded: boolean } {
   const parts = segments.map((segment, i) => {
     const last = i === segments.length - 1;
     if (segment === '**') return last ? '.*' : '(?:[^/]+/)*';
     return segmentPattern(segment) + (last ? '' : '/');
   });
-  const depth = segments.includes('**') ? MAX_DEPTH : segments.length;
-  return { regex: new RegExp(`^${parts.join('')}$`, caseless ? 'i' : ''), depth };
+  const bounded = segments.includes('**');
+  const depth = bounded ? maxDepth : segments.length;
+  return { regex: new RegExp(`^${parts.join('')}$`, caseless ? 'i' : ''), depth, bounded };
 }
 
-function walk(base: string, depth: number, regex: RegExp, out: Map<string, string>, cap: number): boolean {
+interface Walk {
+  regex: RegExp;
+  depth: number;
+  /** The depth is a limit: a folder below it could hold a match. */
+  bounded: boolean;
+  out: Map<string, string>;
+  limits: ScanLimits;
+}
+
+/** '' when the walk saw everything it should, else the limit it stopped at. */
+function walk(base: string, { regex, depth, bounded, out, limits }: Walk): string {
+  let tooDeep = '';
   const pending: { dir: string; rel: string; level: number }[] = [{ dir: base, rel: '', level: 1 }];
   while (pending.length > 0) {
     const { dir, rel, level } = pending.pop()!;
@@ -58,13 +88,17 @@ function walk(base: string, depth: number, regex: RegExp, out: Map<string, strin
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) isFile = statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
       if (isFile && regex.test(relPath)) {
-        if (out.size >= cap) return false;
+        if (out.size >= limits.maxFiles && !out.has(path))
+          return `stopped after ${limits.maxFiles} files; merge fewer reports at a time`;
         out.set(path, relPath);
-      } else if (entry.isDirectory() && level < depth)
-        pending.push({ dir: path, rel: relPath, level: level + 1 });
+      } else if (entry.isDirectory()) {
+        if (level < depth) pending.push({ dir: path, rel: relPath, level: level + 1 });
+        else if (bounded && tooDeep === '')
+          tooDeep = `did not search folders more than ${limits.maxDepth} levels deep`;
+      }
     }
   }
-  return true;
+  return tooDeep;
 }
 
 function display(path: string, cwd: string): string {
@@ -74,32 +108,51 @@ function display(path: string, cwd: string): string {
 }
 
 /** Every file the patterns name, each once, sorted by how it is shown. */
-export function findReportFiles(patterns: string[], cwd: string, platform: string = process.platform): Found {
+export function findReportFiles(
+  patterns: string[],
+  cwd: string,
+  platform: string = process.platform,
+  limits: ScanLimits = SCAN_LIMITS,
+): Found {
   const caseless = platform === 'win32';
   const found = new Map<string, string>();
   const problems: string[] = [];
+  const stopped: string[] = [];
   for (const raw of patterns) {
     const pattern = caseless ? raw.replace(/\\/g, '/') : raw;
     const before = found.size;
-    let complete = true;
+    let stop = '';
     if (!hasWildcard(pattern)) {
       const path = resolve(cwd, pattern);
       const info = statSync(path, { throwIfNoEntry: false });
-      if (info?.isFile()) found.set(path, '');
-      else if (info?.isDirectory())
-        complete = walk(path, MAX_DEPTH, compileRest(['**', '*.json'], caseless).regex, found, MAX_FILES);
+      if (info?.isFile()) {
+        if (found.size >= limits.maxFiles && !found.has(path))
+          stop = `stopped after ${limits.maxFiles} files; merge fewer reports at a time`;
+        else found.set(path, '');
+      } else if (info?.isDirectory())
+        stop = walk(path, {
+          ...compileRest(['**', '*.json'], caseless, limits.maxDepth),
+          out: found,
+          limits,
+        });
     } else {
       const segments = pattern.split('/');
       const fixed = segments.findIndex(hasWildcard);
       const base = resolve(cwd, segments.slice(0, fixed).join('/') || '.');
-      const { regex, depth } = compileRest(segments.slice(fixed), caseless);
-      complete = walk(base, depth, regex, found, MAX_FILES);
+      stop = walk(base, {
+        ...compileRest(segments.slice(fixed), caseless, limits.maxDepth),
+        out: found,
+        limits,
+      });
     }
-    if (!complete) problems.push(`stopped after ${MAX_FILES} files; merge fewer reports at a time`);
-    else if (found.size === before) problems.push(`${pattern}: no report file matched`);
-    if (!complete) break;
+    if (stop !== '') {
+      problems.push(stop);
+      stopped.push(stop);
+    } else if (found.size === before) problems.push(`${pattern}: no report file matched`);
+    // The file limit is for the whole merge: no later pattern could add a file.
+    if (stop !== '' && found.size >= limits.maxFiles) break;
   }
   const files = [...found.keys()].map((path) => ({ path, source: display(path, cwd) }));
   files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  return { files, problems };
+  return { files, problems, stopped };
 }

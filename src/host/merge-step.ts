@@ -4,6 +4,7 @@
 import { join, resolve } from 'node:path';
 import {
   buildMergeOutputs,
+  gateCodes,
   MERGE_INPUT_NAMES,
   MERGE_OUTPUT_NAMES,
   parseMergeOptions,
@@ -18,6 +19,7 @@ import {
 import { neutralise, type InputName, type StepVerdict } from '../core/index.js';
 import { annotateFleet } from './fleet-annotations.js';
 import { loadFleet } from './fleet-files.js';
+import type { ScanLimits } from './fleet-glob.js';
 import { guarded } from './guarded-port.js';
 import { oneLine } from './one-line.js';
 import type { PlatformPort } from './port.js';
@@ -31,6 +33,8 @@ export interface MergeStepDeps {
   /** Where relative patterns start; the process's working folder by default. */
   cwd?: string;
   systemTemp?: string;
+  /** The file search's bounds (tests make them small). */
+  limits?: ScanLimits;
 }
 
 /** Passing every machine succeeds; passing with some machines short of it succeeds with issues. */
@@ -48,7 +52,10 @@ function finishMessage(report: FleetReport, verdict: StepVerdict): string {
     .slice(0, 5)
     .map((x) => `${neutralise(x.code, 80) || '(no code)'} ×${x.failed}`);
   const what = c.machines === 0 ? 'fleet_no_reports' : codes.join(', ');
-  return `imds-check fleet ${verdict === 'failed' ? 'failed' : 'passed with issues'}: ${summary}${what ? `: ${what}` : ''}`;
+  // What closes the gate whatever the count says, in the words of the verdict line of the summary.
+  const gate = gateCodes(report);
+  const closed = gate.length > 0 ? `; the gate fails: ${gate.join(', ')}` : '';
+  return `imds-check fleet ${verdict === 'failed' ? 'failed' : 'passed with issues'}: ${summary}${what ? `: ${what}` : ''}${closed}`;
 }
 
 export async function runMergeStep(platform: MergePort, deps: MergeStepDeps = {}): Promise<void> {
@@ -62,11 +69,15 @@ export async function runMergeStep(platform: MergePort, deps: MergeStepDeps = {}
       return;
     }
     const { policy, reports, reportPath } = parsed.options;
-    const loaded = loadFleet(reports, deps.cwd ?? process.cwd());
+    const now = Date.now();
+    const loaded = loadFleet(reports, deps.cwd ?? process.cwd(), {
+      now,
+      ...(deps.limits ? { limits: deps.limits } : {}),
+    });
     for (const problem of loaded.problems) port.annotate('warning', 'imds-check merge', [problem]);
     const report = loaded.fleet.finish(policy, {
       toolVersion: TOOL_VERSION,
-      generatedAt: new Date().toISOString(),
+      generatedAt: new Date(now).toISOString(),
     });
     const style = { spell: port.spelling, codeLink: port.codeLink };
     port.info(renderFleetText(report, style));

@@ -8,11 +8,19 @@ export {
   type MergeParse,
   type RawMergeInputs,
 } from './options.js';
-export { parseMachineReport, invalidRow, MAX_FIELD_CHARS, type ParsedReport } from './parse-report.js';
-export { createFleet, gateOf, requiredToPass, type FleetBuilder } from './merge.js';
+export {
+  parseMachineReport,
+  invalidRow,
+  MAX_CHECKS,
+  MAX_CLOCK_AHEAD_MS,
+  MAX_FIELD_CHARS,
+  MAX_FIELD_INPUT_CHARS,
+  type ParsedReport,
+} from './parse-report.js';
+export { createFleet, gateOf, legFolder, requiredToPass, type FleetBuilder } from './merge.js';
 export { fixesFor, UNKNOWN_FIX, type Fix } from './fixes.js';
 export { renderFleetJson, copyFleetReport } from './json.js';
 export { renderFleetMarkdown, type FleetMarkdownOptions } from './markdown.js';
 export { renderFleetText, type FleetTextOptions } from './text.js';
 export { buildMergeOutputs } from './outputs.js';
-export { failingGroups, passingRows } from './words.js';
+export { failingGroups, gateCodes, passingRows } from './words.js';

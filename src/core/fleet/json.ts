@@ -33,6 +33,7 @@ export function copyFleetReport(r: FleetReport): { [key: string]: JsonValue } {
     tool: { name: r.tool.name, version: r.tool.version },
     generatedAt: r.generatedAt,
     result: r.result,
+    gateFailures: r.gateFailures.map((g) => ({ code: g.code, detail: g.detail })),
     policy: {
       expected: r.policy.expected,
       minPass: r.policy.minPass,
@@ -46,6 +47,7 @@ export function copyFleetReport(r: FleetReport): { [key: string]: JsonValue } {
       failed: c.failed,
       missing: c.missing,
       invalid: c.invalid,
+      conflicts: c.conflicts,
       superseded: c.superseded,
     },
     codes: r.codes.map((x) => ({ code: x.code, failed: x.failed, allowed: x.allowed, warned: x.warned })),
@@ -63,6 +65,15 @@ export function copyFleetReport(r: FleetReport): { [key: string]: JsonValue } {
       source: s.source,
       startedAt: s.startedAt,
       supersededBy: s.supersededBy,
+    })),
+    conflicts: r.conflicts.map((x) => ({
+      vmId: x.vmId,
+      reports: x.reports.map((p) => ({
+        source: p.source,
+        name: p.name,
+        result: p.result,
+        startedAt: p.startedAt,
+      })),
     })),
   };
 }

@@ -58,15 +58,49 @@ function heading(report: FleetReport): string[] {
   if (superseded) facts.push(mdText(superseded));
   facts.push(`${mdText(report.tool.name)} ${mdText(report.tool.version)}`);
   const c = report.counts;
+  // The conflicting column only when there are some, so the common table stays as narrow as it was.
+  const header = ['Passed', 'Warned', 'Failed', 'of which invalid', 'of which missing'];
+  const cells = [c.passed, c.warned, c.failed, c.invalid, c.missing];
+  if (c.conflicts > 0) {
+    header.push('of which conflicting');
+    cells.push(c.conflicts);
+  }
   return [
     `## ${mark} imds-check fleet: ${report.result}`,
     '',
     facts.join(' · '),
     '',
-    ...table(
-      ['Passed', 'Warned', 'Failed', 'of which invalid', 'of which missing', 'Machines'],
-      [[c.passed, c.warned, c.failed, c.invalid, c.missing, c.machines].map(String)],
-    ),
+    ...table([...header, 'Machines'], [[...cells, c.machines].map(String)]),
+  ];
+}
+
+/** What fails the whole gate whatever min-pass says, each with its fix, before any machine. */
+function gateSection(report: FleetReport, options: FleetMarkdownOptions): string[] {
+  if (report.gateFailures.length === 0) return [];
+  return [
+    '### The gate fails whatever min-pass says',
+    '',
+    ...report.gateFailures.map((g) => {
+      const fix = fixesFor(g.code, [], options.spell)[0]!.text;
+      return `- ${codeRef(g.code, options.codeLink)}: ${mdText(g.detail)}. **Fix:** ${mdText(fix)}`;
+    }),
+  ];
+}
+
+/** Every report of each vmId that came from more than one leg folder. */
+function conflictSection(report: FleetReport, limit: number): string[] {
+  const rows = report.conflicts.flatMap((x) =>
+    x.reports.map((r) => [cell(x.vmId), cell(r.source), cell(r.name), cell(r.result), cell(r.startedAt)]),
+  );
+  if (rows.length === 0) return [];
+  const shown = rows.slice(0, limit);
+  return [
+    `<details open><summary>${report.conflicts.length} vmId${report.conflicts.length === 1 ? '' : 's'} from more than one leg folder</summary>`,
+    '',
+    ...table(['VM id', 'Report', 'Machine', 'Result', 'Started'], shown),
+    ...more(shown.length, rows.length),
+    '',
+    '</details>',
   ];
 }
 
@@ -186,8 +220,10 @@ function supersededSection(report: FleetReport, limit: number): string[] {
 function render(report: FleetReport, options: FleetMarkdownOptions, limits: Limits): string {
   const sections = [
     heading(report),
+    gateSection(report, options),
     failingSection(report, options, limits),
     countTables(report),
+    conflictSection(report, limits.perCode),
     passingSection(report, limits.passing),
     supersededSection(report, limits.superseded),
   ];

@@ -27,6 +27,9 @@ const NOT_ALLOWABLE = new Set([
   'fleet_report_invalid',
   'fleet_machine_missing',
   'fleet_no_reports',
+  'fleet_vmid_conflict',
+  'fleet_too_many_machines',
+  'fleet_scan_incomplete',
 ]);
 
 class Bad extends Error {

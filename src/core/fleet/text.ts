@@ -5,7 +5,7 @@ import { neutralise } from '../neutralise.js';
 import { linkFor, type CodeLink } from '../render/format.js';
 import type { InputSpelling } from '../types.js';
 import { fixesFor } from './fixes.js';
-import type { FleetReport } from './types.js';
+import type { FleetReport, GateFailure } from './types.js';
 import {
   countsText,
   failingGroups,
@@ -57,6 +57,15 @@ function groupLines(group: CodeGroup, options: FleetTextOptions): string[] {
   ];
 }
 
+/** A failure of the whole gate: its code, what happened and the fix, before the machines. */
+function gateLines(failure: GateFailure, options: FleetTextOptions): string[] {
+  const link = linkFor(options.codeLink, failure.code);
+  return [
+    `GATE  ${failure.code}  ${neutralise(failure.detail)}${link ? `  (see ${link})` : ''}`,
+    ...fixesFor(failure.code, [], options.spell).map((f) => `      fix: ${neutralise(f.text)}`),
+  ];
+}
+
 function locationLine(report: FleetReport): string {
   const parts = report.locations.map(
     (l) =>
@@ -87,6 +96,7 @@ export function renderFleetText(report: FleetReport, options: FleetTextOptions):
   const sections = [
     header.filter((l) => l !== ''),
     noReports,
+    ...report.gateFailures.map((g) => gateLines(g, options)),
     ...groups.map((g) => groupLines(g, options)),
     [locationLine(report)].filter((l) => l !== ''),
     [passingLine(report)].filter((l) => l !== ''),

@@ -2,8 +2,12 @@
 // report are kept raw (clipped, so memory stays bounded) and are neutralised by every renderer, exactly as
 // the single-machine renderers treat a report: reports are files anyone in the pipeline could have written.
 
-/** A machine's place in the gate: its report's result, or why there is no usable report. */
-export type RowResult = 'pass' | 'warn' | 'fail' | 'invalid' | 'missing';
+/**
+ * A machine's place in the gate: its report's result, or why there is no usable report: `invalid` (the file
+ * breaks a rule of parse-report.ts), `missing` (short of `expected`), `conflict` (its vmId came from more than
+ * one leg folder).
+ */
+export type RowResult = 'pass' | 'warn' | 'fail' | 'invalid' | 'missing' | 'conflict';
 
 export interface RowCheck {
   /** The check id from the report ('report' for an invalid file, 'expected' for a missing machine). */
@@ -25,11 +29,29 @@ export interface FleetRow {
   allowed: boolean;
   failing: RowCheck[];
   warnings: RowCheck[];
-  /** The report file as given to the merge (relative to the working folder); '' for a missing machine. */
+  /**
+   * The report file as given to the merge (relative to the working folder, `/` separated); '' for a missing
+   * machine. Its folder is the leg folder: a vmId supersedes older reports only inside one.
+   */
   source: string;
   startedAt: string;
-  /** Why an invalid row is invalid, in our own words; '' otherwise. */
+  /** Why an invalid, missing or conflicting row is one, in our own words (and file names); '' otherwise. */
   reason: string;
+}
+
+/** The codes that fail the whole gate, whatever min-pass says. */
+export type GateCode = 'fleet_vmid_conflict' | 'fleet_too_many_machines' | 'fleet_scan_incomplete';
+
+export interface GateFailure {
+  code: GateCode;
+  /** What happened, in our own words and numbers (file names neutralised by each renderer). */
+  detail: string;
+}
+
+/** One vmId reported from more than one leg folder: every report of it, newest per folder. */
+export interface VmIdConflict {
+  vmId: string;
+  reports: { source: string; name: string; result: RowResult; startedAt: string }[];
 }
 
 export interface SupersededReport {
@@ -55,7 +77,7 @@ export interface MergePolicy {
   allowCodes: string[];
 }
 
-/** passed + warned + failed = machines; failed includes invalid and missing. */
+/** passed + warned + failed = machines; failed includes invalid, missing and conflicting rows. */
 export interface FleetCounts {
   machines: number;
   passed: number;
@@ -64,6 +86,8 @@ export interface FleetCounts {
   failed: number;
   missing: number;
   invalid: number;
+  /** Rows of a vmId reported from more than one leg folder. */
+  conflicts: number;
   superseded: number;
 }
 
@@ -89,10 +113,13 @@ export interface FleetReport {
   tool: { name: 'imds-check'; version: string };
   generatedAt: string;
   result: 'pass' | 'fail';
+  /** Why the gate fails whatever min-pass says; empty when only the count decides. */
+  gateFailures: GateFailure[];
   policy: { expected: number | null; minPass: string; allowCodes: string[]; required: number };
   counts: FleetCounts;
   codes: CodeCount[];
   locations: LocationCount[];
   machines: FleetRow[];
   superseded: SupersededReport[];
+  conflicts: VmIdConflict[];
 }

@@ -40,20 +40,34 @@ export function passingRows(report: FleetReport): FleetRow[] {
 export function countsText(report: FleetReport): string {
   const c = report.counts;
   const parts = [`${c.passed} passed`, `${c.warned} warned`, `${c.failed} failed`];
-  const why = [c.invalid > 0 ? `${c.invalid} invalid` : '', c.missing > 0 ? `${c.missing} missing` : '']
+  const why = [
+    c.invalid > 0 ? `${c.invalid} invalid` : '',
+    c.missing > 0 ? `${c.missing} missing` : '',
+    c.conflicts > 0 ? `${c.conflicts} conflicting` : '',
+  ]
     .filter((s) => s !== '')
     .join(', ');
   return `${plural(c.machines, 'machine')}: ${parts.join(', ')}${why ? ` (${why})` : ''}`;
 }
 
-/** "10 of 12 machines pass, 12 needed (min-pass 100%, expected 12)". */
+/** The gate failures' codes, each once, in report order: "fleet_vmid_conflict, fleet_scan_incomplete". */
+export const gateCodes = (report: FleetReport): string[] => [
+  ...new Set(report.gateFailures.map((g) => g.code)),
+];
+
+/**
+ * "10 of 12 machines pass, 12 needed (min-pass 100%, expected 12)", and what closes the gate whatever the
+ * count says: "; the gate fails: fleet_too_many_machines".
+ */
 export function verdictText(report: FleetReport): string {
   const c = report.counts;
-  if (c.machines === 0) return 'no report was found, so the gate stays closed';
+  const closed = gateCodes(report);
+  const gate = closed.length > 0 ? `; the gate fails: ${closed.join(', ')}` : '';
+  if (c.machines === 0) return `no report was found, so the gate stays closed${gate}`;
   const policy = [`min-pass ${report.policy.minPass}`];
   if (report.policy.expected !== null) policy.push(`expected ${report.policy.expected}`);
   if (report.policy.allowCodes.length > 0) policy.push(`allowed: ${report.policy.allowCodes.join(', ')}`);
-  return `${c.passed + c.warned} of ${plural(c.machines, 'machine')} pass, ${report.policy.required} needed (${policy.join(', ')})`;
+  return `${c.passed + c.warned} of ${plural(c.machines, 'machine')} pass, ${report.policy.required} needed (${policy.join(', ')})${gate}`;
 }
 
 export function supersededText(report: FleetReport): string {
@@ -61,7 +75,7 @@ export function supersededText(report: FleetReport): string {
   return n === 0 ? '' : `${plural(n, 'older report')} superseded by a newer one of the same machine`;
 }
 
-/** pass, warn, fail (allowed), invalid, missing. */
+/** pass, warn, fail (allowed), invalid, missing, conflict. */
 export function resultWord(row: FleetRow): string {
   return row.result === 'fail' && row.allowed ? 'fail (allowed)' : row.result;
 }
