@@ -1,6 +1,7 @@
 // Reports from real check runs (the CLI bundle against the emulator on loopback: healthy machines, identity not
 // found, a silent endpoint and a closed port standing in for a dropped one, a proxy without NO_PROXY, a forged
-// machine name), one duplicate, one file that is not a report and one machine short of `expected`, merged
+// machine name), one older report in a leg's folder, one file that is not a report and one machine short of
+// `expected`, merged
 // through the CLI bundle, the merge action bundle and the merge task bundle: every output asserted, the three
 // doors agreeing, and no channel carrying a command a pipeline would act on.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -71,11 +72,11 @@ async function checkRun(leg: Leg, index: number, folder: string): Promise<void> 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'imds-merge-e2e-'));
   await Promise.all(LEGS.map((leg, i) => checkRun(leg, i, `imds-check-report-${leg.leg}`)));
-  // The same machine checked again later (a re-run of its leg): only the newer report counts.
+  // An earlier run of the same machine left in its leg's folder: only the newer report counts.
   const first = readFileSync(join(work, 'imds-check-reports/imds-check-report-weu-01/report.json'), 'utf8');
   const older = JSON.parse(first) as { startedAt: string };
   older.startedAt = '2020-01-01T00:00:00.000Z';
-  put(work, 'imds-check-reports/imds-check-report-weu-01-attempt-1/report.json', JSON.stringify(older));
+  put(work, 'imds-check-reports/imds-check-report-weu-01/report-attempt-1.json', JSON.stringify(older));
   put(work, 'imds-check-reports/imds-check-report-notes/notes.json', '{ "this is": not a report');
 }, 30_000);
 afterAll(async () => {
@@ -90,7 +91,7 @@ const EXPECTED_OUTPUTS = {
   warned: '2', // eus-02 (proxy), forged (metadata value rejected)
   failed: '5', // eus-01, silent, closed, notes.json, the missing one
   missing: '1',
-  invalid: '1',
+  invalid: '3', // silent and closed (nothing named the machine: no vmId), notes.json
   result: 'fail',
 };
 
@@ -114,11 +115,17 @@ function assertFleet(doc: FleetDoc): void {
     result: 'warn',
     warnings: [{ code: 'proxy_without_imds_bypass' }],
   });
-  expect(byLeg('silent')).toMatchObject({ name: '', result: 'fail', failing: [{ code: 'no_response' }] });
+  // No answer, so no vmId: invalid rows that keep the machine's own failing check (and its fix).
+  const invalid = { code: 'fleet_report_invalid' };
+  expect(byLeg('silent')).toMatchObject({
+    name: '',
+    result: 'invalid',
+    failing: [invalid, { code: 'no_response' }],
+  });
   expect(byLeg('closed')).toMatchObject({
     name: '',
-    result: 'fail',
-    failing: [{ code: 'connection_refused' }],
+    result: 'invalid',
+    failing: [invalid, { code: 'connection_refused' }],
   });
   expect(byLeg('forged')).toMatchObject({
     name: FORGED_NAME,
@@ -129,7 +136,7 @@ function assertFleet(doc: FleetDoc): void {
   expect(doc.machines.filter((m) => m.result === 'missing')).toHaveLength(1);
   expect(doc.superseded).toEqual([
     expect.objectContaining({
-      source: 'imds-check-reports/imds-check-report-weu-01-attempt-1/report.json',
+      source: 'imds-check-reports/imds-check-report-weu-01/report-attempt-1.json',
       supersededBy: 'imds-check-reports/imds-check-report-weu-01/report.json',
     }),
   ]);
@@ -154,7 +161,8 @@ describe.each(nodeBinaries())('merge front doors on $label', ({ path: node }) =>
     expect(run.stdout).toMatch(/^FAIL {2}token_identity_not_found {2}1 machine/m);
     const doc = JSON.parse(readFileSync(join(work, 'fleet.json'), 'utf8')) as FleetDoc;
     assertFleet(doc);
-    const { superseded: _superseded, ...counts } = doc.counts;
+    const { superseded: _superseded, conflicts, ...counts } = doc.counts;
+    expect(conflicts).toBe(0);
     expect(counts).toEqual(
       Object.fromEntries(
         Object.entries(EXPECTED_OUTPUTS)
@@ -231,7 +239,7 @@ describe.each(nodeBinaries())('merge front doors on $label', ({ path: node }) =>
       warned: EXPECTED_OUTPUTS.warned,
       failed: EXPECTED_OUTPUTS.failed,
       missing: '1',
-      invalid: '1',
+      invalid: '3',
       result: 'fail',
       reportPath,
     });
