@@ -1,15 +1,21 @@
 // dist/cli/index.js starts the bundle through a V8 code cache kept next to it: written after a first run by the
-// bundle's owner, used when trusted, replaced when V8 rejects it or it is not trusted, never when turned off.
+// bundle's owner, used only for the bundle bytes it was made from and only when trusted (opened once without
+// following a link, judged by fstat on that descriptor, in a folder nobody else may write), replaced when it
+// is stale, untrusted or rejected by V8, never when turned off.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import {
   chmodSync,
+  chownSync,
   cpSync,
   existsSync,
+  lstatSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +70,80 @@ describe('the CLI code cache', () => {
     expect(await version()).toMatch(/^imds-check /);
     expect(readFileSync(cacheFile(), 'utf8')).not.toBe('not a code cache');
   });
+
+  (posix ? it : it.skip)(
+    'a same-length change to the bundle never runs the old code: the cache is bound to the bytes (issue 17)',
+    async () => {
+      rmSync(cacheFile(), { force: true });
+      expect(await version()).toMatch(/^imds-check \d+\.\d+\.\d+$/);
+      expect(existsSync(cacheFile())).toBe(true);
+      const bundle = join(dir, 'imds-check.cjs');
+      const original = readFileSync(bundle, 'utf8');
+      const edited = original.replace(/TOOL_VERSION = '\d+\.\d+\.\d+'/, "TOOL_VERSION = '7.7.7'");
+      expect([edited !== original, edited.length]).toEqual([true, original.length]);
+      writeFileSync(bundle, edited);
+      try {
+        expect(await version()).toBe('imds-check 7.7.7');
+        // The stale cache was replaced by one of the new bytes, which the next run accepts as it is.
+        const rewritten = statSync(cacheFile()).mtimeMs;
+        expect(await version()).toBe('imds-check 7.7.7');
+        expect(statSync(cacheFile()).mtimeMs).toBe(rewritten);
+      } finally {
+        writeFileSync(bundle, original);
+      }
+      expect(await version()).not.toBe('imds-check 7.7.7');
+    },
+  );
+
+  (posix ? it : it.skip)(
+    'a cache name that is a link is never followed, and is replaced by a file of its own (issue 17)',
+    async () => {
+      rmSync(cacheFile(), { force: true });
+      await version();
+      // A valid cache of this very bundle, reached through a link: still refused, as opening refuses links.
+      const target = join(dir, 'elsewhere.v8cache');
+      renameSync(cacheFile(), target);
+      symlinkSync(target, cacheFile());
+      const targetBytes = readFileSync(target);
+      expect(await version()).toMatch(/^imds-check /);
+      expect(lstatSync(cacheFile()).isSymbolicLink()).toBe(false);
+      expect(readFileSync(target).equals(targetBytes)).toBe(true);
+      rmSync(target);
+    },
+  );
+
+  (posix ? it : it.skip)('in a folder others may write, no cache is read or written (issue 17)', async () => {
+    for (const mode of [0o777, 0o775, 0o1777]) {
+      rmSync(cacheFile(), { force: true });
+      chmodSync(dir, mode);
+      try {
+        expect(await version()).toMatch(/^imds-check /);
+        expect([mode.toString(8), existsSync(cacheFile())]).toEqual([mode.toString(8), false]);
+      } finally {
+        chmodSync(dir, 0o700);
+      }
+    }
+    await version();
+    expect(existsSync(cacheFile())).toBe(true);
+  });
+
+  (posix ? it : it.skip)('a FIFO under the cache name neither hangs the run nor stays', async () => {
+    rmSync(cacheFile(), { force: true });
+    execFileSync('mkfifo', [cacheFile()]);
+    expect(await version()).toMatch(/^imds-check /);
+    expect(statSync(cacheFile()).isFile()).toBe(true);
+  });
+
+  (process.getuid?.() === 0 ? it : it.skip)(
+    "a cache of another owner is never used (as root: a file chowned to nobody's uid)",
+    async () => {
+      await version();
+      chownSync(cacheFile(), 65534, 65534);
+      expect(await version()).toMatch(/^imds-check /);
+      // Not accepted, so replaced by a cache of the bundle's owner.
+      expect(statSync(cacheFile()).uid).toBe(statSync(join(dir, 'imds-check.cjs')).uid);
+    },
+  );
 
   (posix ? it : it.skip)(
     'a cache others may write is never used, and is replaced by one they may not',
