@@ -4,21 +4,24 @@
 // --slow-runs N (1–3 runs of each slow fault, default 1), --out FILE (default BENCHMARKS.md),
 // --compile-cache (adds Node's compile cache, cold and warm, on Node ≥ 22.1), --no-netns (loopback rows only;
 // by default, as root, the doors also run with default inputs at 169.254.169.254 inside a private namespace).
-// --merge runs only the fleet merge section (scripts/bench/merge.mjs: --runs N, --reports N) and keeps the rest.
+// --merge runs only the fleet merge section (scripts/bench/merge.mjs: --runs N, --reports N, --cli FILE) and
+// --code-cache only the CLI code cache section (scripts/bench/cli-code-cache.mjs: --runs N, --cli DIR); each
+// keeps the rest of the file, and a full run keeps both sections.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { renderCompileCache } from './bench/compile-cache.mjs';
 import { FAULT_CAP_MS, measureFaults } from './bench/faults.mjs';
+import { keptSection as keptCodeCacheSection, main as benchCodeCache } from './bench/cli-code-cache.mjs';
+import { measure } from './bench/measure.mjs';
 import { keptSection as keptMergeSection, main as benchMerge } from './bench/merge.mjs';
 import { IMDS_ADDRESS, netnsUnavailable, openBenchNetns } from './bench/netns.mjs';
 import { runtimesOf, startupPlan } from './bench/plan.mjs';
 import { renderFaults, renderNetns } from './bench/report-faults.mjs';
 import { renderStartup, startupSummaryLines } from './bench/report-startup.mjs';
 import { renderAllRuns, renderFetch, renderHeader } from './bench/report.mjs';
-import { GNU_TIME, hasGnuTime, runOnce, startEmulator } from './bench/run.mjs';
-import { summarize } from './bench/stats.mjs';
+import { GNU_TIME, hasGnuTime, startEmulator } from './bench/run.mjs';
 import * as tools from './bench/tools.mjs';
 
 function options(argv) {
@@ -68,37 +71,6 @@ function machine() {
   };
 }
 
-/** Every command once per round; each round starts one command later, so no command always follows another. */
-async function measure(list, { runs, warmups }) {
-  const samples = new Map(list.map((t) => [t.id, []]));
-  for (let round = 0; round < warmups + runs; round++) {
-    log(
-      `round ${round + 1}/${warmups + runs}${round < warmups ? ' (warm-up)' : ''}: ${list.length} commands`,
-    );
-    for (let i = 0; i < list.length; i++) {
-      const tool = list[(i + round) % list.length];
-      tool.prepare?.();
-      const run = await runOnce(tool.cmd, tool.args, { env: tool.env, cwd: tool.cwd, capMs: 30_000 });
-      // A failed run would time the wrong thing; stop rather than publish it. stderr only: stdout may hold data.
-      if (run.code !== 0 || run.timedOut) {
-        throw new Error(
-          `${tool.label} did not succeed (exit ${run.code}, signal ${run.signal}): ${run.stderr.slice(0, 400)}`,
-        );
-      }
-      if (round >= warmups) samples.get(tool.id).push(run);
-    }
-  }
-  return list.map((tool) => {
-    const runsOf = samples.get(tool.id);
-    const peaks = runsOf.map((r) => r.peakKiB).filter((k) => k !== undefined);
-    return {
-      tool,
-      wall: summarize(runsOf.map((r) => r.wallMs)),
-      peak: peaks.length ? summarize(peaks) : undefined,
-    };
-  });
-}
-
 /** The namespace for the default-address rows, or null with the reason logged. */
 async function openNetns(opts) {
   if (!opts.netns) return { ns: null, why: 'left out (--no-netns)' };
@@ -126,6 +98,7 @@ function readNetns() {
 
 async function main() {
   if (process.argv.includes('--merge')) return benchMerge(process.argv.slice(2), log);
+  if (process.argv.includes('--code-cache')) return benchCodeCache(process.argv.slice(2), log);
   const opts = options(process.argv.slice(2));
   const info = machine();
   if (!hasGnuTime()) log(`${GNU_TIME} is missing: peak RSS will show n/a (install Debian package 'time')`);
@@ -146,7 +119,7 @@ async function main() {
     if (netns.why) log(`default-address rows ${netns.why}`);
     const runtimes = runtimesOf(info.node, info.node24);
     plan = startupPlan({ url: emulator.url, ns: netns.ns, runtimes, compileCache: opts.compileCache });
-    healthy = await measure(plan.list, opts);
+    healthy = await measure(plan.list, opts, log);
   } finally {
     await emulator.stop();
     await netns.ns?.close();
@@ -191,6 +164,7 @@ async function main() {
     renderFetch(pairs),
     renderFaults(faults, FAULT_CAP_MS / 1000),
     renderNetns(readNetns()),
+    keptCodeCacheSection(opts.out),
     keptMergeSection(opts.out),
   ]
     .filter((part) => part !== '')
