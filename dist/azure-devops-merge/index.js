@@ -11918,6 +11918,9 @@ const CODES = [
     'fleet_report_invalid',
     'fleet_machine_missing',
     'fleet_no_reports',
+    'fleet_vmid_conflict',
+    'fleet_too_many_machines',
+    'fleet_scan_incomplete',
     // AMA readiness (the ama check): one code per step a host can fail at, plus the check's own preconditions
     'ama_unknown_cloud',
     'ama_trusted_roots_invalid',
@@ -15025,9 +15028,12 @@ const REMEDIES = {
     stability_bad_answer: 'Some samples got an answer that was not a good IMDS answer (the codes per sample are in the report, under samples.series). Something may intercept part of the traffic, such as a proxy for some of the requests.',
     stability_incomplete: (ctx) => `${setting(ctx, 'timeout-seconds')} ran out before every sample was taken. Raise it (up to 600) or lower ${setting(ctx, 'samples')}: a sample takes about 0.5 s (0.9 s with a token on Arc).`,
     // fleet merge (imds-check merge)
-    fleet_report_invalid: 'A file the merge was given is not a machine report of imds-check (not JSON, not schemaVersion 1, larger than 4 MiB or unreadable). Make each machine upload only its report file, and point the merge at those files; the row names the file and why.',
+    fleet_report_invalid: 'A file the merge was given does not count as a machine report of imds-check (not JSON, not schemaVersion 1, no GUID machine.vmId, no reachability check, a startedAt later than the merge, a field or file larger than any report, or unreadable). Make each machine upload only its report file, and point the merge at those files; the row names the file and why. A machine that IMDS never answered has no vmId: fix its failing check, listed on the same row.',
     fleet_machine_missing: 'Fewer machines left a report than expected. A matrix leg whose runner was offline, or a deployment that did not reach a machine, leaves none: find the leg without an uploaded report and run it again, or lower expected when the fleet shrank.',
     fleet_no_reports: 'No report file matched. Check that every machine uploads its report and that the merge downloads them to the folder or pattern it reads (reports input or PATH arguments).',
+    fleet_vmid_conflict: "Reports of the same vmId came from more than one leg folder, so one leg may speak for another machine. Give each leg its own artifact (one folder each) holding only its own report, download only the latest attempt of each leg, and check the leg folders the row names: a report in a folder that is not its machine's own is forged or misplaced.",
+    fleet_too_many_machines: 'More machines reported than expected says, so some rows are not machines of this fleet (stray or planted reports, or the fleet grew). Find the rows you do not know in the fleet report, remove their files or raise expected to the real fleet size.',
+    fleet_scan_incomplete: 'The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep), so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), or merge fewer reports at a time.',
     // AMA readiness (ama: true)
     ama_unknown_cloud: (ctx) => `Azure Monitor host names are published only for the public, US Government and China clouds, so the hosts of this cloud cannot be named. Check its Azure Monitor endpoints with the documentation of that cloud, or set ${setting(ctx, 'ama', 'false')} on these machines.`,
     ama_trusted_roots_invalid: (ctx) => `Point ${setting(ctx, 'ama-trusted-roots')} at a readable PEM file (at most 1 MiB) holding only -----BEGIN CERTIFICATE----- blocks: the root certificates of your Azure Stack or lab cloud.`,
@@ -15667,6 +15673,9 @@ const NOT_ALLOWABLE = new Set([
     'fleet_report_invalid',
     'fleet_machine_missing',
     'fleet_no_reports',
+    'fleet_vmid_conflict',
+    'fleet_too_many_machines',
+    'fleet_scan_incomplete',
 ]);
 class Bad extends Error {
     input;
@@ -15741,19 +15750,38 @@ function parseMergeOptions(raw, spell) {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/neutralise.ts
+var neutralise = __nccwpck_require__(8453);
 ;// CONCATENATED MODULE: ./src/core/fleet/parse-report.ts
+// One single-machine report (the text of a JSON file) → a fleet row, or an `invalid` row saying why in our
+// own words. Nothing from the file is trusted: each field is type-checked, a field longer than any real report
+// has makes the file invalid, strings are clipped into copies of their own so a report cannot make the merge
+// hold more than a few hundred bytes per field, and only our words explain. The integrity rules (DESIGN.md
+// 3.3): schemaVersion 1, a GUID machine.vmId, a startedAt no later than the merge time plus 5 minutes, and the
+// reachability check present.
+
 /** Characters kept of any string from a report; renderers clip further. */
 const MAX_FIELD_CHARS = 512;
-/** Failing or warning checks kept per machine; a real report has at most a handful. */
+/** A field read from a report longer than this makes the file invalid: no real report comes close. */
+const MAX_FIELD_INPUT_CHARS = 4096;
+/** Checks a report may list; a real one has at most nine. */
 const MAX_CHECKS = 32;
+/** How far past the merge time a report may say it started (clocks of machines differ a little). */
+const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** As the engine writes it (toISOString), or with seconds only, or an offset. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/;
+const RESULTS = ['pass', 'warn', 'fail'];
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A clipped string as one of its own: a slice would keep the whole parsed value alive as long as the row. */
+const ownCopy = (value) => value.split('').join('');
 function parse_report_text(value) {
     if (typeof value !== 'string')
         return '';
-    return value.length > MAX_FIELD_CHARS ? `${value.slice(0, MAX_FIELD_CHARS - 1)}…` : value;
+    return value.length > MAX_FIELD_CHARS ? ownCopy((0,neutralise/* clip */.$Q)(value, MAX_FIELD_CHARS)) : value;
 }
 function field(object, name) {
-    return isObject(object) ? parse_report_text(object[name]) : '';
+    return isObject(object) && Object.hasOwn(object, name) ? parse_report_text(object[name]) : '';
 }
 /** A row with no facts yet: the start of an invalid, missing or parsed row. */
 function blankRow(source) {
@@ -15773,26 +15801,21 @@ function blankRow(source) {
         reason: '',
     };
 }
+const INVALID = { check: 'report', code: 'fleet_report_invalid' };
+function invalid(row, reason) {
+    const failing = [INVALID, ...row.failing].slice(0, MAX_CHECKS);
+    const parsed = { ...row, result: 'invalid', allowed: false, failing, reason };
+    return { row: parsed, key: `file:${row.source}`, startedMs: Number.NEGATIVE_INFINITY };
+}
 /** A file that cannot count as a machine's report; it still counts as a machine that failed. */
 function invalidRow(source, reason) {
-    const row = {
-        ...blankRow(source),
-        reason,
-        failing: [{ check: 'report', code: 'fleet_report_invalid' }],
-    };
-    return { row, key: `file:${source}`, startedMs: Number.NEGATIVE_INFINITY };
+    return invalid(blankRow(source), reason);
 }
 function checksWith(checks, status) {
-    const found = [];
-    for (const c of checks) {
-        if (found.length >= MAX_CHECKS)
-            break;
-        if (isObject(c) && c['status'] === status)
-            found.push({ check: field(c, 'id'), code: field(c, 'code') });
-    }
-    return found;
+    return checks
+        .filter((c) => isObject(c) && c['status'] === status)
+        .map((c) => ({ check: field(c, 'id'), code: field(c, 'code') }));
 }
-const RESULTS = ['pass', 'warn', 'fail'];
 /** The worse of the stated result and what the checks say, so an edited `result` cannot hide a failure. */
 function resultOf(stated, failing, warnings) {
     if (stated === 'fail' || failing.length > 0)
@@ -15801,7 +15824,27 @@ function resultOf(stated, failing, warnings) {
         return 'warn';
     return 'pass';
 }
-function problem(doc) {
+/** Every string the merge reads from a report, by the name a reason gives it. */
+function fieldsRead(doc) {
+    const machine = isObject(doc['machine']) ? doc['machine'] : {};
+    const mode = isObject(doc['mode']) ? doc['mode'] : {};
+    const own = (object, name) => (Object.hasOwn(object, name) ? object[name] : '');
+    const fields = [
+        ['startedAt', own(doc, 'startedAt')],
+        ['mode.resolved', own(mode, 'resolved')],
+        ...['vmId', 'name', 'resourceId', 'location', 'osType'].map((name) => [
+            `machine.${name}`,
+            own(machine, name),
+        ]),
+    ];
+    for (const c of doc['checks'])
+        if (isObject(c))
+            for (const name of ['id', 'status', 'code'])
+                fields.push([`a check's ${name}`, own(c, name)]);
+    return fields;
+}
+/** Why the document cannot be read as a report at all; '' when it can. */
+function shapeProblem(doc) {
     if (!isObject(doc))
         return 'not a JSON object';
     if (doc['kind'] === 'fleet')
@@ -15810,11 +15853,31 @@ function problem(doc) {
         return 'schemaVersion is not 1';
     if (!Array.isArray(doc['checks']))
         return 'no checks list';
+    if (doc['checks'].length > MAX_CHECKS)
+        return `more than ${MAX_CHECKS} checks`;
     if (!RESULTS.includes(doc['result']))
         return 'result is not pass, warn or fail';
+    for (const [name, value] of fieldsRead(doc))
+        if (typeof value === 'string' && value.length > MAX_FIELD_INPUT_CHARS)
+            return `${name} is longer than ${MAX_FIELD_INPUT_CHARS} characters`;
     return '';
 }
-function parseMachineReport(content, source) {
+/** Why a readable report does not count (the integrity rules); '' when it does. */
+function integrityProblem(row, checks, startedMs, mergeTimeMs) {
+    if (!checks.some((c) => isObject(c) && c['id'] === 'reachability'))
+        return 'no reachability check';
+    if (!Number.isFinite(startedMs))
+        return 'startedAt is missing or not an ISO 8601 time';
+    if (startedMs > mergeTimeMs + MAX_CLOCK_AHEAD_MS)
+        return 'startedAt is later than the merge time plus 5 minutes';
+    if (row.vmId === '')
+        return 'machine.vmId is empty: IMDS named no machine; see its failing checks';
+    if (!GUID.test(row.vmId))
+        return 'machine.vmId is not a GUID';
+    return '';
+}
+/** `mergeTimeMs`: when this merge started; a report may not claim to have started more than 5 minutes later. */
+function parseMachineReport(content, source, mergeTimeMs) {
     let doc;
     try {
         // A byte-order mark (an editor on Windows) is not part of the JSON text.
@@ -15824,7 +15887,7 @@ function parseMachineReport(content, source) {
         // The parser's message quotes the file; ours does not.
         return invalidRow(source, 'not valid JSON');
     }
-    const why = problem(doc);
+    const why = shapeProblem(doc);
     if (why !== '')
         return invalidRow(source, why);
     const report = doc;
@@ -15833,8 +15896,8 @@ function parseMachineReport(content, source) {
     const failing = checksWith(checks, 'fail');
     const warnings = checksWith(checks, 'warn');
     const resolved = field(report['mode'], 'resolved');
-    const startedAt = parse_report_text(report['startedAt']);
-    const started = Date.parse(startedAt);
+    const startedAt = field(report, 'startedAt');
+    const startedMs = ISO_TIME.test(startedAt) ? Date.parse(startedAt) : Number.NaN;
     const row = {
         ...blankRow(source),
         name: field(machine, 'name'),
@@ -15848,27 +15911,30 @@ function parseMachineReport(content, source) {
         warnings,
         startedAt,
     };
-    const vmId = row.vmId.trim().toLowerCase();
-    return {
-        row,
-        key: vmId === '' ? `file:${source}` : `vm:${vmId}`,
-        startedMs: Number.isFinite(started) ? started : Number.NEGATIVE_INFINITY,
-    };
+    const problem = integrityProblem(row, checks, startedMs, mergeTimeMs);
+    // The facts and failing checks stay on the row: they say which machine the file claims to be, and why.
+    if (problem !== '')
+        return invalid(row, problem);
+    return { row, key: `vm:${row.vmId.toLowerCase()}`, startedMs };
 }
 
 ;// CONCATENATED MODULE: ./src/core/fleet/merge.ts
-// The merge: one row per machine (the newest report per vmId wins; older ones are listed as superseded),
-// invalid files as failed rows, machines short of `expected` as missing rows, allow-codes, and the min-pass
-// verdict. Reports are added one at a time, so the caller never holds more than one file's text.
+// The merge: one row per machine, invalid files as failed rows, machines short of `expected` as missing rows,
+// allow-codes, and the verdict. The newest report of a vmId supersedes older ones only inside one leg folder
+// (the folder that holds the file; older ones are listed as superseded); a vmId reported from two leg folders is
+// a conflict row that fails the gate, as do more machines than expected and a scan that stopped at a limit
+// (DESIGN.md 3.3). Reports are added one at a time, so the caller never holds more than one file's text.
 
 /** Code-unit order: the same on every machine, whatever its locale. */
 const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Newer start wins; on a tie (or two undated reports) the later file name, so the outcome never depends on read order. */
+/** Newer start wins; on a tie the later file name, so the outcome never depends on read order. */
 function isNewer(a, b) {
     if (a.startedMs !== b.startedMs)
         return a.startedMs > b.startedMs;
     return a.row.source > b.row.source;
 }
+/** The leg folder of a report: the folder part of its source (`/` separated, as the glob shows it). */
+const legFolder = (source) => source.slice(0, Math.max(0, source.lastIndexOf('/')));
 /** The gate's view of a row: a let-through failure and a warning both count as warned. */
 function gateOf(row) {
     if (row.result === 'pass')
@@ -15876,6 +15942,38 @@ function gateOf(row) {
     if (row.result === 'warn' || (row.result === 'fail' && row.allowed))
         return 'warned';
     return 'failed';
+}
+/** Reports of one vmId named in a conflict row before "and N more". */
+const CONFLICT_NAMES = 5;
+/** One vmId from several leg folders: one failed row (a machine, not several), naming every report. */
+function conflictRow(reports) {
+    const sorted = [...reports].sort((a, b) => order(a.row.source, b.row.source));
+    const first = sorted[0].row;
+    const failing = [{ check: 'report', code: 'fleet_vmid_conflict' }];
+    for (const { row } of sorted)
+        for (const c of row.failing)
+            if (failing.length < MAX_CHECKS && !failing.some((f) => f.code === c.code))
+                failing.push(c);
+    const named = sorted.slice(0, CONFLICT_NAMES).map(({ row }) => `${row.source} (${row.result})`);
+    const more = sorted.length > CONFLICT_NAMES ? ` and ${sorted.length - CONFLICT_NAMES} more` : '';
+    const row = {
+        ...first,
+        result: 'conflict',
+        allowed: false,
+        failing,
+        warnings: [],
+        reason: `the same vmId from ${sorted.length} leg folders: ${named.join(', ')}${more}`,
+    };
+    const conflict = {
+        vmId: first.vmId,
+        reports: sorted.map(({ row: r }) => ({
+            source: r.source,
+            name: r.name,
+            result: r.result,
+            startedAt: r.startedAt,
+        })),
+    };
+    return { row, conflict };
 }
 function missingRow(n) {
     return {
@@ -15893,6 +15991,7 @@ function countRows(rows, superseded) {
         failed: 0,
         missing: 0,
         invalid: 0,
+        conflicts: 0,
         superseded,
     };
     for (const row of rows) {
@@ -15901,6 +16000,8 @@ function countRows(rows, superseded) {
             counts.missing += 1;
         if (row.result === 'invalid')
             counts.invalid += 1;
+        if (row.result === 'conflict')
+            counts.conflicts += 1;
     }
     return counts;
 }
@@ -15937,46 +16038,85 @@ function countLocations(rows) {
     // Busiest first; machines without a location (nothing answered, missing, invalid) last among equals.
     return [...byLocation.values()].sort((a, b) => b.machines - a.machines || order(a.location || '\uffff', b.location || '\uffff'));
 }
-/** How many machines must pass: N, or the share of all machines rounded up (exact, in basis points). */
+/**
+ * How many machines must pass: N, or the share rounded up (exact, in basis points) of `expected` when given
+ * (rows beyond it are never part of the base), else of all machines.
+ */
 function requiredToPass(policy, machines) {
     if (policy.minPass.kind === 'count')
         return policy.minPass.value;
-    return Math.ceil((policy.minPass.value * machines) / 10_000);
+    return Math.ceil((policy.minPass.value * (policy.expected ?? machines)) / 10_000);
 }
 /** By name (unnamed machines last), then vmId and file. */
 const byDisplayOrder = (a, b) => order(a.name || '\uffff', b.name || '\uffff') || order(a.vmId, b.vmId) || order(a.source, b.source);
+function gateFailures(policy, reported, conflicts, scanStops) {
+    const failures = [];
+    if (conflicts.length > 0)
+        failures.push({
+            code: 'fleet_vmid_conflict',
+            detail: `${conflicts.length === 1 ? '1 vmId was' : `${conflicts.length} vmIds were`} reported from more than one leg folder`,
+        });
+    if (policy.expected !== null && reported > policy.expected)
+        failures.push({
+            code: 'fleet_too_many_machines',
+            detail: `${reported} machines reported, ${policy.expected} expected`,
+        });
+    for (const detail of new Set(scanStops))
+        failures.push({ code: 'fleet_scan_incomplete', detail });
+    return failures;
+}
 function createFleet() {
+    /** Per machine key, the newest report of each leg folder. */
     const machines = new Map();
     const superseded = [];
+    const scanStops = [];
     const retire = (old, by) => {
         const { vmId, name, source, startedAt } = old.row;
         superseded.push({ vmId, name, source, startedAt, supersededBy: by.row.source });
     };
     return {
         add(parsed) {
-            const current = machines.get(parsed.key);
+            const folders = machines.get(parsed.key) ?? new Map();
+            machines.set(parsed.key, folders);
+            const folder = legFolder(parsed.row.source);
+            const current = folders.get(folder);
             if (current === undefined)
-                machines.set(parsed.key, parsed);
+                folders.set(folder, parsed);
             else if (isNewer(parsed, current)) {
                 retire(current, parsed);
-                machines.set(parsed.key, parsed);
+                folders.set(folder, parsed);
             }
             else
                 retire(parsed, current);
         },
+        scanStopped(detail) {
+            scanStops.push(detail);
+        },
         finish(policy, meta) {
             const allowed = new Set(policy.allowCodes);
-            const rows = [...machines.values()].map(({ row }) => ({
-                ...row,
-                allowed: row.result === 'fail' && row.failing.length > 0 && row.failing.every((c) => allowed.has(c.code)),
-            }));
+            const conflicts = [];
+            const rows = [];
+            for (const folders of machines.values()) {
+                if (folders.size > 1) {
+                    const { row, conflict } = conflictRow([...folders.values()]);
+                    conflicts.push(conflict);
+                    rows.push(row);
+                    continue;
+                }
+                const { row } = [...folders.values()][0];
+                const letThrough = row.result === 'fail' && row.failing.length > 0 && row.failing.every((c) => allowed.has(c.code));
+                rows.push({ ...row, allowed: letThrough });
+            }
             rows.sort(byDisplayOrder);
+            conflicts.sort((a, b) => order(a.vmId.toLowerCase(), b.vmId.toLowerCase()));
+            const reported = rows.length;
             for (let n = rows.length + 1; policy.expected !== null && n <= policy.expected; n++)
                 rows.push(missingRow(n));
             const counts = countRows(rows, superseded.length);
             const required = requiredToPass(policy, counts.machines);
+            const failures = gateFailures(policy, reported, conflicts, scanStops);
             // No machine at all is never a pass: a wrong pattern must not open the gate.
-            const pass = counts.machines > 0 && counts.passed + counts.warned >= required;
+            const pass = counts.machines > 0 && counts.passed + counts.warned >= required && failures.length === 0;
             superseded.sort((a, b) => order(a.source, b.source));
             return {
                 kind: 'fleet',
@@ -15984,6 +16124,7 @@ function createFleet() {
                 tool: { name: 'imds-check', version: meta.toolVersion },
                 generatedAt: meta.generatedAt,
                 result: pass ? 'pass' : 'fail',
+                gateFailures: failures,
                 policy: {
                     expected: policy.expected,
                     minPass: policy.minPass.text,
@@ -15995,6 +16136,7 @@ function createFleet() {
                 locations: countLocations(rows),
                 machines: rows,
                 superseded,
+                conflicts,
             };
         },
     };
@@ -16042,8 +16184,6 @@ function fixesFor(code, rows, spell) {
     return fixes.length === 1 ? [{ label: '', text: fixes[0].text }] : fixes;
 }
 
-// EXTERNAL MODULE: ./src/core/neutralise.ts
-var neutralise = __nccwpck_require__(8453);
 ;// CONCATENATED MODULE: ./src/core/fleet/json.ts
 // The fleet report as JSON. Fields are copied one by one, so nothing attached to the objects that the types
 // do not name can reach the file; values stay equal as data but are written by safeJson, so no line a
@@ -16075,6 +16215,7 @@ function copyFleetReport(r) {
         tool: { name: r.tool.name, version: r.tool.version },
         generatedAt: r.generatedAt,
         result: r.result,
+        gateFailures: r.gateFailures.map((g) => ({ code: g.code, detail: g.detail })),
         policy: {
             expected: r.policy.expected,
             minPass: r.policy.minPass,
@@ -16088,6 +16229,7 @@ function copyFleetReport(r) {
             failed: c.failed,
             missing: c.missing,
             invalid: c.invalid,
+            conflicts: c.conflicts,
             superseded: c.superseded,
         },
         codes: r.codes.map((x) => ({ code: x.code, failed: x.failed, allowed: x.allowed, warned: x.warned })),
@@ -16105,6 +16247,15 @@ function copyFleetReport(r) {
             source: s.source,
             startedAt: s.startedAt,
             supersededBy: s.supersededBy,
+        })),
+        conflicts: r.conflicts.map((x) => ({
+            vmId: x.vmId,
+            reports: x.reports.map((p) => ({
+                source: p.source,
+                name: p.name,
+                result: p.result,
+                startedAt: p.startedAt,
+            })),
         })),
     };
 }
@@ -16151,28 +16302,41 @@ function passingRows(report) {
 function countsText(report) {
     const c = report.counts;
     const parts = [`${c.passed} passed`, `${c.warned} warned`, `${c.failed} failed`];
-    const why = [c.invalid > 0 ? `${c.invalid} invalid` : '', c.missing > 0 ? `${c.missing} missing` : '']
+    const why = [
+        c.invalid > 0 ? `${c.invalid} invalid` : '',
+        c.missing > 0 ? `${c.missing} missing` : '',
+        c.conflicts > 0 ? `${c.conflicts} conflicting` : '',
+    ]
         .filter((s) => s !== '')
         .join(', ');
     return `${plural(c.machines, 'machine')}: ${parts.join(', ')}${why ? ` (${why})` : ''}`;
 }
-/** "10 of 12 machines pass, 12 needed (min-pass 100%, expected 12)". */
+/** The gate failures' codes, each once, in report order: "fleet_vmid_conflict, fleet_scan_incomplete". */
+const gateCodes = (report) => [
+    ...new Set(report.gateFailures.map((g) => g.code)),
+];
+/**
+ * "10 of 12 machines pass, 12 needed (min-pass 100%, expected 12)", and what closes the gate whatever the
+ * count says: "; the gate fails: fleet_too_many_machines".
+ */
 function verdictText(report) {
     const c = report.counts;
+    const closed = gateCodes(report);
+    const gate = closed.length > 0 ? `; the gate fails: ${closed.join(', ')}` : '';
     if (c.machines === 0)
-        return 'no report was found, so the gate stays closed';
+        return `no report was found, so the gate stays closed${gate}`;
     const policy = [`min-pass ${report.policy.minPass}`];
     if (report.policy.expected !== null)
         policy.push(`expected ${report.policy.expected}`);
     if (report.policy.allowCodes.length > 0)
         policy.push(`allowed: ${report.policy.allowCodes.join(', ')}`);
-    return `${c.passed + c.warned} of ${plural(c.machines, 'machine')} pass, ${report.policy.required} needed (${policy.join(', ')})`;
+    return `${c.passed + c.warned} of ${plural(c.machines, 'machine')} pass, ${report.policy.required} needed (${policy.join(', ')})${gate}`;
 }
 function supersededText(report) {
     const n = report.counts.superseded;
     return n === 0 ? '' : `${plural(n, 'older report')} superseded by a newer one of the same machine`;
 }
-/** pass, warn, fail (allowed), invalid, missing. */
+/** pass, warn, fail (allowed), invalid, missing, conflict. */
 function resultWord(row) {
     return row.result === 'fail' && row.allowed ? 'fail (allowed)' : row.result;
 }
@@ -16213,12 +16377,47 @@ function heading(report) {
         facts.push((0,markdown_escape/* mdText */.bC)(superseded));
     facts.push(`${(0,markdown_escape/* mdText */.bC)(report.tool.name)} ${(0,markdown_escape/* mdText */.bC)(report.tool.version)}`);
     const c = report.counts;
+    // The conflicting column only when there are some, so the common table stays as narrow as it was.
+    const header = ['Passed', 'Warned', 'Failed', 'of which invalid', 'of which missing'];
+    const cells = [c.passed, c.warned, c.failed, c.invalid, c.missing];
+    if (c.conflicts > 0) {
+        header.push('of which conflicting');
+        cells.push(c.conflicts);
+    }
     return [
         `## ${mark} imds-check fleet: ${report.result}`,
         '',
         facts.join(' · '),
         '',
-        ...table(['Passed', 'Warned', 'Failed', 'of which invalid', 'of which missing', 'Machines'], [[c.passed, c.warned, c.failed, c.invalid, c.missing, c.machines].map(String)]),
+        ...table([...header, 'Machines'], [[...cells, c.machines].map(String)]),
+    ];
+}
+/** What fails the whole gate whatever min-pass says, each with its fix, before any machine. */
+function gateSection(report, options) {
+    if (report.gateFailures.length === 0)
+        return [];
+    return [
+        '### The gate fails whatever min-pass says',
+        '',
+        ...report.gateFailures.map((g) => {
+            const fix = fixesFor(g.code, [], options.spell)[0].text;
+            return `- ${codeRef(g.code, options.codeLink)}: ${(0,markdown_escape/* mdText */.bC)(g.detail)}. **Fix:** ${(0,markdown_escape/* mdText */.bC)(fix)}`;
+        }),
+    ];
+}
+/** Every report of each vmId that came from more than one leg folder. */
+function conflictSection(report, limit) {
+    const rows = report.conflicts.flatMap((x) => x.reports.map((r) => [cell(x.vmId), cell(r.source), cell(r.name), cell(r.result), cell(r.startedAt)]));
+    if (rows.length === 0)
+        return [];
+    const shown = rows.slice(0, limit);
+    return [
+        `<details open><summary>${report.conflicts.length} vmId${report.conflicts.length === 1 ? '' : 's'} from more than one leg folder</summary>`,
+        '',
+        ...table(['VM id', 'Report', 'Machine', 'Result', 'Started'], shown),
+        ...more(shown.length, rows.length),
+        '',
+        '</details>',
     ];
 }
 function groupSection(group, options, limit) {
@@ -16328,8 +16527,10 @@ function supersededSection(report, limit) {
 function render(report, options, limits) {
     const sections = [
         heading(report),
+        gateSection(report, options),
         failingSection(report, options, limits),
         countTables(report),
+        conflictSection(report, limits.perCode),
         passingSection(report, limits.passing),
         supersededSection(report, limits.superseded),
     ];
@@ -16379,6 +16580,14 @@ function groupLines(group, options) {
         ]), '      '),
     ];
 }
+/** A failure of the whole gate: its code, what happened and the fix, before the machines. */
+function gateLines(failure, options) {
+    const link = (0,format/* linkFor */._q)(options.codeLink, failure.code);
+    return [
+        `GATE  ${failure.code}  ${(0,neutralise/* neutralise */.$0)(failure.detail)}${link ? `  (see ${link})` : ''}`,
+        ...fixesFor(failure.code, [], options.spell).map((f) => `      fix: ${(0,neutralise/* neutralise */.$0)(f.text)}`),
+    ];
+}
 function locationLine(report) {
     const parts = report.locations.map((l) => `${text_shown(l.location, '(unknown)')} ${l.machines} (${l.passed} passed, ${l.warned} warned, ${l.failed} failed)`);
     return parts.length > 0 ? `Locations: ${parts.join('; ')}` : '';
@@ -16404,6 +16613,7 @@ function renderFleetText(report, options) {
     const sections = [
         header.filter((l) => l !== ''),
         noReports,
+        ...report.gateFailures.map((g) => gateLines(g, options)),
         ...groups.map((g) => groupLines(g, options)),
         [locationLine(report)].filter((l) => l !== ''),
         [passingLine(report)].filter((l) => l !== ''),
@@ -16476,8 +16686,9 @@ function annotateChecks(port, checks, reserved) {
 }
 
 ;// CONCATENATED MODULE: ./src/host/fleet-annotations.ts
-// One annotation (GitHub) or issue (Azure DevOps) per failing code of the fleet, naming its machines and
-// the fix once; at most as many per level as GitHub shows, keeping a slot for the step's own verdict line.
+// One annotation (GitHub) or issue (Azure DevOps) per failure of the whole gate, then per failing code of the
+// fleet, naming its machines and the fix once; at most as many per level as GitHub shows, keeping a slot for
+// the step's own verdict line.
 
 
 
@@ -16485,8 +16696,17 @@ function annotateChecks(port, checks, reserved) {
 const NAMES = 10;
 function annotateFleet(port, report, level, reserved, spell) {
     const groups = failingGroups(report);
-    const room = MAX_ANNOTATIONS_PER_LEVEL - (reserved === level ? 1 : 0);
-    for (const group of groups.slice(0, room)) {
+    let room = MAX_ANNOTATIONS_PER_LEVEL - (reserved === level ? 1 : 0);
+    for (const failure of report.gateFailures.slice(0, room)) {
+        const link = port.codeLink(failure.code);
+        port.annotate(level, `imds-check fleet: ${failure.code} fails the gate`, [
+            (0,core/* neutralise */.$0)(failure.detail),
+            ...fixesFor(failure.code, [], spell).map((f) => `Fix: ${f.text}`),
+            ...(link ? [`Docs: ${link}`] : []),
+        ]);
+        room -= 1;
+    }
+    for (const group of groups.slice(0, Math.max(0, room))) {
         const code = (0,core/* neutralise */.$0)(group.code) || '(no code)';
         const names = group.entries.map(({ row }) => (0,core/* neutralise */.$0)(row.name) || (0,core/* neutralise */.$0)(row.source) || row.result);
         const rest = names.length > NAMES ? ` and ${names.length - NAMES} more` : '';
@@ -16497,7 +16717,7 @@ function annotateFleet(port, report, level, reserved, spell) {
             ...(link ? [`Docs: ${link}`] : []),
         ]);
     }
-    const left = groups.length - room;
+    const left = groups.length - Math.max(0, room);
     if (left > 0)
         port.annotate('notice', 'imds-check fleet annotations', [
             `${left} more failing codes are not annotated (at most ${MAX_ANNOTATIONS_PER_LEVEL} per level per step); the summary lists them all.`,
@@ -16510,13 +16730,16 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // A small glob for report patterns (`**`, `*`, `?`; Node 20 has no fs.glob): finds files under the pattern's
 // fixed leading folders, no deeper than the pattern can match, without following linked folders (no loops).
 // A plain path is a file, or a folder searched recursively for *.json. Synchronous, like the reading (see
-// fleet-files.ts): one thread-pool round trip per folder costs more than the listing.
+// fleet-files.ts): one thread-pool round trip per folder costs more than the listing. A search that stops at
+// one of its limits (files, depth) says so in `stopped`, and the merge fails its gate (fleet_scan_incomplete):
+// files it did not reach could hold a machine's real report.
 
 
 /** Files one merge reads at most; ten times the largest fleet the bench measures. */
 const MAX_FILES = 100_000;
 /** Folder depth a `**` descends at most. */
 const MAX_DEPTH = 64;
+const SCAN_LIMITS = { maxFiles: MAX_FILES, maxDepth: MAX_DEPTH };
 const hasWildcard = (segment) => /[*?]/.test(segment);
 function segmentPattern(segment) {
     return segment
@@ -16524,18 +16747,24 @@ function segmentPattern(segment) {
         .map((ch) => (ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
         .join('');
 }
-/** The path below the fixed folders as a RegExp over `/`-separated relative paths, and how deep it reaches. */
-function compileRest(segments, caseless) {
+/**
+ * The path below the fixed folders as a RegExp over `/`-separated relative paths, how deep it reaches, and
+ * whether that depth is a limit (a `**`) rather than the pattern's own length.
+ */
+function compileRest(segments, caseless, maxDepth = MAX_DEPTH) {
     const parts = segments.map((segment, i) => {
         const last = i === segments.length - 1;
         if (segment === '**')
             return last ? '.*' : '(?:[^/]+/)*';
         return segmentPattern(segment) + (last ? '' : '/');
     });
-    const depth = segments.includes('**') ? MAX_DEPTH : segments.length;
-    return { regex: new RegExp(`^${parts.join('')}$`, caseless ? 'i' : ''), depth };
+    const bounded = segments.includes('**');
+    const depth = bounded ? maxDepth : segments.length;
+    return { regex: new RegExp(`^${parts.join('')}$`, caseless ? 'i' : ''), depth, bounded };
 }
-function walk(base, depth, regex, out, cap) {
+/** '' when the walk saw everything it should, else the limit it stopped at. */
+function walk(base, { regex, depth, bounded, out, limits }) {
+    let tooDeep = '';
     const pending = [{ dir: base, rel: '', level: 1 }];
     while (pending.length > 0) {
         const { dir, rel, level } = pending.pop();
@@ -16553,15 +16782,19 @@ function walk(base, depth, regex, out, cap) {
             if (entry.isSymbolicLink())
                 isFile = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false })?.isFile() ?? false;
             if (isFile && regex.test(relPath)) {
-                if (out.size >= cap)
-                    return false;
+                if (out.size >= limits.maxFiles && !out.has(path))
+                    return `stopped after ${limits.maxFiles} files; merge fewer reports at a time`;
                 out.set(path, relPath);
             }
-            else if (entry.isDirectory() && level < depth)
-                pending.push({ dir: path, rel: relPath, level: level + 1 });
+            else if (entry.isDirectory()) {
+                if (level < depth)
+                    pending.push({ dir: path, rel: relPath, level: level + 1 });
+                else if (bounded && tooDeep === '')
+                    tooDeep = `did not search folders more than ${limits.maxDepth} levels deep`;
+            }
         }
     }
-    return true;
+    return tooDeep;
 }
 function display(path, cwd) {
     const rel = (0,external_node_path_.relative)(cwd, path);
@@ -16569,39 +16802,54 @@ function display(path, cwd) {
     return shown.split(external_node_path_.sep).join('/');
 }
 /** Every file the patterns name, each once, sorted by how it is shown. */
-function findReportFiles(patterns, cwd, platform = process.platform) {
+function findReportFiles(patterns, cwd, platform = process.platform, limits = SCAN_LIMITS) {
     const caseless = platform === 'win32';
     const found = new Map();
     const problems = [];
+    const stopped = [];
     for (const raw of patterns) {
         const pattern = caseless ? raw.replace(/\\/g, '/') : raw;
         const before = found.size;
-        let complete = true;
+        let stop = '';
         if (!hasWildcard(pattern)) {
             const path = (0,external_node_path_.resolve)(cwd, pattern);
             const info = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-            if (info?.isFile())
-                found.set(path, '');
+            if (info?.isFile()) {
+                if (found.size >= limits.maxFiles && !found.has(path))
+                    stop = `stopped after ${limits.maxFiles} files; merge fewer reports at a time`;
+                else
+                    found.set(path, '');
+            }
             else if (info?.isDirectory())
-                complete = walk(path, MAX_DEPTH, compileRest(['**', '*.json'], caseless).regex, found, MAX_FILES);
+                stop = walk(path, {
+                    ...compileRest(['**', '*.json'], caseless, limits.maxDepth),
+                    out: found,
+                    limits,
+                });
         }
         else {
             const segments = pattern.split('/');
             const fixed = segments.findIndex(hasWildcard);
             const base = (0,external_node_path_.resolve)(cwd, segments.slice(0, fixed).join('/') || '.');
-            const { regex, depth } = compileRest(segments.slice(fixed), caseless);
-            complete = walk(base, depth, regex, found, MAX_FILES);
+            stop = walk(base, {
+                ...compileRest(segments.slice(fixed), caseless, limits.maxDepth),
+                out: found,
+                limits,
+            });
         }
-        if (!complete)
-            problems.push(`stopped after ${MAX_FILES} files; merge fewer reports at a time`);
+        if (stop !== '') {
+            problems.push(stop);
+            stopped.push(stop);
+        }
         else if (found.size === before)
             problems.push(`${pattern}: no report file matched`);
-        if (!complete)
+        // The file limit is for the whole merge: no later pattern could add a file.
+        if (stop !== '' && found.size >= limits.maxFiles)
             break;
     }
     const files = [...found.keys()].map((path) => ({ path, source: display(path, cwd) }));
     files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-    return { files, problems };
+    return { files, problems, stopped };
 }
 
 ;// CONCATENATED MODULE: ./src/host/fleet-files.ts
@@ -16617,7 +16865,7 @@ const MAX_REPORT_BYTES = 4 * 1024 * 1024;
 const size = (bytes) => bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes} bytes`;
 const errorCode = (err) => err.code ?? 'error';
 /** One file, read only when it is a regular file of at most `maxBytes`. */
-function readReport(file, maxBytes = MAX_REPORT_BYTES) {
+function readReport(file, now, maxBytes = MAX_REPORT_BYTES) {
     let fd;
     try {
         fd = (0,external_node_fs_.openSync)(file.path, 'r');
@@ -16638,7 +16886,7 @@ function readReport(file, maxBytes = MAX_REPORT_BYTES) {
             n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, length);
         if (length > maxBytes)
             return invalidRow(file.source, `larger than ${size(maxBytes)}`);
-        return parseMachineReport(buffer.toString('utf8', 0, length), file.source);
+        return parseMachineReport(buffer.toString('utf8', 0, length), file.source, now);
     }
     catch (err) {
         return invalidRow(file.source, `unreadable (${errorCode(err)})`);
@@ -16647,11 +16895,14 @@ function readReport(file, maxBytes = MAX_REPORT_BYTES) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
-function loadFleet(patterns, cwd, platform = process.platform) {
-    const { files, problems } = findReportFiles(patterns, cwd, platform);
+function loadFleet(patterns, cwd, options) {
+    const { platform = process.platform, limits = SCAN_LIMITS, now } = options;
+    const { files, problems, stopped } = findReportFiles(patterns, cwd, platform, limits);
     const fleet = createFleet();
+    for (const detail of stopped)
+        fleet.scanStopped(detail);
     for (const file of files)
-        fleet.add(readReport(file));
+        fleet.add(readReport(file, now));
     return { fleet, files: files.length, problems };
 }
 
@@ -16785,7 +17036,10 @@ function finishMessage(report, verdict) {
         .slice(0, 5)
         .map((x) => `${(0,core/* neutralise */.$0)(x.code, 80) || '(no code)'} ×${x.failed}`);
     const what = c.machines === 0 ? 'fleet_no_reports' : codes.join(', ');
-    return `imds-check fleet ${verdict === 'failed' ? 'failed' : 'passed with issues'}: ${summary}${what ? `: ${what}` : ''}`;
+    // What closes the gate whatever the count says, in the words of the verdict line of the summary.
+    const gate = gateCodes(report);
+    const closed = gate.length > 0 ? `; the gate fails: ${gate.join(', ')}` : '';
+    return `imds-check fleet ${verdict === 'failed' ? 'failed' : 'passed with issues'}: ${summary}${what ? `: ${what}` : ''}${closed}`;
 }
 async function runMergeStep(platform, deps = {}) {
     const port = guarded(platform);
@@ -16799,12 +17053,16 @@ async function runMergeStep(platform, deps = {}) {
             return;
         }
         const { policy, reports, reportPath } = parsed.options;
-        const loaded = loadFleet(reports, deps.cwd ?? process.cwd());
+        const now = Date.now();
+        const loaded = loadFleet(reports, deps.cwd ?? process.cwd(), {
+            now,
+            ...(deps.limits ? { limits: deps.limits } : {}),
+        });
         for (const problem of loaded.problems)
             port.annotate('warning', 'imds-check merge', [problem]);
         const report = loaded.fleet.finish(policy, {
             toolVersion: TOOL_VERSION,
-            generatedAt: new Date().toISOString(),
+            generatedAt: new Date(now).toISOString(),
         });
         const style = { spell: port.spelling, codeLink: port.codeLink };
         port.info(renderFleetText(report, style));

@@ -561,6 +561,9 @@ const CODES = [
     'fleet_report_invalid',
     'fleet_machine_missing',
     'fleet_no_reports',
+    'fleet_vmid_conflict',
+    'fleet_too_many_machines',
+    'fleet_scan_incomplete',
     // AMA readiness (the ama check): one code per step a host can fail at, plus the check's own preconditions
     'ama_unknown_cloud',
     'ama_trusted_roots_invalid',
@@ -3849,9 +3852,12 @@ const REMEDIES = {
     stability_bad_answer: 'Some samples got an answer that was not a good IMDS answer (the codes per sample are in the report, under samples.series). Something may intercept part of the traffic, such as a proxy for some of the requests.',
     stability_incomplete: (ctx) => `${setting(ctx, 'timeout-seconds')} ran out before every sample was taken. Raise it (up to 600) or lower ${setting(ctx, 'samples')}: a sample takes about 0.5 s (0.9 s with a token on Arc).`,
     // fleet merge (imds-check merge)
-    fleet_report_invalid: 'A file the merge was given is not a machine report of imds-check (not JSON, not schemaVersion 1, larger than 4 MiB or unreadable). Make each machine upload only its report file, and point the merge at those files; the row names the file and why.',
+    fleet_report_invalid: 'A file the merge was given does not count as a machine report of imds-check (not JSON, not schemaVersion 1, no GUID machine.vmId, no reachability check, a startedAt later than the merge, a field or file larger than any report, or unreadable). Make each machine upload only its report file, and point the merge at those files; the row names the file and why. A machine that IMDS never answered has no vmId: fix its failing check, listed on the same row.',
     fleet_machine_missing: 'Fewer machines left a report than expected. A matrix leg whose runner was offline, or a deployment that did not reach a machine, leaves none: find the leg without an uploaded report and run it again, or lower expected when the fleet shrank.',
     fleet_no_reports: 'No report file matched. Check that every machine uploads its report and that the merge downloads them to the folder or pattern it reads (reports input or PATH arguments).',
+    fleet_vmid_conflict: "Reports of the same vmId came from more than one leg folder, so one leg may speak for another machine. Give each leg its own artifact (one folder each) holding only its own report, download only the latest attempt of each leg, and check the leg folders the row names: a report in a folder that is not its machine's own is forged or misplaced.",
+    fleet_too_many_machines: 'More machines reported than expected says, so some rows are not machines of this fleet (stray or planted reports, or the fleet grew). Find the rows you do not know in the fleet report, remove their files or raise expected to the real fleet size.',
+    fleet_scan_incomplete: 'The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep), so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), or merge fewer reports at a time.',
     // AMA readiness (ama: true)
     ama_unknown_cloud: (ctx) => `Azure Monitor host names are published only for the public, US Government and China clouds, so the hosts of this cloud cannot be named. Check its Azure Monitor endpoints with the documentation of that cloud, or set ${setting(ctx, 'ama', 'false')} on these machines.`,
     ama_trusted_roots_invalid: (ctx) => `Point ${setting(ctx, 'ama-trusted-roots')} at a readable PEM file (at most 1 MiB) holding only -----BEGIN CERTIFICATE----- blocks: the root certificates of your Azure Stack or lab cloud.`,

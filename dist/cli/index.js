@@ -1,51 +1,128 @@
 #!/usr/bin/env node
 // dist/cli/index.js: starts the CLI bundle (imds-check.cjs) through a V8 code cache kept next to it, so a
-// shell running `imds-check` for every check skips compiling the bundle's functions again (about 10 ms of a
-// 60 ms run, BENCHMARKS.md). The cache is an optimisation only: any problem with it means a plain start.
-// It is read only when it belongs to the bundle's owner and nobody else may write it (V8 code is code), and
-// it is written only by that owner, under a temporary name renamed into place. IMDS_CHECK_CODE_CACHE=0 turns
-// it off (no cache file is read or written).
+// shell running `imds-check` for every check skips compiling the bundle's functions again (BENCHMARKS.md).
+// The cache is an optimisation only: any problem with it means a plain start. V8 code is code, so:
+// - the cache is bound to the bundle's content: its header holds the SHA-256 of the bytes it was compiled from,
+//   checked before V8 sees it (V8 itself checks only the source's length, so a same-length change would keep
+//   running the old code);
+// - it is opened once, without following a link, and judged by fstat on that descriptor: a regular file with
+//   one link, of the bundle's owner, writable by nobody else, in a folder of that owner (or root) that nobody
+//   else may write; then read from the same descriptor;
+// - it is written only by the bundle's owner, under a fresh temporary name created exclusively, then renamed
+//   into place, whenever it was missing, stale, untrusted or rejected by V8.
+// IMDS_CHECK_CODE_CACHE=0 turns it off (no cache file is read or written).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
+const { createHash, randomBytes } = require('node:crypto');
 const { wrap } = require('node:module');
 
 const bundle = path.join(__dirname, 'imds-check.cjs');
 const cacheFile = path.join(__dirname, `.imds-check.${process.version}.v8cache`);
-const source = fs.readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
+const MAGIC = Buffer.from('imds-check code cache 1\n');
+const HEADER_BYTES = MAGIC.length + 32;
+/** Far above any cache of this bundle (about 0.2 MB): a larger file is not ours. */
+const MAX_CACHE_BYTES = 32 * 1024 * 1024;
+const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
+const writableOnlyByOwner = (mode) => (mode & 0o022) === 0;
 
-/** Owned by the bundle's owner, writable by no one else: the same trust as the bundle itself. */
-function trusted(file, owner) {
-  const stat = fs.statSync(file);
-  return stat.isFile() && stat.uid === owner && (stat.mode & 0o022) === 0;
+/** `size` bytes from the start of an open file (fewer if it is shorter). */
+function readAll(fd, size) {
+  const buffer = Buffer.allocUnsafe(size);
+  let length = 0;
+  for (let n = -1; n !== 0 && length < size; length += n)
+    n = fs.readSync(fd, buffer, length, size - length, length);
+  return buffer.subarray(0, length);
 }
 
-const enabled = process.env.IMDS_CHECK_CODE_CACHE !== '0';
-let owner = -1;
+/** The bundle's bytes and owner, both from one descriptor. */
+function readBundle() {
+  const fd = fs.openSync(bundle, 'r');
+  try {
+    const stat = fs.fstatSync(fd);
+    return { bytes: readAll(fd, stat.size), owner: stat.uid };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A folder where nobody but the bundle's owner (or root) can create, replace or link a file. */
+function folderTrusted(owner) {
+  const stat = fs.statSync(__dirname);
+  return stat.isDirectory() && (stat.uid === owner || stat.uid === 0) && writableOnlyByOwner(stat.mode);
+}
+
+/** The cached data for exactly these bundle bytes, or undefined. */
+function readCache(owner, hash) {
+  let fd;
+  try {
+    // O_NONBLOCK: a FIFO planted under the name must not hang the run before fstat rules it out.
+    fd = fs.openSync(cacheFile, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+  } catch {
+    return undefined; // none yet, or a link
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.nlink !== 1 || stat.uid !== owner || !writableOnlyByOwner(stat.mode))
+      return undefined;
+    if (stat.size <= HEADER_BYTES || stat.size > MAX_CACHE_BYTES) return undefined;
+    const data = readAll(fd, stat.size);
+    const header = data.subarray(0, HEADER_BYTES);
+    if (!header.equals(Buffer.concat([MAGIC, hash]))) return undefined; // made from other bytes: stale
+    return data.subarray(HEADER_BYTES);
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Header and data under a name nobody else can have prepared, then renamed over the old cache. */
+function writeCache(hash, data) {
+  const temp = `${cacheFile}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const fd = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644);
+    try {
+      fs.writeSync(fd, Buffer.concat([MAGIC, hash, data]));
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, cacheFile);
+  } catch {
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // nothing more to do: the next run starts plainly
+    }
+  }
+}
+
+const { bytes, owner } = readBundle();
+const source = bytes.toString('utf8').replace(/^#!.*/, '');
+// Only where the owner can be told apart (POSIX) and a link can be refused at open.
+const enabled =
+  process.env.IMDS_CHECK_CODE_CACHE !== '0' &&
+  typeof process.getuid === 'function' &&
+  O_NOFOLLOW !== undefined;
+let hash;
 let cachedData;
-try {
-  owner = fs.statSync(bundle).uid;
-  if (enabled && trusted(cacheFile, owner)) cachedData = fs.readFileSync(cacheFile);
-} catch {
-  // no cache yet, or none we may use
+let writable = false;
+if (enabled) {
+  try {
+    if (folderTrusted(owner)) {
+      hash = createHash('sha256').update(bytes).digest();
+      cachedData = readCache(owner, hash);
+      writable = process.getuid() === owner;
+    }
+  } catch {
+    // no cache we may use
+  }
 }
 const script = new vm.Script(wrap(source), { filename: bundle, cachedData });
-if (enabled && (cachedData === undefined || script.cachedDataRejected) && process.getuid?.() === owner) {
+if (writable && (cachedData === undefined || script.cachedDataRejected)) {
   // After the run, so the functions it compiled are in the cache too.
-  process.once('exit', () => {
-    const temp = `${cacheFile}.${process.pid}.tmp`;
-    try {
-      fs.writeFileSync(temp, script.createCachedData(), { mode: 0o644, flag: 'wx' });
-      fs.renameSync(temp, cacheFile);
-    } catch {
-      try {
-        fs.rmSync(temp, { force: true });
-      } catch {
-        // nothing more to do: the next run starts plainly
-      }
-    }
-  });
+  process.once('exit', () => writeCache(hash, script.createCachedData()));
 }
 const module_ = { exports: {} };
 script.runInThisContext().call(module_.exports, module_.exports, require, module_, bundle, __dirname);
