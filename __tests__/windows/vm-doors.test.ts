@@ -120,7 +120,7 @@ describeWindows('Windows (Wine): the Azure DevOps task', () => {
       expect(vars.get('reportPath')).toBe(`${temp}\\imds-check\\report.json`);
       expect(existsSync(hostPath(vars.get('reportPath')!))).toBe(true);
       const summary = run.commands.find((c) => c.name === 'task.uploadsummary')?.message ?? '';
-      expect(summary.startsWith(`${temp}\\`)).toBe(true);
+      expect(summary).toBe(`${temp}\\imds-check\\summary.md`);
       expect(readFileSync(hostPath(summary), 'utf8')).toContain('imds-check');
       expect(readFileSync(hostPath(summary), 'utf8').includes('\r')).toBe(false);
     },
