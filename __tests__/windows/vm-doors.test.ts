@@ -97,7 +97,7 @@ describeWindows('Windows (Wine): the Azure DevOps task', () => {
   const task = JSON.parse(readFileSync('task.json', 'utf8')) as { inputs: { name: string }[] };
 
   it.concurrent(
-    'user identity: passes; report and JUnit land in Agent.TempDirectory as Windows paths',
+    'user identity: passes; report and summary land in Agent.TempDirectory as Windows paths',
     async () => {
       const e = await emulator('healthy');
       const dir = scratchDir('imds-win-ado-');
