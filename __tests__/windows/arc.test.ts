@@ -5,12 +5,7 @@ import { afterAll, expect, it } from '@jest/globals';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baitContent, startEmulator, type Emulator } from '../../src/emulator/index.js';
-import {
-  agentEnvironment,
-  closedLoopbackPort,
-  runAgentTask,
-  scratchDir,
-} from '../azure-devops/agent-harness.js';
+import { agentEnvironment, closedLoopbackPort, runAgentTask } from '../azure-devops/agent-harness.js';
 import { cleanupTempDirs, runAction, tempDir } from '../github/runner.js';
 import { CLI, runNode } from '../merge/harness.js';
 import {
@@ -104,7 +99,7 @@ describeWindows('Windows (Wine): Arc with the Windows layout', () => {
     async () => {
       const port = await closedLoopbackPort();
       const task = JSON.parse(readFileSync('task.json', 'utf8')) as { inputs: { name: string }[] };
-      const dir = scratchDir('imds-win-arc-ado-');
+      const dir = tempDir('imds-win-arc-ado-');
       const env = agentEnvironment(
         task.inputs,
         { mode: 'arc', endpoint: `http://127.0.0.1:${port}` },

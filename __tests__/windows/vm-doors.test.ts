@@ -6,7 +6,7 @@ import { afterAll, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, USER_IDENTITY_1, VM_NAME, type Emulator } from '../../src/emulator/index.js';
-import { agentEnvironment, runAgentTask, scratchDir } from '../azure-devops/agent-harness.js';
+import { agentEnvironment, runAgentTask } from '../azure-devops/agent-harness.js';
 import { cleanupTempDirs, runAction, tempDir } from '../github/runner.js';
 import { runCli } from '../helpers/cli.js';
 import { describeWindows, hostPath, WINDOWS_NODE, windowsPath } from './wine.js';
@@ -100,7 +100,7 @@ describeWindows('Windows (Wine): the Azure DevOps task', () => {
     'user identity: passes; report and summary land in Agent.TempDirectory as Windows paths',
     async () => {
       const e = await emulator('healthy');
-      const dir = scratchDir('imds-win-ado-');
+      const dir = tempDir('imds-win-ado-');
       const env = agentEnvironment(
         task.inputs,
         { endpoint: e.url, identity: 'user', clientId: USER_IDENTITY_1.clientId, junitPath: '' },
