@@ -34,8 +34,10 @@ export const LAUNCHER = join(WINDOWS_DIR, 'bin', 'node');
 const CONFIG = join(WINDOWS_DIR, 'config.json');
 const LOGS = join(WINDOWS_DIR, 'logs');
 
-// No Mono/Gecko installers, no desktop menu entries, no debug channels.
+// No Mono/Gecko installers, no desktop menu entries, no debug channels; one TMPDIR for every Wine process, so
+// they all find the wineserver's socket folder in one place (wine-node.mjs hides it from a private server).
 const WINE_ENV = {
+  TMPDIR: '/tmp',
   WINEPREFIX: PREFIX,
   WINEDEBUG: '-all',
   WINEDLLOVERRIDES: 'mscoree,mshtml=;winemenubuilder.exe=d',

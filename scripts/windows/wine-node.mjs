@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, readFileSync, readlinkSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { toWindowsPath } from './paths.mjs';
 
 /** Set to 1: a wineserver of this process's own, even in the launcher's namespace (not passed on). */
@@ -39,10 +40,14 @@ export function windowsEnvironment(env, config) {
 export const windowsArguments = (args, config) =>
   args.map((arg) => (isHostPath(arg) ? toWindowsPath(arg, config.prefix) : arg));
 
-/** The folder that holds the shared wineserver's socket (Debian names it in <prefix>/wineserver). */
+/**
+ * The folder that holds the shared wineserver's socket: Debian names it in <prefix>/wineserver, under TMPDIR
+ * (which every Wine process of the leg gets as /tmp); upstream Wine uses /tmp/.wine-<uid>.
+ */
 function serverFolder(config) {
   const named = join(config.prefix, 'wineserver');
-  if (existsSync(named)) return join(process.env['TMPDIR'] || '/tmp', readFileSync(named, 'utf8').trim());
+  const tmp = config.wineEnv.TMPDIR ?? '/tmp';
+  if (existsSync(named)) return join(tmp, readFileSync(named, 'utf8').trim());
   return `/tmp/.wine-${process.getuid()}`;
 }
 
@@ -93,7 +98,7 @@ async function main() {
   process.exitCode = code ?? 128 + 9;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((e) => {
     process.stderr.write(`${e.message}\n`);
     process.exitCode = 125;
