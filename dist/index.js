@@ -2558,6 +2558,15 @@ function confirmsIdentity(selector, token, json) {
     const claim = { client_id: claims.appid, object_id: claims.oid, msi_res_id: claims.xmsMirid }[selector.kind];
     return echoed === want || claim.toLowerCase() === want;
 }
+/**
+ * sc.exe by its full path: a bare name makes Windows look in the working folder first (the checked-out
+ * repository, on a build agent), so any sc.exe there would run. SystemRoot when it is a plain drive path.
+ */
+function scExePath(env) {
+    const root = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? '';
+    const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
+    return `${windows}\\System32\\sc.exe`;
+}
 const himdsService = (ctx) => ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
     : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
@@ -2579,7 +2588,7 @@ const arcProfile = {
             return '';
         const windows = run.ctx.platform === 'win32';
         const [cmd, args, name] = windows
-            ? ['sc.exe', ['query', 'himds'], 'himds service']
+            ? [scExePath(run.ctx.env), ['query', 'himds'], 'himds service']
             : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
         try {
             const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));
@@ -5068,7 +5077,8 @@ function createGitHubPort(env = process.env) {
         setOutput: (name, value) => setOutput(name, value),
         async attachSummary(markdown) {
             try {
-                await summary.addRaw(markdown, true).write();
+                // Our own line end: addEOL would add os.EOL, a lone CRLF after LF lines on Windows.
+                await summary.addRaw(`${markdown}\n`).write();
             }
             catch (err) {
                 // A failed write leaves the buffer full; the next write would repeat it.
@@ -5230,12 +5240,28 @@ function arcPathsFor(platform, env) {
     }
     return { arcTokensDir: '/var/opt/azcmagent/tokens', arcAgentMarkers: ['/opt/azcmagent/bin/himds'] };
 }
+/**
+ * The engine's copy of the environment. Windows names are case-insensitive (`Https_Proxy` is HTTPS_PROXY to
+ * every program there), which a plain copy of process.env forgets: so on Windows every name is upper-cased,
+ * the first of two spellings winning as in Windows' own lookup.
+ */
+function environmentFor(platform, env) {
+    if (platform !== 'win32')
+        return { ...env };
+    const copy = Object.create(null);
+    for (const [name, value] of Object.entries(env)) {
+        const upper = name.toUpperCase();
+        if (!Object.hasOwn(copy, upper))
+            copy[upper] = value;
+    }
+    return copy;
+}
 function createHostContext(options) {
     const env = options.env ?? process.env;
     const platform = options.platform ?? process.platform;
     const arcPaths = arcPathsFor(platform, env);
     return {
-        env: { ...env },
+        env: environmentFor(platform, env),
         platform,
         clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
         random: Math.random,

@@ -2,9 +2,11 @@
 // --experimental-vm-modules). Extra arguments go to jest, e.g. `npm test -- __tests__/core`.
 // Node and the tools' own entry files are run directly (no npx, no shell), so this works on Windows too.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNode24 } from './node24.mjs';
+import { ensureWindowsNode, startWineServer, stopWineServer } from './windows/node.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tool = (path) => join(root, 'node_modules', path);
@@ -29,12 +31,39 @@ if ('path' in node24) {
   console.log(`Node 24 leg skipped: ${node24.skipped}`);
 }
 
+// The Windows leg (__tests__/windows): the Windows build of Node under Wine, where wine64 is installed.
+const paths = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const wanted = (folder) => paths.length === 0 || paths.some((p) => p.includes(folder));
+let windows = null;
+if (wanted('windows')) {
+  windows = ensureWindowsNode();
+  if ('path' in windows) {
+    env.IMDS_CHECK_WINDOWS_NODE = windows.path;
+    delete env.IMDS_CHECK_WINDOWS_SKIPPED;
+    console.log(`Windows leg: node ${windows.node} (win32) under ${windows.wine}`);
+    mkdirSync(join(root, 'build'), { recursive: true });
+    writeFileSync(
+      join(root, 'build', 'windows-leg.json'),
+      `${JSON.stringify({ wine: windows.wine, node: windows.node })}\n`,
+    );
+    startWineServer(windows);
+    if (process.getuid?.() !== 0)
+      console.log('Windows leg: its namespace cases need root (run: sudo npm test -- __tests__/windows)');
+  } else {
+    delete env.IMDS_CHECK_WINDOWS_NODE;
+    env.IMDS_CHECK_WINDOWS_SKIPPED = windows.skipped;
+    rmSync(join(root, 'build', 'windows-leg.json'), { force: true });
+    console.log(`Windows leg skipped: ${windows.skipped}`);
+  }
+}
+
 // The namespace suite (__tests__/netns) needs root on Linux and skips itself otherwise; jest shows no output of
 // a skipped file, so its reason is said here.
-const paths = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-if ((paths.length === 0 || paths.some((p) => p.includes('netns'))) && process.getuid?.() !== 0)
+if (wanted('netns') && process.getuid?.() !== 0)
   console.log('Namespace suite skipped: needs root on Linux (run: sudo npm test -- __tests__/netns)');
 
 const args = [tool('jest/bin/jest.js'), ...process.argv.slice(2)];
 if (process.env.JEST_JSON_OUTPUT) args.push('--json', `--outputFile=${process.env.JEST_JSON_OUTPUT}`);
-process.exit(run(args, env));
+const status = run(args, env);
+if (windows && 'path' in windows) stopWineServer(windows);
+process.exit(status);

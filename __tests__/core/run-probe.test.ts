@@ -101,6 +101,26 @@ describe('runProbe when nothing listens', () => {
     expect(reach.message).toContain('inactive');
     expect(reach.remediation).toContain('himdsd');
   });
+
+  it.each([
+    [{ SystemRoot: 'D:\\WINDOWS' }, 'D:\\WINDOWS\\System32\\sc.exe'],
+    [{}, 'C:\\Windows\\System32\\sc.exe'],
+    [{ SystemRoot: 'sc-in-cwd' }, 'C:\\Windows\\System32\\sc.exe'],
+  ])(
+    'on Windows Arc, sc.exe runs by its System32 path, never by a name searched in the working folder (%j)',
+    async (env, command) => {
+      const port = await closedPort();
+      const diagnostics = recordingDiagnostics(
+        'SERVICE_NAME: himds\r\n        STATE              : 1  STOPPED\r\n',
+      );
+      const { report } = await probe(
+        { mode: 'arc', endpoint: `http://127.0.0.1:${port}` },
+        { diagnostics, platform: 'win32', env },
+      );
+      expect(diagnostics.runs).toEqual([{ command, args: ['query', 'himds'] }]);
+      expect(byId(report, 'reachability').message).toContain('The himds service is stopped.');
+    },
+  );
 });
 
 describe('runProbe when something answers', () => {

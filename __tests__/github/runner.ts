@@ -79,9 +79,12 @@ export interface ActionRun {
   files(): { path: string; text: string }[];
 }
 
-/** Parses `name<<delimiter\nvalue\ndelimiter` blocks (values may be empty or span lines). */
-export function parseOutputFile(text: string): Record<string, string> {
-  const lines = text.split('\n');
+/**
+ * Parses `name<<delimiter\nvalue\ndelimiter` blocks (values may be empty or span lines). `windows`: lines may
+ * also end in CRLF, as the runner reads them on Windows (FileCommandManager.ReadLine under OS_WINDOWS).
+ */
+export function parseOutputFile(text: string, windows = false): Record<string, string> {
+  const lines = text.split(windows ? /\r?\n/ : '\n');
   const outputs: Record<string, string> = {};
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -113,6 +116,8 @@ export interface RunOptions {
   pathPrefix?: string;
   /** More runner variables (e.g. GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF of a released action). */
   env?: Record<string, string>;
+  /** A Windows runner (default: this is Windows): GITHUB_OUTPUT lines may end in CRLF (see parseOutputFile). */
+  windows?: boolean;
 }
 
 const tempDirs: string[] = [];
@@ -193,7 +198,7 @@ export async function runAction(
     stderr,
     outputsPath: outputsFile,
     outputsFile: outputsText,
-    outputs: parseOutputFile(outputsText),
+    outputs: parseOutputFile(outputsText, opts.windows ?? process.platform === 'win32'),
     summary: readFileSync(summaryFile, 'utf8'),
     runnerTemp,
     workspace,

@@ -1,6 +1,7 @@
-// The repository's own workflows: they parse, CI covers Node 20 and 24 and Windows, check-dist diffs dist/,
-// the self-test runs this action against the emulator and reads its outputs in a later step, the release
-// workflow does its steps in order, and every action is pinned by commit SHA.
+// The repository's own workflows: they parse, CI covers Node 20 and 24 and Windows (a real runner and the
+// Windows leg under Wine), the namespace suite runs as root, check-dist diffs dist/, the self-test runs this
+// action against the emulator and reads its outputs in a later step, the release workflow needs CI and the
+// namespace suite and does its steps in order, and every action is pinned by commit SHA.
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -17,9 +18,13 @@ interface Job {
   'runs-on'?: string;
   permissions?: Record<string, string>;
   strategy?: { matrix?: Record<string, unknown[]> };
+  needs?: string[];
+  /** A job that calls a reusable workflow has no steps. */
+  uses?: string;
   steps: Step[];
 }
 interface Workflow {
+  on: Record<string, unknown>;
   jobs: Record<string, Job>;
 }
 
@@ -27,13 +32,13 @@ const DIR = new URL('../../.github/workflows/', import.meta.url);
 const WORKFLOWS = readdirSync(DIR).filter((f) => f.endsWith('.yml'));
 const raw = (name: string): string => readFileSync(new URL(name, DIR), 'utf8');
 const load = (name: string): Workflow => parse(raw(name)) as Workflow;
-const steps = (wf: Workflow): Step[] => Object.values(wf.jobs).flatMap((job) => job.steps);
+const steps = (wf: Workflow): Step[] => Object.values(wf.jobs).flatMap((job) => job.steps ?? []);
 
 describe('workflows', () => {
   it('ci runs npm ci and npm test on Node 20 and 24', () => {
     const ci = load('ci.yml');
-    expect(Object.values(ci.jobs)[0]!.strategy!.matrix!['node']).toEqual([20, 24]);
-    const runs = steps(ci).map((s) => s.run ?? '');
+    expect(ci.jobs['test']!.strategy!.matrix!['node']).toEqual([20, 24]);
+    const runs = ci.jobs['test']!.steps.map((s) => s.run ?? '');
     expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm test']));
     expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf('npm test'));
   });
@@ -65,12 +70,55 @@ describe('workflows', () => {
       expect(runs).toContain(path);
   });
 
+  it('the Windows leg runs under Wine on ubuntu-latest next to windows-latest, required and as root', () => {
+    const ci = load('ci.yml');
+    expect(ci.jobs['windows']!['runs-on']).toBe('windows-latest');
+    const job = ci.jobs['windows-wine']!;
+    expect(job['runs-on']).toBe('ubuntu-latest');
+    const runs = job.steps.map((s) => s.run ?? '');
+    const at = (pattern: RegExp) => runs.findIndex((r) => pattern.test(r));
+    const order = [
+      at(/^npm ci$/),
+      at(/apt-get install -y -qq wine64$/),
+      at(/^sudo -E env "PATH=\$PATH" IMDS_CHECK_REQUIRE_WINDOWS=1 npm test -- __tests__\/windows$/),
+    ];
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('the namespace suite runs as root (sudo -E) on every push and pull request, and the release calls it', () => {
+    const netns = load('netns.yml');
+    expect(Object.keys(netns.on).sort()).toEqual([
+      'pull_request',
+      'push',
+      'workflow_call',
+      'workflow_dispatch',
+    ]);
+    const runs = netns.jobs['netns']!.steps.map((s) => s.run ?? '');
+    expect(runs.indexOf('npm ci')).toBeGreaterThanOrEqual(0);
+    expect(runs.indexOf('sudo -E env "PATH=$PATH" npm test -- __tests__/netns')).toBeGreaterThan(
+      runs.indexOf('npm ci'),
+    );
+    // The release workflow can only need what it calls.
+    expect(Object.keys(load('ci.yml').on)).toContain('workflow_call');
+  });
+
+  it('.ci/run installs Wine, requires the Windows leg and prints its counts with the versions', () => {
+    const ci = readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8');
+    expect(ci).toMatch(/^export IMDS_CHECK_REQUIRE_WINDOWS=1$/m);
+    expect(ci).toMatch(/apt-get install -y -qq wine64\b/);
+    expect(ci.indexOf('IMDS_CHECK_REQUIRE_WINDOWS=1')).toBeLessThan(ci.indexOf('JEST_JSON_OUTPUT='));
+    expect(ci).toContain('windows leg: ${legCount("passed")} passed, ');
+    expect(ci).toContain('build/windows-leg.json');
+  });
+
   it('every action is pinned by a full commit SHA with its version as a comment', () => {
     const uses = WORKFLOWS.flatMap((name) =>
       [...raw(name).matchAll(/^\s*-?\s*uses: (.+)$/gm)].map((m) => m[1]!),
     );
     expect(uses.length).toBeGreaterThan(10);
-    const external = uses.filter((u) => u !== './');
+    // ./ is this action; ./.github/workflows/*.yml are this repository's reusable workflows.
+    const external = uses.filter((u) => !u.startsWith('./'));
     expect(external.filter((u) => !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+){0,2}$/.test(u))).toEqual(
       [],
     );
@@ -90,7 +138,17 @@ describe('workflows', () => {
     };
     expect(wf.on.push.tags).toEqual(['v[0-9]+.[0-9]+.[0-9]+']);
     expect(wf.permissions).toEqual({});
-    const job = Object.values(wf.jobs)[0]!;
+    // Nothing is published unless CI and the privileged namespace suite pass on the tagged commit.
+    expect(wf.jobs['ci']).toMatchObject({
+      uses: './.github/workflows/ci.yml',
+      permissions: { contents: 'read' },
+    });
+    expect(wf.jobs['netns']).toMatchObject({
+      uses: './.github/workflows/netns.yml',
+      permissions: { contents: 'read' },
+    });
+    const job = wf.jobs['release']!;
+    expect(job.needs).toEqual(['ci', 'netns']);
     expect(job.permissions).toEqual({ contents: 'write' });
     const runs = job.steps.map((s) => s.run ?? '');
     const at = (pattern: RegExp) => runs.findIndex((r) => pattern.test(r));

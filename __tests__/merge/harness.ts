@@ -48,6 +48,13 @@ export const baseEnv = (home: string, extra: Record<string, string> = {}): Recor
   ...extra,
 });
 
+/** A Windows runner or agent (the Windows build of Node under Wine): CRLF output files, Windows paths. */
+export interface WindowsRun {
+  windows?: boolean;
+  /** The host path behind a path the bundle printed (the summary's). */
+  hostPath?: (path: string) => string;
+}
+
 export interface ActionRun extends Run {
   outputs: Record<string, string>;
   summary: string;
@@ -58,6 +65,7 @@ export async function runMergeAction(
   node: string,
   inputs: Record<string, string>,
   workspace: string,
+  platform: WindowsRun = {},
 ): Promise<ActionRun> {
   const dir = tempDir('imds-merge-gh-');
   const runnerTemp = join(dir, 'runner-temp');
@@ -82,7 +90,7 @@ export async function runMergeAction(
   const run = await runNode(node, [ACTION], workspace, env);
   return {
     ...run,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8'), platform.windows),
     summary: readFileSync(summaryFile, 'utf8'),
     runnerTemp,
   };
@@ -101,6 +109,7 @@ export async function runMergeTask(
   node: string,
   inputs: Record<string, string>,
   cwd: string,
+  platform: WindowsRun = {},
 ): Promise<TaskRun> {
   const dir = tempDir('imds-merge-ado-');
   const task = JSON.parse(readFileSync(join(repoRoot, 'merge/task.json'), 'utf8')) as {
@@ -120,7 +129,7 @@ export async function runMergeTask(
     ...run,
     commands,
     variables,
-    summary: summaryPath ? readFileSync(summaryPath, 'utf8') : '',
+    summary: summaryPath ? readFileSync(platform.hostPath?.(summaryPath) ?? summaryPath, 'utf8') : '',
     result: commands.find((c) => c.name === 'task.complete')?.properties['result'] ?? '',
   };
 }

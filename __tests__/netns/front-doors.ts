@@ -60,6 +60,11 @@ export interface DoorRequest {
   node?: string;
   prefix: string[];
   timeoutMs?: number;
+  /**
+   * A Windows bundle (the Windows build of Node under Wine): the host path behind a path it printed. Its
+   * GITHUB_OUTPUT lines end in CRLF, as the runner reads them on Windows.
+   */
+  hostPath?: (path: string) => string;
 }
 
 function filesUnder(dir: string): Record<string, string> {
@@ -89,6 +94,7 @@ export async function runDoor(door: Door, request: DoorRequest): Promise<DoorRun
     throw new Error('runDoor: default endpoints only inside a namespace; overrides only to 127.0.0.1');
   }
   const node = request.node ?? process.execPath;
+  const host = request.hostPath ?? ((path: string) => path);
   const dir = mkdtempSync(join(tmpdir(), `imdsck-${door}-`));
   const base = { PATH: `${dirname(node)}:/usr/sbin:/usr/bin:/sbin:/bin`, HOME: dir, ...request.env };
   const inputs = request.inputs ?? {};
@@ -160,8 +166,8 @@ export async function runDoor(door: Door, request: DoorRequest): Promise<DoorRun
       'token-status': checks['token']!.outcome,
     };
   } else if (door === 'action') {
-    outputs = parseOutputFile(written['github_output'] ?? '');
-    report = JSON.parse(readFileSync(outputs['report-path']!, 'utf8')) as Report;
+    outputs = parseOutputFile(written['github_output'] ?? '', request.hostPath !== undefined);
+    report = JSON.parse(readFileSync(host(outputs['report-path']!), 'utf8')) as Report;
     channels['report.json'] = JSON.stringify(report);
   } else {
     const commands = parseCommands(run.stdout.split(/\r?\n/));
@@ -170,7 +176,7 @@ export async function runDoor(door: Door, request: DoorRequest): Promise<DoorRun
     outputs = {};
     for (const v of vars)
       outputs[(v.properties['variable'] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = v.message;
-    report = JSON.parse(readFileSync(outputs['report-path']!, 'utf8')) as Report;
+    report = JSON.parse(readFileSync(host(outputs['report-path']!), 'utf8')) as Report;
     channels['report.json'] = JSON.stringify(report);
   }
   return {

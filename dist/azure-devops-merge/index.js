@@ -14493,6 +14493,15 @@ function confirmsIdentity(selector, token, json) {
     const claim = { client_id: claims.appid, object_id: claims.oid, msi_res_id: claims.xmsMirid }[selector.kind];
     return echoed === want || claim.toLowerCase() === want;
 }
+/**
+ * sc.exe by its full path: a bare name makes Windows look in the working folder first (the checked-out
+ * repository, on a build agent), so any sc.exe there would run. SystemRoot when it is a plain drive path.
+ */
+function scExePath(env) {
+    const root = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? '';
+    const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
+    return `${windows}\\System32\\sc.exe`;
+}
 const himdsService = (ctx) => ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
     : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
@@ -14514,7 +14523,7 @@ const arcProfile = {
             return '';
         const windows = run.ctx.platform === 'win32';
         const [cmd, args, name] = windows
-            ? ['sc.exe', ['query', 'himds'], 'himds service']
+            ? [scExePath(run.ctx.env), ['query', 'himds'], 'himds service']
             : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
         try {
             const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));

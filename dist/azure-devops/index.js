@@ -2606,6 +2606,15 @@ function confirmsIdentity(selector, token, json) {
     const claim = { client_id: claims.appid, object_id: claims.oid, msi_res_id: claims.xmsMirid }[selector.kind];
     return echoed === want || claim.toLowerCase() === want;
 }
+/**
+ * sc.exe by its full path: a bare name makes Windows look in the working folder first (the checked-out
+ * repository, on a build agent), so any sc.exe there would run. SystemRoot when it is a plain drive path.
+ */
+function scExePath(env) {
+    const root = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? '';
+    const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
+    return `${windows}\\System32\\sc.exe`;
+}
 const himdsService = (ctx) => ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
     : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
@@ -2627,7 +2636,7 @@ const arcProfile = {
             return '';
         const windows = run.ctx.platform === 'win32';
         const [cmd, args, name] = windows
-            ? ['sc.exe', ['query', 'himds'], 'himds service']
+            ? [scExePath(run.ctx.env), ['query', 'himds'], 'himds service']
             : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
         try {
             const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));
@@ -4179,12 +4188,28 @@ function arcPathsFor(platform, env) {
     }
     return { arcTokensDir: '/var/opt/azcmagent/tokens', arcAgentMarkers: ['/opt/azcmagent/bin/himds'] };
 }
+/**
+ * The engine's copy of the environment. Windows names are case-insensitive (`Https_Proxy` is HTTPS_PROXY to
+ * every program there), which a plain copy of process.env forgets: so on Windows every name is upper-cased,
+ * the first of two spellings winning as in Windows' own lookup.
+ */
+function environmentFor(platform, env) {
+    if (platform !== 'win32')
+        return { ...env };
+    const copy = Object.create(null);
+    for (const [name, value] of Object.entries(env)) {
+        const upper = name.toUpperCase();
+        if (!Object.hasOwn(copy, upper))
+            copy[upper] = value;
+    }
+    return copy;
+}
 function createHostContext(options) {
     const env = options.env ?? process.env;
     const platform = options.platform ?? process.platform;
     const arcPaths = arcPathsFor(platform, env);
     return {
-        env: { ...env },
+        env: environmentFor(platform, env),
         platform,
         clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
         random: Math.random,

@@ -1004,7 +1004,7 @@ const CHALLENGE_HEADER = 'Www-Authenticate';
  */
 const CHALLENGE_BODY = oauthError('unauthorized', 'Present the content of the key file named by the realm as Basic credentials');
 function realm(state, path) {
-    return state.overrides.arcRealm ?? path;
+    return state.overrides.arcRealm ?? state.arcRealmPath(path);
 }
 function challengeValues(state) {
     const variant = state.spec.arcKey ?? 'normal';
@@ -1403,6 +1403,7 @@ async function startEmulator(options = {}) {
         faultRandom: seededRandom(options.seed ?? 1),
         jitterRandom: seededRandom((options.seed ?? 1) + 0x9e3779b9),
         arcKeyLifetimeMs: options.arcKeyLifetimeMs ?? DEFAULT_ARC_KEY_LIFETIME_MS,
+        arcRealmPath: options.arcRealmPath ?? ((hostPath) => hostPath),
     };
     const server = (0,external_node_http_.createServer)((req, res) => handleRequest(state, req, res));
     server.on('connection', (socket) => {

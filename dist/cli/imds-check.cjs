@@ -24,7 +24,7 @@ try {
         isTTY: process.stdout.isTTY === true,
         errIsTTY: process.stderr.isTTY === true,
         env: process.env,
-        makeContext: (options) => (0,_host_context_js__WEBPACK_IMPORTED_MODULE_0__/* .createHostContext */ .K)(options),
+        makeContext: (options) => (0,_host_context_js__WEBPACK_IMPORTED_MODULE_0__/* .createHostContext */ .KH)(options),
         // Loaded only for `imds-check emulate`, so a check does not pay for parsing the emulator.
         emulate: async (argv) => {
             const { runEmulateCommand } = await __nccwpck_require__.e(/* import() */ 39).then(__nccwpck_require__.bind(__nccwpck_require__, 39));
@@ -3318,6 +3318,15 @@ function confirmsIdentity(selector, token, json) {
     const claim = { client_id: claims.appid, object_id: claims.oid, msi_res_id: claims.xmsMirid }[selector.kind];
     return echoed === want || claim.toLowerCase() === want;
 }
+/**
+ * sc.exe by its full path: a bare name makes Windows look in the working folder first (the checked-out
+ * repository, on a build agent), so any sc.exe there would run. SystemRoot when it is a plain drive path.
+ */
+function scExePath(env) {
+    const root = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? '';
+    const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
+    return `${windows}\\System32\\sc.exe`;
+}
 const himdsService = (ctx) => ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
     : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
@@ -3339,7 +3348,7 @@ const arcProfile = {
             return '';
         const windows = run.ctx.platform === 'win32';
         const [cmd, args, name] = windows
-            ? ['sc.exe', ['query', 'himds'], 'himds service']
+            ? [scExePath(run.ctx.env), ['query', 'himds'], 'himds service']
             : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
         try {
             const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));
@@ -4538,10 +4547,10 @@ function taskCodeLink(bundleUrl) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  K: () => (/* binding */ createHostContext)
+  KH: () => (/* binding */ createHostContext)
 });
 
-// UNUSED EXPORTS: arcPathsFor
+// UNUSED EXPORTS: arcPathsFor, environmentFor
 
 ;// CONCATENATED MODULE: ./src/host/diagnostics.ts
 const childProcessDiagnostics = {
@@ -4621,12 +4630,28 @@ function arcPathsFor(platform, env) {
     }
     return { arcTokensDir: '/var/opt/azcmagent/tokens', arcAgentMarkers: ['/opt/azcmagent/bin/himds'] };
 }
+/**
+ * The engine's copy of the environment. Windows names are case-insensitive (`Https_Proxy` is HTTPS_PROXY to
+ * every program there), which a plain copy of process.env forgets: so on Windows every name is upper-cased,
+ * the first of two spellings winning as in Windows' own lookup.
+ */
+function environmentFor(platform, env) {
+    if (platform !== 'win32')
+        return { ...env };
+    const copy = Object.create(null);
+    for (const [name, value] of Object.entries(env)) {
+        const upper = name.toUpperCase();
+        if (!Object.hasOwn(copy, upper))
+            copy[upper] = value;
+    }
+    return copy;
+}
 function createHostContext(options) {
     const env = options.env ?? process.env;
     const platform = options.platform ?? process.platform;
     const arcPaths = arcPathsFor(platform, env);
     return {
-        env: { ...env },
+        env: environmentFor(platform, env),
         platform,
         clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
         random: Math.random,

@@ -2849,6 +2849,15 @@ function confirmsIdentity(selector, token, json) {
     const claim = { client_id: claims.appid, object_id: claims.oid, msi_res_id: claims.xmsMirid }[selector.kind];
     return echoed === want || claim.toLowerCase() === want;
 }
+/**
+ * sc.exe by its full path: a bare name makes Windows look in the working folder first (the checked-out
+ * repository, on a build agent), so any sc.exe there would run. SystemRoot when it is a plain drive path.
+ */
+function scExePath(env) {
+    const root = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? '';
+    const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
+    return `${windows}\\System32\\sc.exe`;
+}
 const himdsService = (ctx) => ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
     : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
@@ -2870,7 +2879,7 @@ const arcProfile = {
             return '';
         const windows = run.ctx.platform === 'win32';
         const [cmd, args, name] = windows
-            ? ['sc.exe', ['query', 'himds'], 'himds service']
+            ? [scExePath(run.ctx.env), ['query', 'himds'], 'himds service']
             : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
         try {
             const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));
@@ -5055,7 +5064,8 @@ function createGitHubPort(env = process.env) {
         setOutput: (name, value) => setOutput(name, value),
         async attachSummary(markdown) {
             try {
-                await summary.addRaw(markdown, true).write();
+                // Our own line end: addEOL would add os.EOL, a lone CRLF after LF lines on Windows.
+                await summary.addRaw(`${markdown}\n`).write();
             }
             catch (err) {
                 // A failed write leaves the buffer full; the next write would repeat it.

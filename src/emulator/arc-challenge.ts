@@ -22,7 +22,7 @@ export const CHALLENGE_BODY = oauthError(
 );
 
 function realm(state: EmulatorState, path: string): string {
-  return state.overrides.arcRealm ?? path;
+  return state.overrides.arcRealm ?? state.arcRealmPath(path);
 }
 
 function challengeValues(state: EmulatorState): string[] {

@@ -97,6 +97,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     faultRandom: seededRandom(options.seed ?? 1),
     jitterRandom: seededRandom((options.seed ?? 1) + 0x9e3779b9),
     arcKeyLifetimeMs: options.arcKeyLifetimeMs ?? DEFAULT_ARC_KEY_LIFETIME_MS,
+    arcRealmPath: options.arcRealmPath ?? ((hostPath) => hostPath),
   };
 
   const server = createServer((req, res) => handleRequest(state, req, res));

@@ -31,6 +31,8 @@ export interface EmulatorState {
   faultRandom: () => number;
   jitterRandom: () => number;
   arcKeyLifetimeMs: number;
+  /** The realm spelling of a key file's host path (StartOptions.arcRealmPath). */
+  arcRealmPath: (hostPath: string) => string;
 }
 
 /** mulberry32: a tiny, well-mixed 32-bit PRNG; enough for reproducible fault patterns, not for secrets. */

@@ -60,6 +60,11 @@ export interface StartOptions {
   seed?: number;
   /** Arc only: an unused key file (and its secret) is removed after this many ms (default 10000). */
   arcKeyLifetimeMs?: number;
+  /**
+   * Arc only: how the prober spells the path of a key file the emulator wrote, in the challenge realm
+   * (default: as written). A Windows prober under Wine sees `<prefix>/drive_c/...` as `C:\...`.
+   */
+  arcRealmPath?: (hostPath: string) => string;
 }
 
 export interface RecordedRequest {

@@ -20,7 +20,8 @@ export function createGitHubPort(env: NodeJS.ProcessEnv = process.env): AnyPlatf
     setOutput: (name, value) => core.setOutput(name, value),
     async attachSummary(markdown) {
       try {
-        await core.summary.addRaw(markdown, true).write();
+        // Our own line end: addEOL would add os.EOL, a lone CRLF after LF lines on Windows.
+        await core.summary.addRaw(`${markdown}\n`).write();
       } catch (err) {
         // A failed write leaves the buffer full; the next write would repeat it.
         core.summary.emptyBuffer();

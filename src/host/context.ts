@@ -40,12 +40,27 @@ export function arcPathsFor(
   return { arcTokensDir: '/var/opt/azcmagent/tokens', arcAgentMarkers: ['/opt/azcmagent/bin/himds'] };
 }
 
+/**
+ * The engine's copy of the environment. Windows names are case-insensitive (`Https_Proxy` is HTTPS_PROXY to
+ * every program there), which a plain copy of process.env forgets: so on Windows every name is upper-cased,
+ * the first of two spellings winning as in Windows' own lookup.
+ */
+export function environmentFor(platform: string, env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  if (platform !== 'win32') return { ...env };
+  const copy: Record<string, string | undefined> = Object.create(null);
+  for (const [name, value] of Object.entries(env)) {
+    const upper = name.toUpperCase();
+    if (!Object.hasOwn(copy, upper)) copy[upper] = value;
+  }
+  return copy;
+}
+
 export function createHostContext(options: HostOptions): RuntimeContext {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
   const arcPaths = arcPathsFor(platform, env);
   return {
-    env: { ...env },
+    env: environmentFor(platform, env),
     platform,
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     random: Math.random,

@@ -35,6 +35,16 @@ function confirmsIdentity(selector: IdentitySelector, token: string, json: Recor
   return echoed === want || claim.toLowerCase() === want;
 }
 
+/**
+ * sc.exe by its full path: a bare name makes Windows look in the working folder first (the checked-out
+ * repository, on a build agent), so any sc.exe there would run. SystemRoot when it is a plain drive path.
+ */
+export function scExePath(env: Readonly<Record<string, string | undefined>>): string {
+  const root = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? '';
+  const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
+  return `${windows}\\System32\\sc.exe`;
+}
+
 const himdsService = (ctx: RemedyContext): string =>
   ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
@@ -57,7 +67,7 @@ export const arcProfile: ModeProfile = {
     if (!diagnostics || run.budget.remaining() < 250) return '';
     const windows = run.ctx.platform === 'win32';
     const [cmd, args, name] = windows
-      ? ['sc.exe', ['query', 'himds'], 'himds service']
+      ? [scExePath(run.ctx.env), ['query', 'himds'], 'himds service']
       : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
     try {
       const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));
