@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childProcessDiagnostics } from '../../src/host/diagnostics.js';
 import { snapshotCredentialInputs } from '../../src/azure-devops/credential-inputs.js';
-import { toAgentProxy, withoutCredentials } from '../../src/azure-devops/proxy.js';
+import { toAgentProxy } from '../../src/azure-devops/proxy.js';
+import { withoutUserInfo } from '../../src/core/index.js';
 
 describe('agent proxy', () => {
   it('is null when the agent has no proxy', () => {
@@ -15,19 +16,22 @@ describe('agent proxy', () => {
 
   it('keeps the URL and the string entries of the bypass list', () => {
     expect(toAgentProxy('http://proxy.corp:8080', ['169\\.254\\.169\\.254', 7, '', 'localhost'])).toEqual({
+      source: 'agent proxy',
       url: 'http://proxy.corp:8080',
       bypass: ['169\\.254\\.169\\.254', 'localhost'],
     });
     expect(toAgentProxy('http://proxy.corp:8080', 'not-an-array')).toEqual({
+      source: 'agent proxy',
       url: 'http://proxy.corp:8080',
       bypass: [],
     });
   });
 
+  // One function removes credentials from every URL the engine may show (withoutCredentials was a second one).
   it('never carries credentials into a warning', () => {
-    expect(withoutCredentials('http://user:p%40ss@proxy.corp:8080/')).toBe('http://proxy.corp:8080/');
-    expect(withoutCredentials('proxy user:pw@proxy.corp:3128')).toBe('proxy.corp:3128');
-    expect(withoutCredentials('http://proxy.corp:8080')).toBe('http://proxy.corp:8080');
+    expect(withoutUserInfo('http://user:p%40ss@proxy.corp:8080/')).toBe('http://***@proxy.corp:8080/');
+    expect(withoutUserInfo('proxy user:pw@proxy.corp:3128')).toBe('***@proxy.corp:3128');
+    expect(withoutUserInfo('http://proxy.corp:8080')).toBe('http://proxy.corp:8080');
     expect(toAgentProxy('http://u:secret@p:1', [])!.url).not.toContain('secret');
   });
 });

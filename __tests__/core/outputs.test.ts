@@ -1,9 +1,10 @@
 // Report → outputs: every contract output the engine owns, status words, and the shape gate (a network value
 // that does not fit its field's shape becomes '').
-import { OUTPUT_NAMES, type OutputName } from '../../src/core/contract.js';
+import { OUTPUT_NAMES } from '../../src/core/contract.js';
+import type { OutputName } from '../../src/core/types.js';
 import { buildOutputs, OUTPUT_SHAPES } from '../../src/core/outputs.js';
 import type { CheckResult, Outcome, Report } from '../../src/core/types.js';
-import { fakeJwt } from './jwt-factory.js';
+import { fakeJwt } from '../helpers/jwt-factory.js';
 
 const VM_ID = '74436628-93e4-401b-adfc-ee161f24a087';
 const SUB = '3af8e776-0edc-4cf5-8520-b5ec2dbc778f';

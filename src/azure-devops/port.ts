@@ -4,7 +4,7 @@ import * as tl from 'azure-pipelines-task-lib/task.js';
 import {
   CREDENTIAL_INPUTS,
   toCamel,
-  type AgentProxy,
+  type ProxySetting,
   type InputName,
   type StepVerdict,
 } from '../core/index.js';
@@ -21,7 +21,7 @@ const RESULTS: Record<StepVerdict, tl.TaskResult> = {
   failed: tl.TaskResult.Failed,
 };
 
-function readAgentProxy(): AgentProxy | null {
+function readProxySetting(): ProxySetting | null {
   try {
     // No request URL: we want the proxy as configured, not task-lib's regex bypass decision for one URL.
     const config = tl.getHttpProxyConfiguration();
@@ -60,7 +60,7 @@ export function createTaskPort(credentials: CredentialInputs, bundleUrl: string)
     },
     finish: (verdict, message) => tl.setResult(RESULTS[verdict], message),
     tempDir: () => tl.getVariable('Agent.TempDirectory') || undefined,
-    agentProxy: readAgentProxy,
+    agentProxy: readProxySetting,
     codeLink: taskCodeLink(bundleUrl),
     finishAnnotates: { failed: 'error', 'succeeded-with-issues': 'warning' },
   };

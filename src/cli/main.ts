@@ -82,9 +82,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`imds-check: ${problem}.\n`);
     return 2;
   }
-  const secrets = new Set<string>();
-  if (options.amaProxy.kind === 'url' && options.amaProxy.password !== '')
-    secrets.add(options.amaProxy.password);
+  // Credentials found in inputs (a proxy password) are redacted from everything printed.
+  const secrets = new Set<string>(parsed.secrets);
   const progress = progressPrinter(io.err, io.errIsTTY);
   const ctx = io.makeContext({
     spell: CLI_SPELLING,

@@ -1,7 +1,7 @@
 // Builds the engine's RuntimeContext from the real process: the one place that reads process.env and the
 // platform on behalf of the engine. Each front door passes its own spelling, secret registration and printer.
 import type {
-  AgentProxy,
+  ProxySetting,
   DiagnosticsPort,
   InputSpelling,
   Logger,
@@ -16,7 +16,7 @@ export interface HostOptions {
   spell: InputSpelling;
   registerSecret(value: string): void;
   progress?(event: ProgressEvent): void;
-  agentProxy?: AgentProxy | null;
+  agentProxy?: ProxySetting | null;
   diagnostics?: DiagnosticsPort | null;
   log?: Logger;
   env?: NodeJS.ProcessEnv;
