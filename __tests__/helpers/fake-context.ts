@@ -1,6 +1,7 @@
 // Test doubles for the engine: a read-only file system that records every call, the one fake clock, and a RuntimeContext factory built from them. No module mocks.
 import type { DiagnosticsPort, FileStat, FileSystemPort, ProbeOptions } from '../../src/core/index.js';
 import type { RuntimeContext } from '../../src/core/context.js';
+import { parseOptions } from '../../src/core/options.js';
 import { CLI_SPELLING } from '../../src/host/spelling.js';
 import { fakeClock, type FakeClock } from './fake-clock.js';
 
@@ -144,26 +145,9 @@ export function recordingDiagnostics(
   };
 }
 
+/** The options every registered check's defaults give (a 30 s timeout), with the fields given replaced. */
 export function options(overrides: Partial<ProbeOptions> = {}): ProbeOptions {
-  return {
-    mode: 'auto',
-    identity: 'system',
-    selector: null,
-    resource: '',
-    endpoint: '',
-    timeoutSeconds: 30,
-    failOn: 'error',
-    exposeToken: false,
-    reportPath: '',
-    junitPath: '',
-    samples: 1,
-    minSuccessPercent: 95,
-    ama: false,
-    workspaceIds: [],
-    dceEndpoints: [],
-    amaProxy: 'environment',
-    privateLink: 'auto',
-    amaTrustedRoots: '',
-    ...overrides,
-  };
+  const parsed = parseOptions({ 'timeout-seconds': '30' }, CLI_SPELLING);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return { ...parsed.options, ...overrides };
 }

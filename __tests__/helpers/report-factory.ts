@@ -13,7 +13,7 @@ import {
 type CheckPatch = Partial<CheckResult>;
 
 export function check(id: CheckResult['id'], patch: CheckPatch = {}): CheckResult {
-  const titles: Record<CheckResult['id'], string> = {
+  const titles: Partial<Record<CheckResult['id'], string>> = {
     environment: 'Environment',
     reachability: 'Reachability',
     metadata: 'Instance metadata',
@@ -21,12 +21,13 @@ export function check(id: CheckResult['id'], patch: CheckPatch = {}): CheckResul
     ama: 'Azure Monitor Agent endpoints',
     stability: 'Stability over samples',
   };
+  const title = titles[id] ?? id;
   return {
     id,
-    title: titles[id],
+    title,
     status: 'pass',
     code: 'ok',
-    message: `${titles[id]} looks fine.`,
+    message: `${title} looks fine.`,
     remediation: 'Nothing to fix.',
     durationMs: 12,
     attempts: 1,

@@ -1,6 +1,7 @@
 // The ama check end to end in-process: the real engine and IMDS emulator, the Azure Monitor listeners on
 // loopback, host names mapped to them by the injected resolver. One run covers a different scenario per host
 // (they are probed concurrently), another the healthy path and what every renderer and output makes of it.
+import { CHECKS } from '../../../../src/core/registry.js';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import {
   buildOutputs,
@@ -136,13 +137,13 @@ describe('healthy, every channel', () => {
     const report = run.outcome.report;
     const ama = check(report.checks);
     expect([report.result, ama.status, ama.code]).toEqual(['pass', 'pass', 'ok']);
-    expect(report.checks.map((c) => c.id)).toEqual([
-      'environment',
-      'reachability',
-      'metadata',
-      'token',
-      'ama',
-    ]);
+    // Every check the registry wants with ama true, in its order: ama after token.
+    const ids = report.checks.map((c) => c.id);
+    expect(ids).toEqual(
+      CHECKS.filter((c) => c.wanted?.({ ama: true, samples: 1 } as never) ?? true).map((c) => c.id),
+    );
+    expect(ids.slice(0, 4)).toEqual(['environment', 'reachability', 'metadata', 'token']);
+    expect(ids).toContain('ama');
     const hosts = hostsOf(ama);
     expect(hosts.map((h) => h.host)).toEqual(ALL_HOSTS);
     expect(hosts[0]).toEqual({
