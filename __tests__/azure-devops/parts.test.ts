@@ -1,11 +1,11 @@
 // The small pieces of the adapter: proxy mapping, credential inputs read before task-lib, diagnostics commands,
-// the summary file, and the rule that only port.ts imports azure-pipelines-task-lib.
+// the summary file, and the rule that only task-port.ts imports azure-pipelines-task-lib.
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childProcessDiagnostics } from '../../src/host/diagnostics.js';
 import { snapshotCredentialInputs } from '../../src/azure-devops/credential-inputs.js';
-import { toAgentProxy } from '../../src/azure-devops/proxy.js';
+import { toAgentProxy } from '../../src/azure-devops/agent-proxy.js';
 import { withoutUserInfo } from '../../src/core/index.js';
 
 describe('agent proxy', () => {
@@ -75,12 +75,12 @@ describe('diagnostics commands', () => {
 });
 
 describe('platform library isolation', () => {
-  it('only port.ts imports azure-pipelines-task-lib, and nothing imports @actions', () => {
+  it('only task-port.ts imports azure-pipelines-task-lib, and nothing imports @actions', () => {
     const dir = join(process.cwd(), 'src', 'azure-devops');
     const importers = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
       .filter((f) => /from\s+['"]azure-pipelines-task-lib/.test(readFileSync(join(dir, f), 'utf8')));
-    expect(importers).toEqual(['port.ts']);
+    expect(importers).toEqual(['task-port.ts']);
     for (const f of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
       expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/from\s+['"]@actions\//);
     }

@@ -2,7 +2,7 @@ export const id = 306;
 export const ids = [306];
 export const modules = {
 
-/***/ 306:
+/***/ 3306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,12 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/azure-pipelines-task-lib/task.js
 var task = __webpack_require__(358);
-// EXTERNAL MODULE: ./src/core/index.ts + 50 modules
-var core = __webpack_require__(153);
+// EXTERNAL MODULE: ./src/core/index.ts + 56 modules
+var core = __webpack_require__(2649);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/host/code-links.ts
 // Where each code is documented: docs/errors.md, section `#<code>`. A released action or task links to its
 // own version's file on GitHub; anything else names the path in the repository.
@@ -89,29 +89,17 @@ const TASK_SPELLING = {
     name: (input) => (0,core/* toCamel */.wu)(input),
     assignment: (input, value) => `${(0,core/* toCamel */.wu)(input)}: ${value}`,
 };
-/** The CLI's flags are the input names, except the two file flags. */
-const CLI_FLAG = { 'report-path': 'report', 'junit-path': 'junit' };
+/** The CLI's flags are the input names, except where an input declares another (the two file flags). */
+const CLI_FLAG = new Map(core/* CONTRACT_INPUTS */.Vw.map((i) => [i.name, i.cli.flag ?? i.name]));
 const CLI_SPELLING = {
-    name: (input) => `--${CLI_FLAG[input] ?? input}`,
-    assignment: (input, value) => `--${CLI_FLAG[input] ?? input} ${value}`,
+    name: (input) => `--${CLI_FLAG.get(input) ?? input}`,
+    assignment: (input, value) => `--${CLI_FLAG.get(input) ?? input} ${value}`,
 };
 
 ;// CONCATENATED MODULE: ./src/azure-devops/proxy.ts
-/** Drops any user:password from the URL so it can appear in a warning. */
-function withoutCredentials(url) {
-    try {
-        const parsed = new URL(url);
-        if (parsed.username === '' && parsed.password === '')
-            return url;
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString();
-    }
-    catch {
-        // Not a URL we can parse: keep only what follows an '@', which is where credentials would end.
-        return url.includes('@') ? url.slice(url.lastIndexOf('@') + 1) : url;
-    }
-}
+// Turns the agent proxy settings task-lib reports into the engine's ProxySetting. The engine only uses it to
+// warn that other programs (AMA) would send IMDS traffic through it; imds-check never uses a proxy itself.
+
 function toAgentProxy(proxyUrl, bypass) {
     const url = (proxyUrl ?? '').trim();
     if (url === '')
@@ -119,11 +107,11 @@ function toAgentProxy(proxyUrl, bypass) {
     const list = Array.isArray(bypass)
         ? bypass.filter((b) => typeof b === 'string' && b.trim() !== '')
         : [];
-    return { url: withoutCredentials(url), bypass: list };
+    return { source: 'agent proxy', url: (0,core/* withoutUserInfo */.sl)(url), bypass: list };
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(455);
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/azure-devops/summary-file.ts
 // Writes the Markdown summary where the agent can still read it after the step; returns its path. A second
 // imds-check step in the same job gets summary-2.md and so on, so it never overwrites an attached summary.
@@ -158,7 +146,7 @@ const RESULTS = {
     'succeeded-with-issues': task.TaskResult.SucceededWithIssues,
     failed: task.TaskResult.Failed,
 };
-function readAgentProxy() {
+function readProxySetting() {
     try {
         // No request URL: we want the proxy as configured, not task-lib's regex bypass decision for one URL.
         const config = task.getHttpProxyConfiguration();
@@ -200,7 +188,7 @@ function createTaskPort(credentials, bundleUrl) {
         },
         finish: (verdict, message) => task.setResult(RESULTS[verdict], message),
         tempDir: () => task.getVariable('Agent.TempDirectory') || undefined,
-        agentProxy: readAgentProxy,
+        agentProxy: readProxySetting,
         codeLink: taskCodeLink(bundleUrl),
         finishAnnotates: { failed: 'error', 'succeeded-with-issues': 'warning' },
     };

@@ -94,7 +94,7 @@ function minPass(value) {
 function allowCodes(value) {
     const codes = [...new Set(value.split(/[\s,]+/).filter((c) => c !== ''))];
     for (const code of codes) {
-        if (!(0,core_codes/* isCode */._)(code))
+        if (!(0,core_codes/* isCode */._m)(code))
             throw new Bad('allow-codes', `got ${shown(code)}; expected codes from docs/errors.md, comma separated`);
         if (NOT_ALLOWABLE.has(code))
             throw new Bad('allow-codes', `${code} cannot be allowed; it describes the merge, not a machine's check`);
@@ -413,7 +413,7 @@ function labelOf(mode, platform) {
  * front door writes the check's inputs, which is how the machines' own step wrote them too.
  */
 function fixesFor(code, rows, spell) {
-    if (!(0,core_codes/* isCode */._)(code))
+    if (!(0,core_codes/* isCode */._m)(code))
         return [{ label: '', text: UNKNOWN_FIX }];
     const byText = new Map();
     const seen = new Set();
@@ -423,7 +423,7 @@ function fixesFor(code, rows, spell) {
         if (seen.has(`${mode}/${platform}`))
             continue;
         seen.add(`${mode}/${platform}`);
-        const text = (0,remedies/* remedyFor */.wJ)(code, { profile: target/* PROFILES */.j[mode], platform, spell });
+        const text = (0,remedies/* remedyFor */.w)(code, { profile: target/* PROFILES */.jI[mode], platform, spell });
         byText.set(text, [...(byText.get(text) ?? []), labelOf(mode, platform)]);
     }
     const fixes = [...byText].map(([text, labels]) => ({ label: labels.join('; '), text }));
@@ -813,8 +813,8 @@ function renderFleetText(report, options) {
 
 
 
-// EXTERNAL MODULE: ./src/core/index.ts + 34 modules
-var core = __webpack_require__(684);
+// EXTERNAL MODULE: ./src/core/index.ts + 17 modules
+var core = __webpack_require__(912);
 // EXTERNAL MODULE: ./src/host/code-links.ts
 var code_links = __webpack_require__(777);
 // EXTERNAL MODULE: external "node:fs"

@@ -29,9 +29,9 @@ export interface CodeOwners {
 export type Code = CodeOwners[keyof CodeOwners] | Declared<'codes'>;
 
 /** The run's own inputs and outputs (pipeline/run-inputs.ts); every other name belongs to a check. */
-export type RunInputName =
+type RunInputName =
   'mode' | 'endpoint' | 'timeout-seconds' | 'fail-on' | 'report-path' | 'junit-path' | 'ama';
-export type RunOutputName = 'result' | 'mode' | 'report-path';
+type RunOutputName = 'result' | 'mode' | 'report-path';
 export type InputName = RunInputName | Declared<'inputs'>;
 export type OutputName = RunOutputName | Declared<'outputs'>;
 export type RawInputs = Partial<Record<InputName, string | undefined>>;
@@ -59,7 +59,7 @@ export interface InputSpelling {
 }
 
 /** The words status outputs and outcomes use when no HTTP status came back. */
-export const SOCKET_WORDS = ['timeout', 'refused', 'unreachable', 'reset', 'no-response'] as const;
+const SOCKET_WORDS = ['timeout', 'refused', 'unreachable', 'reset', 'no-response'] as const;
 export type SocketWord = (typeof SOCKET_WORDS)[number];
 const WORDS: ReadonlySet<string> = new Set(SOCKET_WORDS);
 export const isSocketWord = (value: string): value is SocketWord => WORDS.has(value);

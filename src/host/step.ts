@@ -22,7 +22,7 @@ import {
   type StepVerdict,
 } from '../core/index.js';
 import { annotateChecks } from './annotations.js';
-import { createHostContext } from './context.js';
+import { createHostContext } from './process-context.js';
 import { deferredDebug } from './deferred-debug.js';
 import { guarded } from './guarded-port.js';
 import { oneLine } from './one-line.js';

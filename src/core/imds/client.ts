@@ -24,14 +24,14 @@ export interface ImdsClient {
   ): Promise<{ result: HttpResult; attempts: number }>;
 }
 
-export interface ImdsClients {
+interface ImdsClients {
   /** The client for requests made on behalf of `check`. */
   client(check: CheckId): ImdsClient;
   /** Closes the keep-alive connection once the run is over. */
   close(): void;
 }
 
-export interface ClientDeps {
+interface ClientDeps {
   endpoint: Endpoint;
   /** 'IMDS' or 'Hybrid IMDS', as progress lines name it. */
   service: string;

@@ -39,7 +39,6 @@ const FAILURES = {
 } as const satisfies Record<string, FailureFacts>;
 
 export type TransportFailure = keyof typeof FAILURES;
-export const TRANSPORT_FAILURES = Object.keys(FAILURES) as TransportFailure[];
 
 /** Codes of answers that came back but not from IMDS (imds/recognise.ts decides). */
 export type NotImdsCode =

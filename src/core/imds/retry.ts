@@ -2,6 +2,7 @@
 // also 404. Transport hiccups after the connection was proven are retried too. Exponential backoff with jitter,
 // Retry-After honoured, and never a wait that would run past the deadline.
 import type { Budget } from './budget.js';
+import { isRetriedFailure } from './failures.js';
 import { header, type HttpResult } from './http.js';
 import { recognise } from './recognise.js';
 import type { Clock } from '../context.js';
@@ -17,10 +18,9 @@ const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 16_000;
 // During an IMDS update, poll about every 10 s (as Microsoft's clients do) rather than backing off further.
 const GONE_MAX_DELAY_MS = 10_000;
-const RETRIED_FAILURES = new Set(['no_response', 'connection_reset', 'connect_timeout', 'body_timeout']);
 
 export function isRetryable(kind: RequestKind, result: HttpResult): boolean {
-  if (result.kind === 'failure') return RETRIED_FAILURES.has(result.failure);
+  if (result.kind === 'failure') return isRetriedFailure(result.failure);
   const s = result.status;
   // A proxy's or gateway's 5xx page is not IMDS being busy: retrying it only delays the diagnosis. Any other
   // 5xx (JSON, or plain text as Hybrid IMDS may send) is retried.

@@ -2,23 +2,21 @@
 // their fixes. The token check ends with them, and the stability check's samples may carry them.
 import { setting, type Remedy } from '../types.js';
 
-export const ARC_CODES = [
-  'arc_challenge_missing',
-  'arc_challenge_malformed',
-  'arc_expected_challenge',
-  'arc_endpoint_not_loopback',
-  'arc_key_outside_tokens_dir',
-  'arc_key_not_key_file',
-  'arc_key_not_regular_file',
-  'arc_key_hard_link',
-  'arc_key_too_large',
-  'arc_key_missing',
-  'arc_key_permission_denied',
-  'arc_key_read_failed',
-  'arc_secret_rejected',
-  'arc_user_identity_unconfirmed',
-] as const;
-export type ArcCode = (typeof ARC_CODES)[number];
+export type ArcCode =
+  | 'arc_challenge_missing'
+  | 'arc_challenge_malformed'
+  | 'arc_expected_challenge'
+  | 'arc_endpoint_not_loopback'
+  | 'arc_key_outside_tokens_dir'
+  | 'arc_key_not_key_file'
+  | 'arc_key_not_regular_file'
+  | 'arc_key_hard_link'
+  | 'arc_key_too_large'
+  | 'arc_key_missing'
+  | 'arc_key_permission_denied'
+  | 'arc_key_read_failed'
+  | 'arc_secret_rejected'
+  | 'arc_user_identity_unconfirmed';
 
 declare module '../types.js' {
   interface CodeOwners {

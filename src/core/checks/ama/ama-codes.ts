@@ -1,29 +1,27 @@
 // The ama check's codes and their fixes (docs/errors.md has the long form of each).
 import { setting, type Remedy } from '../../types.js';
 
-export const AMA_CODES = [
-  'ama_unknown_cloud',
-  'ama_trusted_roots_invalid',
-  'ama_proxy_invalid',
-  'ama_dns_failed',
-  'ama_private_link_public',
-  'ama_private_link_private',
-  'ama_connect_timeout',
-  'ama_connect_failed',
-  'ama_proxy_connect_failed',
-  'ama_proxy_auth_required',
-  'ama_proxy_refused',
-  'ama_tls_old_version',
-  'ama_tls_failed',
-  'ama_tls_untrusted',
-  'ama_tls_expired',
-  'ama_tls_hostname',
-  'ama_tls_inspected',
-  'ama_http_failed',
-  'ama_ping_unhealthy',
-  'ama_not_azure_answer',
-] as const;
-export type AmaCode = (typeof AMA_CODES)[number];
+export type AmaCode =
+  | 'ama_unknown_cloud'
+  | 'ama_trusted_roots_invalid'
+  | 'ama_proxy_invalid'
+  | 'ama_dns_failed'
+  | 'ama_private_link_public'
+  | 'ama_private_link_private'
+  | 'ama_connect_timeout'
+  | 'ama_connect_failed'
+  | 'ama_proxy_connect_failed'
+  | 'ama_proxy_auth_required'
+  | 'ama_proxy_refused'
+  | 'ama_tls_old_version'
+  | 'ama_tls_failed'
+  | 'ama_tls_untrusted'
+  | 'ama_tls_expired'
+  | 'ama_tls_hostname'
+  | 'ama_tls_inspected'
+  | 'ama_http_failed'
+  | 'ama_ping_unhealthy'
+  | 'ama_not_azure_answer';
 
 export const AMA_REMEDIES: Readonly<Record<AmaCode, Remedy>> = {
   ama_unknown_cloud: (ctx) =>

@@ -3,7 +3,7 @@
 import dns from 'node:dns';
 import type { AmaNetwork, RuntimeContext } from '../../context.js';
 
-export const systemNetwork: AmaNetwork = {
+const systemNetwork: AmaNetwork = {
   async resolve(host) {
     const found = await dns.promises.lookup(host, { all: true, verbatim: true });
     return found.map((a) => a.address);

@@ -17,7 +17,7 @@ function httpCell(e: HostEntry): string {
 }
 
 /** One row per host, in list order. */
-export function hostTable(outcomes: readonly HostOutcome[]): DetailTable {
+function hostTable(outcomes: readonly HostOutcome[]): DetailTable {
   return {
     title: 'Endpoints',
     columns: ['Host', 'Purpose', 'Addresses', 'Via', 'TLS', 'HTTP', 'Status', 'Code', 'Time'],
@@ -36,7 +36,7 @@ export function hostTable(outcomes: readonly HostOutcome[]): DetailTable {
 }
 
 /** The report entry of a host as JSON (the contract's field order). */
-export function hostJson(e: HostEntry): JsonValue {
+function hostJson(e: HostEntry): JsonValue {
   return {
     host: e.host,
     purpose: e.purpose,

@@ -17,7 +17,7 @@ import {
   isResourceId,
 } from '../../shapes.js';
 import { EMPTY_MACHINE, isSocketWord, type Finding, type MachineFacts, type Verdict } from '../../types.js';
-import { judgeMetadata } from './judge.js';
+import { judgeMetadata } from './metadata-judge.js';
 import { METADATA_REMEDIES, type MetadataCode } from './metadata-codes.js';
 
 export interface MetadataFinding extends Finding {

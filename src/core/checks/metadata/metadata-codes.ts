@@ -2,21 +2,19 @@
 import { notImds } from '../../imds/failures.js';
 import { setting, type Remedy } from '../../types.js';
 
-export const METADATA_CODES = [
-  'metadata_header_rejected',
-  'metadata_api_version',
-  'metadata_not_found',
-  'metadata_method_not_allowed',
-  'metadata_forbidden',
-  'metadata_gone',
-  'metadata_throttled',
-  'metadata_server_error',
-  'metadata_unexpected_status',
-  'metadata_bad_json',
-  'metadata_bad_shape',
-  'metadata_value_rejected',
-] as const;
-export type MetadataCode = (typeof METADATA_CODES)[number];
+export type MetadataCode =
+  | 'metadata_header_rejected'
+  | 'metadata_api_version'
+  | 'metadata_not_found'
+  | 'metadata_method_not_allowed'
+  | 'metadata_forbidden'
+  | 'metadata_gone'
+  | 'metadata_throttled'
+  | 'metadata_server_error'
+  | 'metadata_unexpected_status'
+  | 'metadata_bad_json'
+  | 'metadata_bad_shape'
+  | 'metadata_value_rejected';
 
 export const METADATA_REMEDIES: Readonly<Record<MetadataCode, Remedy>> = {
   metadata_header_rejected:

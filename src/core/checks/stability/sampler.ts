@@ -9,7 +9,7 @@ import { sampleOk, type EndpointSample, type Sample, type SampledEndpoint } from
 /** A sample is started only when at least this much of the run is left after its pacing wait. */
 export const MIN_SAMPLE_MS = 1_000;
 /** At most one progress line per this long. */
-export const PROGRESS_EVERY_MS = 5_000;
+const PROGRESS_EVERY_MS = 5_000;
 
 export interface SampledRequest {
   endpoint: SampledEndpoint;

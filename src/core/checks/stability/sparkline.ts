@@ -4,7 +4,7 @@
 
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 export const NO_ANSWER_MARK = '×';
-export const SPARKLINE_WIDTH = 60;
+const SPARKLINE_WIDTH = 60;
 
 /** `latencies` in sample order; null where the sample got no answer. */
 export function sparkline(latencies: readonly (number | null)[], width = SPARKLINE_WIDTH): string {

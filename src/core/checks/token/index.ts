@@ -11,9 +11,9 @@ import { statusOutput, type OutputSpec } from '../../pipeline/output-spec.js';
 import type { Run } from '../../pipeline/run-state.js';
 import { isGuid, isIsoUtc, isJwt } from '../../shapes.js';
 import { emptyIdentity, type Finding, type IdentityFacts, type Verdict } from '../../types.js';
-import { selectorText } from './answer.js';
-import { exchangeToken, tokenSampler, type TokenRequest } from './exchange.js';
-import { judgeToken } from './judge.js';
+import { selectorText } from './token-answer.js';
+import { exchangeToken, tokenSampler, type TokenRequest } from './token-exchange.js';
+import { judgeToken } from './token-judge.js';
 import { TOKEN_REMEDIES, type TokenCode } from './token-codes.js';
 import { TOKEN_INPUTS, type TokenOptions } from './token-inputs.js';
 

@@ -3,25 +3,23 @@
 import { notImds } from '../../imds/failures.js';
 import { setting, type RemedyContext, type Remedy } from '../../types.js';
 
-export const TOKEN_CODES = [
-  'token_identity_not_found',
-  'token_multiple_identities',
-  'token_invalid_resource',
-  'token_bad_request',
-  'token_header_rejected',
-  'token_forbidden',
-  'token_not_found',
-  'token_gone',
-  'token_throttled',
-  'token_server_error',
-  'token_unexpected_status',
-  'token_bad_json',
-  'token_bad_shape',
-  'token_not_jwt',
-  'token_expired',
-  'token_claim_rejected',
-] as const;
-export type TokenCode = (typeof TOKEN_CODES)[number];
+export type TokenCode =
+  | 'token_identity_not_found'
+  | 'token_multiple_identities'
+  | 'token_invalid_resource'
+  | 'token_bad_request'
+  | 'token_header_rejected'
+  | 'token_forbidden'
+  | 'token_not_found'
+  | 'token_gone'
+  | 'token_throttled'
+  | 'token_server_error'
+  | 'token_unexpected_status'
+  | 'token_bad_json'
+  | 'token_bad_shape'
+  | 'token_not_jwt'
+  | 'token_expired'
+  | 'token_claim_rejected';
 
 const selectorInputs = (ctx: RemedyContext): string =>
   (['client-id', 'object-id', 'msi-res-id'] as const).map((n) => setting(ctx, n)).join(', ');

@@ -17,7 +17,7 @@ export interface TokenRequest {
 }
 
 /** The token request's path and query: api-version, resource and the identity selector, if any. */
-export function tokenPath(request: Pick<TokenRequest, 'resource' | 'selector'>, version: string): string {
+function tokenPath(request: Pick<TokenRequest, 'resource' | 'selector'>, version: string): string {
   const query = new URLSearchParams({ 'api-version': version, resource: request.resource });
   if (request.selector) query.set(request.selector.kind, request.selector.value);
   return `${TOKEN_PATH}?${query.toString()}`;

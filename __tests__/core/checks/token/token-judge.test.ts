@@ -1,6 +1,6 @@
 // judgeToken without sockets (issue 11 split the token check into an exchange and a pure judge), with the
 // rules of issue 9: only a JWT passes, a claim without its shape warns but the token is still returned.
-import { judgeToken, type TokenFacts } from '../../../../src/core/checks/token/judge.js';
+import { judgeToken, type TokenFacts } from '../../../../src/core/checks/token/token-judge.js';
 import type { TokenExchange } from '../../../../src/core/modes/profile.js';
 import { arcProfile } from '../../../../src/core/modes/arc.js';
 import { vmProfile } from '../../../../src/core/modes/vm.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { expiresOnSeconds, isoSeconds } from '../../../../src/core/checks/token/answer.js';
+import { expiresOnSeconds, isoSeconds } from '../../../../src/core/checks/token/token-answer.js';
 import { registerTokenSecrets } from '../../../../src/core/imds/answers.js';
 import { fakeJwt } from '../../../helpers/jwt-factory.js';
 

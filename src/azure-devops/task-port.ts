@@ -1,5 +1,5 @@
 // The Azure DevOps task's PlatformPort over azure-pipelines-task-lib: the only file that imports it. `import
-// * as` because the default import is undefined in ncc's ESM output (see conventions D).
+// * as` because the default import is undefined in ncc's ESM output.
 import * as tl from 'azure-pipelines-task-lib/task.js';
 import {
   CREDENTIAL_INPUTS,
@@ -12,7 +12,7 @@ import { taskCodeLink } from '../host/code-links.js';
 import type { AnyPlatformPort } from '../host/port.js';
 import { TASK_SPELLING } from '../host/spelling.js';
 import type { CredentialInputs } from './credential-inputs.js';
-import { toAgentProxy } from './proxy.js';
+import { toAgentProxy } from './agent-proxy.js';
 import { writeSummaryFile } from './summary-file.js';
 
 const RESULTS: Record<StepVerdict, tl.TaskResult> = {

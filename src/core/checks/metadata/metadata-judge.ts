@@ -17,7 +17,7 @@ import {
 import { EMPTY_MACHINE, type Code, type MachineFacts, type Verdict } from '../../types.js';
 
 /** The machine facts that become outputs, with the shape each must have. */
-export const MACHINE_SHAPES: ReadonlyArray<[keyof MachineFacts, Shape]> = [
+const MACHINE_SHAPES: ReadonlyArray<[keyof MachineFacts, Shape]> = [
   ['vmId', isGuid],
   ['name', isMachineName],
   ['resourceId', isResourceId],
@@ -39,7 +39,7 @@ function compute(json: Record<string, unknown>): Record<string, unknown> | null 
   return c !== null && typeof c === 'object' && !Array.isArray(c) ? (c as Record<string, unknown>) : null;
 }
 
-export function hasMetadataShape(json: Record<string, unknown>): boolean {
+function hasMetadataShape(json: Record<string, unknown>): boolean {
   const c = compute(json);
   return c !== null && (text(c['vmId']) !== '' || text(c['resourceId']) !== '');
 }

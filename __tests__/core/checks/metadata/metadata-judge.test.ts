@@ -4,7 +4,7 @@ import {
   judgeMetadata,
   rejectedFields,
   type MetadataAttempt,
-} from '../../../../src/core/checks/metadata/judge.js';
+} from '../../../../src/core/checks/metadata/metadata-judge.js';
 import { VM_INSTANCE } from '../../../../src/emulator/fixtures/vm-instance.js';
 import { answer, failure, json } from '../../../helpers/answers.js';
 import { INJECTIONS } from '../../../helpers/injection.js';

@@ -9,7 +9,7 @@ import { recognise, type Recognition } from '../../imds/recognise.js';
 import type { ModeProfile, TokenExchange } from '../../modes/profile.js';
 import { isGuid, isJwt } from '../../shapes.js';
 import type { Code, IdentityFacts, ProbeOptions, Verdict } from '../../types.js';
-import { identityFacts, selectorText, tokenStatusCode } from './answer.js';
+import { identityFacts, selectorText, tokenStatusCode } from './token-answer.js';
 
 /** A judged token answer: the verdict, what answered, the identity facts, and the token when it passed. */
 export interface JudgedToken {
