@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ snapshotCredentialInputs)
 /* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2649);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9656);
 // task-lib's getInput echoes every value as a debug line (`endpoint=<value>`), and at import it moves the
 // INPUT_ variables into its vault. Inputs that may carry a credential are therefore read here, from the
 // environment, before task-lib is loaded, and never through getInput.
@@ -31,7 +31,7 @@ function snapshotCredentialInputs(env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9734);
-/* harmony import */ var _host_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6103);
+/* harmony import */ var _host_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8969);
 /* harmony import */ var _credential_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5618);
 // Entry point of the Azure DevOps task (dist/azure-devops/index.js): the one step body over the agent's port.
 // Credential inputs are read before task-lib loads (it would echo them); runStep never throws, as task-lib's
@@ -41,7 +41,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 (0,_host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedPipes */ .M)();
 const credentials = (0,_credential_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .snapshotCredentialInputs */ .r)(process.env);
-const { createTaskPort } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3306));
+const { createTaskPort } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(86)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4086));
 await (0,_host_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(createTaskPort(credentials, import.meta.url));
 
 __webpack_async_result__();
@@ -55,32 +55,9 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ AMA_REMEDIES)
 /* harmony export */ });
-/* unused harmony export AMA_CODES */
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
 // The ama check's codes and their fixes (docs/errors.md has the long form of each).
 
-const AMA_CODES = (/* unused pure expression or super */ null && ([
-    'ama_unknown_cloud',
-    'ama_trusted_roots_invalid',
-    'ama_proxy_invalid',
-    'ama_dns_failed',
-    'ama_private_link_public',
-    'ama_private_link_private',
-    'ama_connect_timeout',
-    'ama_connect_failed',
-    'ama_proxy_connect_failed',
-    'ama_proxy_auth_required',
-    'ama_proxy_refused',
-    'ama_tls_old_version',
-    'ama_tls_failed',
-    'ama_tls_untrusted',
-    'ama_tls_expired',
-    'ama_tls_hostname',
-    'ama_tls_inspected',
-    'ama_http_failed',
-    'ama_ping_unhealthy',
-    'ama_not_azure_answer',
-]));
 const AMA_REMEDIES = {
     ama_unknown_cloud: (ctx) => `Azure Monitor host names are published only for the public, US Government and China clouds, so the hosts of this cloud cannot be named. Check its Azure Monitor endpoints with the documentation of that cloud, or set ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama', 'false')} on these machines.`,
     ama_trusted_roots_invalid: (ctx) => `Point ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama-trusted-roots')} at a readable PEM file (at most 1 MiB) holding only -----BEGIN CERTIFICATE----- blocks: the root certificates of your Azure Stack or lab cloud.`,
@@ -323,12 +300,12 @@ function parseEndpoint(base) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
 /* harmony export */   Uz: () => (/* binding */ isNoAnswer),
+/* harmony export */   Wj: () => (/* binding */ isRetriedFailure),
 /* harmony export */   Wy: () => (/* binding */ classifySocketError),
 /* harmony export */   po: () => (/* binding */ notImds),
 /* harmony export */   vI: () => (/* binding */ TRANSPORT_REMEDIES),
 /* harmony export */   vi: () => (/* binding */ failureOutcome)
 /* harmony export */ });
-/* unused harmony exports TRANSPORT_FAILURES, isRetriedFailure */
 const FAILURES = {
     connect_timeout: {
         word: 'timeout',
@@ -355,7 +332,6 @@ const FAILURES = {
     body_too_large: { word: null, description: 'the answer was larger than 1 MiB', retried: false },
     protocol_error: { word: 'no-response', description: 'the answer was not valid HTTP', retried: false },
 };
-const TRANSPORT_FAILURES = Object.keys(FAILURES);
 const isRetriedFailure = (failure) => FAILURES[failure].retried;
 /** Nothing usable came back: every failure but a body too large, which had a status line. */
 const isNoAnswer = (failure) => Object.hasOwn(FAILURES, failure) && FAILURES[failure].word !== null;
@@ -609,7 +585,7 @@ const ARC_SECRET_MAX_BYTES = 4096;
 
 /***/ }),
 
-/***/ 2649:
+/***/ 9656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -634,7 +610,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sl: () => (/* reexport */ endpoint/* withoutUserInfo */.sl)
 });
 
-// UNUSED EXPORTS: CODES, CONTRACT_OUTPUTS, EMPTY_MACHINE, INPUT_DEFAULTS, INPUT_GROUPS, OUTPUT_SHAPES, SOCKET_WORDS, emptyIdentity, exitCodeFor, hasUserInfo, isCode, isLoopbackAddress, isSocketWord, neutralise, neutraliseLine, remedyFor, safeJson, setting
+// UNUSED EXPORTS: CODES, CONTRACT_OUTPUTS, EMPTY_MACHINE, INPUT_DEFAULTS, INPUT_GROUPS, OUTPUT_SHAPES, emptyIdentity, exitCodeFor, hasUserInfo, isCode, isLoopbackAddress, isSocketWord, neutralise, neutraliseLine, remedyFor, safeJson, setting
 
 // EXTERNAL MODULE: ./src/core/types.ts
 var types = __nccwpck_require__(3054);
@@ -1322,7 +1298,7 @@ function statusOutput(report, id, requested) {
 
 // EXTERNAL MODULE: ./src/core/imds/failures.ts
 var failures = __nccwpck_require__(28);
-;// CONCATENATED MODULE: ./src/core/checks/metadata/judge.ts
+;// CONCATENATED MODULE: ./src/core/checks/metadata/metadata-judge.ts
 // Judging an instance-metadata answer, without sockets: which code, which message, which machine facts, and
 // which values may become outputs (each must fit the shape Azure gives that field).
 
@@ -1465,20 +1441,6 @@ function judgeMetadata(attempt) {
 // The metadata check's codes and their fixes (docs/errors.md has the long form of each).
 
 
-const METADATA_CODES = (/* unused pure expression or super */ null && ([
-    'metadata_header_rejected',
-    'metadata_api_version',
-    'metadata_not_found',
-    'metadata_method_not_allowed',
-    'metadata_forbidden',
-    'metadata_gone',
-    'metadata_throttled',
-    'metadata_server_error',
-    'metadata_unexpected_status',
-    'metadata_bad_json',
-    'metadata_bad_shape',
-    'metadata_value_rejected',
-]));
 const METADATA_REMEDIES = {
     metadata_header_rejected: 'IMDS rejected the request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
     metadata_api_version: 'No api-version was accepted, even after falling back to the versions IMDS offered. Something may be rewriting requests; compare with `curl -H Metadata:true "http://169.254.169.254/metadata/versions"` on the machine.',
@@ -2553,7 +2515,7 @@ const stabilityCheck = {
 
 // EXTERNAL MODULE: ./src/core/clouds.ts
 var clouds = __nccwpck_require__(4729);
-;// CONCATENATED MODULE: ./src/core/checks/token/answer.ts
+;// CONCATENATED MODULE: ./src/core/checks/token/token-answer.ts
 
 
 /** '' when the value is not a date JavaScript can represent (a hostile expires_on like 1e20 must not throw). */
@@ -2626,7 +2588,7 @@ function tokenStatusCode(answer) {
     return 'token_unexpected_status';
 }
 
-;// CONCATENATED MODULE: ./src/core/checks/token/exchange.ts
+;// CONCATENATED MODULE: ./src/core/checks/token/token-exchange.ts
 // The token request over the wire: retries (404, 410, 429, 5xx), one api-version fallback, and whatever the
 // mode adds (Arc: the key-file challenge). Every answer's secrets are registered the moment it arrives.
 
@@ -2684,7 +2646,7 @@ function tokenSampler(request) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/checks/token/judge.ts
+;// CONCATENATED MODULE: ./src/core/checks/token/token-judge.ts
 // Judging the final token answer, without sockets: which code and message, the identity facts the report may
 // show, and the token handed back for expose-token (only a JWT that passed). Secrets were registered by the
 // exchange the moment the answer arrived.
@@ -2780,24 +2742,6 @@ function judgeToken(exchange, facts) {
 // key-file challenge belong to the Arc mode (modes/arc-codes.ts).
 
 
-const TOKEN_CODES = (/* unused pure expression or super */ null && ([
-    'token_identity_not_found',
-    'token_multiple_identities',
-    'token_invalid_resource',
-    'token_bad_request',
-    'token_header_rejected',
-    'token_forbidden',
-    'token_not_found',
-    'token_gone',
-    'token_throttled',
-    'token_server_error',
-    'token_unexpected_status',
-    'token_bad_json',
-    'token_bad_shape',
-    'token_not_jwt',
-    'token_expired',
-    'token_claim_rejected',
-]));
 const selectorInputs = (ctx) => ['client-id', 'object-id', 'msi-res-id'].map((n) => (0,types/* setting */.Pe)(ctx, n)).join(', ');
 const TOKEN_REMEDIES = {
     token_identity_not_found: (ctx) => `The VM has no managed identity, or not the one selected. Enable the system-assigned identity, or assign the user-assigned identity to the VM (az vm identity assign), and check the ${selectorInputs(ctx)} value.`,
@@ -3280,6 +3224,7 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: ./src/core/imds/retry.ts
 
 
+
 const MAX_ATTEMPTS = 8;
 // A transport failure after the connection was proven is retried once: more only delays the diagnosis.
 const MAX_TRANSPORT_ATTEMPTS = 2;
@@ -3289,10 +3234,9 @@ const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 16_000;
 // During an IMDS update, poll about every 10 s (as Microsoft's clients do) rather than backing off further.
 const GONE_MAX_DELAY_MS = 10_000;
-const RETRIED_FAILURES = new Set(['no_response', 'connection_reset', 'connect_timeout', 'body_timeout']);
 function isRetryable(kind, result) {
     if (result.kind === 'failure')
-        return RETRIED_FAILURES.has(result.failure);
+        return (0,failures/* isRetriedFailure */.Wj)(result.failure);
     const s = result.status;
     // A proxy's or gateway's 5xx page is not IMDS being busy: retrying it only delays the diagnosis. Any other
     // 5xx (JSON, or plain text as Hybrid IMDS may send) is retried.
@@ -3589,7 +3533,7 @@ async function runProbe(options, ctx) {
 
 ;// CONCATENATED MODULE: ./src/core/render/format.ts
 // Words and fact lists shared by the text, Markdown and JUnit renderers, so all three describe a report
-// the same way. Everything returned here is already safe plain text (see sanitize.ts); each renderer only
+// the same way. Everything returned here is already safe plain text (see neutralise.ts); each renderer only
 // adds the escaping its format needs.
 
 const STATUS_WORDS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
@@ -4354,22 +4298,6 @@ var types = __nccwpck_require__(3054);
 // The codes of the Hybrid IMDS key-file challenge, the one step of the token exchange that only Arc has, and
 // their fixes. The token check ends with them, and the stability check's samples may carry them.
 
-const ARC_CODES = (/* unused pure expression or super */ null && ([
-    'arc_challenge_missing',
-    'arc_challenge_malformed',
-    'arc_expected_challenge',
-    'arc_endpoint_not_loopback',
-    'arc_key_outside_tokens_dir',
-    'arc_key_not_key_file',
-    'arc_key_not_regular_file',
-    'arc_key_hard_link',
-    'arc_key_too_large',
-    'arc_key_missing',
-    'arc_key_permission_denied',
-    'arc_key_read_failed',
-    'arc_secret_rejected',
-    'arc_user_identity_unconfirmed',
-]));
 const ARC_REMEDIES = {
     arc_challenge_missing: 'Hybrid IMDS answered 401 without a WWW-Authenticate challenge. Update the Connected Machine agent.',
     arc_challenge_malformed: 'The WWW-Authenticate challenge is not `Basic realm=<path>`. Update the Connected Machine agent; if it persists, something impersonates HIMDS.',
@@ -4640,7 +4568,6 @@ const isPlausibleSecret = (v) => /^[\x21-\x7e]{16,}$/.test(v) && (0,_neutralise_
 /* harmony export */   Pe: () => (/* binding */ setting),
 /* harmony export */   gL: () => (/* binding */ emptyIdentity)
 /* harmony export */ });
-/* unused harmony export SOCKET_WORDS */
 // The engine's vocabulary: the names every layer shares (check ids, codes, inputs, outputs, options), the words
 // of an outcome, a verdict, and the report. Each check adds its own names to CheckTypes from its folder
 // (declaration merging), so this file imports nothing and no layer needs one above it to name a check.
@@ -4695,7 +4622,7 @@ function ignoreClosedPipes() {
 
 /***/ }),
 
-/***/ 6103:
+/***/ 8969:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4705,7 +4632,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/index.ts + 56 modules
-var core = __nccwpck_require__(2649);
+var core = __nccwpck_require__(9656);
 ;// CONCATENATED MODULE: ./src/host/annotations.ts
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
 /** `Managed-identity token (token_identity_not_found)` and the message, fix and documentation lines. */
@@ -4804,7 +4731,7 @@ const nodeFileSystem = {
 // Kept in step with package.json by a test; a literal so bundles need not read package.json at run time.
 const TOOL_VERSION = '1.0.0';
 
-;// CONCATENATED MODULE: ./src/host/context.ts
+;// CONCATENATED MODULE: ./src/host/process-context.ts
 
 
 

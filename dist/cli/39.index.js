@@ -3,7 +3,7 @@ exports.id = 39;
 exports.ids = [39];
 exports.modules = {
 
-/***/ 420:
+/***/ 39:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

@@ -94,7 +94,7 @@ function minPass(value) {
 function allowCodes(value) {
     const codes = [...new Set(value.split(/[\s,]+/).filter((c) => c !== ''))];
     for (const code of codes) {
-        if (!(0,core_codes/* isCode */._m)(code))
+        if (!(0,core_codes/* isCode */._)(code))
             throw new Bad('allow-codes', `got ${shown(code)}; expected codes from docs/errors.md, comma separated`);
         if (NOT_ALLOWABLE.has(code))
             throw new Bad('allow-codes', `${code} cannot be allowed; it describes the merge, not a machine's check`);
@@ -413,7 +413,7 @@ function labelOf(mode, platform) {
  * front door writes the check's inputs, which is how the machines' own step wrote them too.
  */
 function fixesFor(code, rows, spell) {
-    if (!(0,core_codes/* isCode */._m)(code))
+    if (!(0,core_codes/* isCode */._)(code))
         return [{ label: '', text: UNKNOWN_FIX }];
     const byText = new Map();
     const seen = new Set();

@@ -7,7 +7,7 @@
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __nccwpck_require__.r(__webpack_exports__);
-/* harmony import */ var _host_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60);
+/* harmony import */ var _host_process_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(951);
 /* harmony import */ var _host_one_line_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73);
 /* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(399);
@@ -24,10 +24,10 @@ try {
         isTTY: process.stdout.isTTY === true,
         errIsTTY: process.stderr.isTTY === true,
         env: process.env,
-        makeContext: (options) => (0,_host_context_js__WEBPACK_IMPORTED_MODULE_0__/* .createHostContext */ .K)(options),
+        makeContext: (options) => (0,_host_process_context_js__WEBPACK_IMPORTED_MODULE_0__/* .createHostContext */ .K)(options),
         // Loaded only for `imds-check emulate`, so a check does not pay for parsing the emulator.
         emulate: async (argv) => {
-            const { runEmulateCommand } = await __nccwpck_require__.e(/* import() */ 39).then(__nccwpck_require__.bind(__nccwpck_require__, 420));
+            const { runEmulateCommand } = await __nccwpck_require__.e(/* import() */ 39).then(__nccwpck_require__.bind(__nccwpck_require__, 39));
             return runEmulateCommand(argv, { out: (l) => console.log(l), err: (l) => console.error(l) });
         },
         merge: async (argv) => {
@@ -61,8 +61,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
-
-// UNUSED EXPORTS: redact
 
 // EXTERNAL MODULE: ./src/core/index.ts + 17 modules
 var core = __nccwpck_require__(912);
@@ -275,32 +273,9 @@ async function runCli(argv, io) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ AMA_REMEDIES)
 /* harmony export */ });
-/* unused harmony export AMA_CODES */
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54);
 // The ama check's codes and their fixes (docs/errors.md has the long form of each).
 
-const AMA_CODES = (/* unused pure expression or super */ null && ([
-    'ama_unknown_cloud',
-    'ama_trusted_roots_invalid',
-    'ama_proxy_invalid',
-    'ama_dns_failed',
-    'ama_private_link_public',
-    'ama_private_link_private',
-    'ama_connect_timeout',
-    'ama_connect_failed',
-    'ama_proxy_connect_failed',
-    'ama_proxy_auth_required',
-    'ama_proxy_refused',
-    'ama_tls_old_version',
-    'ama_tls_failed',
-    'ama_tls_untrusted',
-    'ama_tls_expired',
-    'ama_tls_hostname',
-    'ama_tls_inspected',
-    'ama_http_failed',
-    'ama_ping_unhealthy',
-    'ama_not_azure_answer',
-]));
 const AMA_REMEDIES = {
     ama_unknown_cloud: (ctx) => `Azure Monitor host names are published only for the public, US Government and China clouds, so the hosts of this cloud cannot be named. Check its Azure Monitor endpoints with the documentation of that cloud, or set ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama', 'false')} on these machines.`,
     ama_trusted_roots_invalid: (ctx) => `Point ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama-trusted-roots')} at a readable PEM file (at most 1 MiB) holding only -----BEGIN CERTIFICATE----- blocks: the root certificates of your Azure Stack or lab cloud.`,
@@ -412,11 +387,11 @@ function monitorSuffix(azEnvironment) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _m: () => (/* binding */ isCode)
+/* harmony export */   _: () => (/* binding */ isCode)
 /* harmony export */ });
-/* unused harmony exports FLEET_CODES, CODES */
+/* unused harmony export CODES */
 /* harmony import */ var _pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(342);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(829);
 // Every stable code, whoever owns it: codes are declared where they are produced (a check's folder, the
 // transport, the Arc challenge, the run) and gathered here through the registry, each with its fix. docs/errors.md
 // documents each one (a test keeps the two equal) and remedies.ts holds the fix for each. A code never changes meaning once
@@ -659,12 +634,12 @@ function parseEndpoint(base) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
 /* harmony export */   Uz: () => (/* binding */ isNoAnswer),
+/* harmony export */   Wj: () => (/* binding */ isRetriedFailure),
 /* harmony export */   Wy: () => (/* binding */ classifySocketError),
 /* harmony export */   po: () => (/* binding */ notImds),
 /* harmony export */   vI: () => (/* binding */ TRANSPORT_REMEDIES),
 /* harmony export */   vi: () => (/* binding */ failureOutcome)
 /* harmony export */ });
-/* unused harmony exports TRANSPORT_FAILURES, isRetriedFailure */
 const FAILURES = {
     connect_timeout: {
         word: 'timeout',
@@ -691,7 +666,6 @@ const FAILURES = {
     body_too_large: { word: null, description: 'the answer was larger than 1 MiB', retried: false },
     protocol_error: { word: 'no-response', description: 'the answer was not valid HTTP', retried: false },
 };
-const TRANSPORT_FAILURES = Object.keys(FAILURES);
 const isRetriedFailure = (failure) => FAILURES[failure].retried;
 /** Nothing usable came back: every failure but a body too large, which had a status line. */
 const isNoAnswer = (failure) => Object.hasOwn(FAILURES, failure) && FAILURES[failure].word !== null;
@@ -1127,7 +1101,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wu: () => (/* reexport */ input_spec/* toCamel */.wu)
 });
 
-// UNUSED EXPORTS: CODES, CONTRACT_OUTPUTS, CREDENTIAL_INPUTS, EMPTY_MACHINE, INPUT_GROUPS, INPUT_NAMES, OUTPUT_NAMES, OUTPUT_SHAPES, SOCKET_WORDS, buildOutputs, checkCodes, emptyIdentity, hasUserInfo, isCode, isPlausibleSecret, isSocketWord, neutralise, neutraliseBlock, remedyFor, renderMarkdown, setting, stepVerdict, withoutUserInfo
+// UNUSED EXPORTS: CODES, CONTRACT_OUTPUTS, CREDENTIAL_INPUTS, EMPTY_MACHINE, INPUT_GROUPS, INPUT_NAMES, OUTPUT_NAMES, OUTPUT_SHAPES, buildOutputs, checkCodes, emptyIdentity, hasUserInfo, isCode, isPlausibleSecret, isSocketWord, neutralise, neutraliseBlock, remedyFor, renderMarkdown, setting, stepVerdict, withoutUserInfo
 
 // EXTERNAL MODULE: ./src/core/types.ts
 var types = __nccwpck_require__(54);
@@ -1270,7 +1244,7 @@ const RUN_OUTPUTS = [
 ];
 
 // EXTERNAL MODULE: ./src/core/registry.ts + 24 modules
-var registry = __nccwpck_require__(39);
+var registry = __nccwpck_require__(829);
 ;// CONCATENATED MODULE: ./src/core/contract.ts
 // The public contract's names, put together from the run's own inputs and outputs and those of every registered
 // check, in that order: kebab-case on GitHub and the CLI, camelCase on Azure DevOps. action.yml and task.json are
@@ -1434,9 +1408,12 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var http = __nccwpck_require__(783);
 // EXTERNAL MODULE: ./src/core/imds/protocol.ts
 var protocol = __nccwpck_require__(743);
+// EXTERNAL MODULE: ./src/core/imds/failures.ts
+var failures = __nccwpck_require__(28);
 // EXTERNAL MODULE: ./src/core/imds/recognise.ts
 var recognise = __nccwpck_require__(710);
 ;// CONCATENATED MODULE: ./src/core/imds/retry.ts
+
 
 
 const MAX_ATTEMPTS = 8;
@@ -1448,10 +1425,9 @@ const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 16_000;
 // During an IMDS update, poll about every 10 s (as Microsoft's clients do) rather than backing off further.
 const GONE_MAX_DELAY_MS = 10_000;
-const RETRIED_FAILURES = new Set(['no_response', 'connection_reset', 'connect_timeout', 'body_timeout']);
 function isRetryable(kind, result) {
     if (result.kind === 'failure')
-        return RETRIED_FAILURES.has(result.failure);
+        return (0,failures/* isRetriedFailure */.Wj)(result.failure);
     const s = result.status;
     // A proxy's or gateway's 5xx page is not IMDS being busy: retrying it only delays the diagnosis. Any other
     // 5xx (JSON, or plain text as Hybrid IMDS may send) is retried.
@@ -2612,22 +2588,6 @@ var types = __nccwpck_require__(54);
 // The codes of the Hybrid IMDS key-file challenge, the one step of the token exchange that only Arc has, and
 // their fixes. The token check ends with them, and the stability check's samples may carry them.
 
-const ARC_CODES = (/* unused pure expression or super */ null && ([
-    'arc_challenge_missing',
-    'arc_challenge_malformed',
-    'arc_expected_challenge',
-    'arc_endpoint_not_loopback',
-    'arc_key_outside_tokens_dir',
-    'arc_key_not_key_file',
-    'arc_key_not_regular_file',
-    'arc_key_hard_link',
-    'arc_key_too_large',
-    'arc_key_missing',
-    'arc_key_permission_denied',
-    'arc_key_read_failed',
-    'arc_secret_rejected',
-    'arc_user_identity_unconfirmed',
-]));
 const ARC_REMEDIES = {
     arc_challenge_missing: 'Hybrid IMDS answered 401 without a WWW-Authenticate challenge. Update the Connected Machine agent.',
     arc_challenge_malformed: 'The WWW-Authenticate challenge is not `Basic realm=<path>`. Update the Connected Machine agent; if it persists, something impersonates HIMDS.',
@@ -2812,7 +2772,7 @@ function parseProxy(value, source, strict) {
 
 /***/ }),
 
-/***/ 39:
+/***/ 829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3154,7 +3114,7 @@ function statusOutput(report, id, requested) {
 var failures = __nccwpck_require__(28);
 // EXTERNAL MODULE: ./src/core/imds/recognise.ts
 var recognise = __nccwpck_require__(710);
-;// CONCATENATED MODULE: ./src/core/checks/metadata/judge.ts
+;// CONCATENATED MODULE: ./src/core/checks/metadata/metadata-judge.ts
 // Judging an instance-metadata answer, without sockets: which code, which message, which machine facts, and
 // which values may become outputs (each must fit the shape Azure gives that field).
 
@@ -3297,20 +3257,6 @@ function judgeMetadata(attempt) {
 // The metadata check's codes and their fixes (docs/errors.md has the long form of each).
 
 
-const METADATA_CODES = (/* unused pure expression or super */ null && ([
-    'metadata_header_rejected',
-    'metadata_api_version',
-    'metadata_not_found',
-    'metadata_method_not_allowed',
-    'metadata_forbidden',
-    'metadata_gone',
-    'metadata_throttled',
-    'metadata_server_error',
-    'metadata_unexpected_status',
-    'metadata_bad_json',
-    'metadata_bad_shape',
-    'metadata_value_rejected',
-]));
 const METADATA_REMEDIES = {
     metadata_header_rejected: 'IMDS rejected the request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
     metadata_api_version: 'No api-version was accepted, even after falling back to the versions IMDS offered. Something may be rewriting requests; compare with `curl -H Metadata:true "http://169.254.169.254/metadata/versions"` on the machine.',
@@ -4046,7 +3992,7 @@ const stabilityCheck = {
 var clouds = __nccwpck_require__(729);
 // EXTERNAL MODULE: ./src/core/imds/jwt.ts
 var jwt = __nccwpck_require__(174);
-;// CONCATENATED MODULE: ./src/core/checks/token/answer.ts
+;// CONCATENATED MODULE: ./src/core/checks/token/token-answer.ts
 
 
 /** '' when the value is not a date JavaScript can represent (a hostile expires_on like 1e20 must not throw). */
@@ -4119,7 +4065,7 @@ function tokenStatusCode(answer) {
     return 'token_unexpected_status';
 }
 
-;// CONCATENATED MODULE: ./src/core/checks/token/exchange.ts
+;// CONCATENATED MODULE: ./src/core/checks/token/token-exchange.ts
 // The token request over the wire: retries (404, 410, 429, 5xx), one api-version fallback, and whatever the
 // mode adds (Arc: the key-file challenge). Every answer's secrets are registered the moment it arrives.
 
@@ -4177,7 +4123,7 @@ function tokenSampler(request) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/checks/token/judge.ts
+;// CONCATENATED MODULE: ./src/core/checks/token/token-judge.ts
 // Judging the final token answer, without sockets: which code and message, the identity facts the report may
 // show, and the token handed back for expose-token (only a JWT that passed). Secrets were registered by the
 // exchange the moment the answer arrived.
@@ -4273,24 +4219,6 @@ function judgeToken(exchange, facts) {
 // key-file challenge belong to the Arc mode (modes/arc-codes.ts).
 
 
-const TOKEN_CODES = (/* unused pure expression or super */ null && ([
-    'token_identity_not_found',
-    'token_multiple_identities',
-    'token_invalid_resource',
-    'token_bad_request',
-    'token_header_rejected',
-    'token_forbidden',
-    'token_not_found',
-    'token_gone',
-    'token_throttled',
-    'token_server_error',
-    'token_unexpected_status',
-    'token_bad_json',
-    'token_bad_shape',
-    'token_not_jwt',
-    'token_expired',
-    'token_claim_rejected',
-]));
 const selectorInputs = (ctx) => ['client-id', 'object-id', 'msi-res-id'].map((n) => (0,types/* setting */.Pe)(ctx, n)).join(', ');
 const TOKEN_REMEDIES = {
     token_identity_not_found: (ctx) => `The VM has no managed identity, or not the one selected. Enable the system-assigned identity, or assign the user-assigned identity to the VM (az vm identity assign), and check the ${selectorInputs(ctx)} value.`,
@@ -4596,7 +4524,7 @@ const CHECKS = [
 /* harmony export */   w: () => (/* binding */ remedyFor)
 /* harmony export */ });
 /* harmony import */ var _pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(342);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(829);
 
 
 // fleet merge (imds-check merge)
@@ -4636,7 +4564,7 @@ function remedyFor(code, ctx) {
 /* harmony export */ });
 /* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(453);
 // Words and fact lists shared by the text, Markdown and JUnit renderers, so all three describe a report
-// the same way. Everything returned here is already safe plain text (see sanitize.ts); each renderer only
+// the same way. Everything returned here is already safe plain text (see neutralise.ts); each renderer only
 // adds the escaping its format needs.
 
 const STATUS_WORDS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
@@ -5043,7 +4971,6 @@ const isPlausibleSecret = (v) => /^[\x21-\x7e]{16,}$/.test(v) && (0,_neutralise_
 /* harmony export */   Pe: () => (/* binding */ setting),
 /* harmony export */   gL: () => (/* binding */ emptyIdentity)
 /* harmony export */ });
-/* unused harmony export SOCKET_WORDS */
 // The engine's vocabulary: the names every layer shares (check ids, codes, inputs, outputs, options), the words
 // of an outcome, a verdict, and the report. Each check adds its own names to CheckTypes from its folder
 // (declaration merging), so this file imports nothing and no layer needs one above it to name a check.
@@ -5088,7 +5015,7 @@ const setting = (ctx, name, value) => value === undefined ? ctx.spell.name(name)
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   er: () => (/* binding */ pathLink)
 /* harmony export */ });
-/* unused harmony exports ERRORS_DOC, actionCodeLink, taskCodeLink */
+/* unused harmony exports actionCodeLink, taskCodeLink */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
@@ -5154,7 +5081,22 @@ function taskCodeLink(bundleUrl) {
 
 /***/ }),
 
-/***/ 60:
+/***/ 73:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ oneLine)
+/* harmony export */ });
+// Failures are reported on one line, never with a stack trace: the first non-empty line of the message.
+function oneLine(err) {
+    const text = err instanceof Error ? err.message : String(err);
+    return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error').trim();
+}
+
+
+/***/ }),
+
+/***/ 951:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5228,7 +5170,7 @@ const nodeFileSystem = {
 
 // EXTERNAL MODULE: ./src/host/version.ts
 var version = __nccwpck_require__(962);
-;// CONCATENATED MODULE: ./src/host/context.ts
+;// CONCATENATED MODULE: ./src/host/process-context.ts
 
 
 
@@ -5264,21 +5206,6 @@ function createHostContext(options) {
         registerSecret: options.registerSecret,
         toolVersion: version/* TOOL_VERSION */.w,
     };
-}
-
-
-/***/ }),
-
-/***/ 73:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ oneLine)
-/* harmony export */ });
-// Failures are reported on one line, never with a stack trace: the first non-empty line of the message.
-function oneLine(err) {
-    const text = err instanceof Error ? err.message : String(err);
-    return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error').trim();
 }
 
 
