@@ -1,19 +1,10 @@
 // How an input is declared and parsed. The run (run-inputs.ts) and each check (checks/<id>/) declare the inputs
-// they read: the contract name and default, the texts of action.yml, task.json and the CLI's --help, and how the
-// raw strings parse into options. contract.ts and options.ts put the declarations together through the registry.
+// they read: the contract name and default, the CLI's flag and --help line, and how the raw strings parse into
+// options. Their action.yml and task.json texts are in the owner's `<id>-manifest.json` beside it, which only
+// `npm run manifests` reads, so no bundle carries them. contract.ts and options.ts put the declarations together
+// through the registry.
 import { withoutUserInfo } from '../imds/endpoint.js';
 import type { InputName, ProbeOptions } from '../types.js';
-
-/** task.json's entry for an input (its name is the camelCase of the contract name). */
-export interface TaskInput {
-  label: string;
-  type: 'string' | 'boolean' | 'pickList' | 'multiLine';
-  options?: Readonly<Record<string, string>>;
-  /** helpMarkDown; the action's description when absent. */
-  help?: string;
-  group?: string;
-  visibleRule?: string;
-}
 
 export interface InputSpec {
   name: InputName;
@@ -22,9 +13,6 @@ export interface InputSpec {
   onlyWith?: InputName;
   /** May carry a credential: read without any echo (the task reads it before task-lib loads). */
   credential?: boolean;
-  /** action.yml's description. */
-  description: string;
-  task: TaskInput;
   /**
    * The CLI flag (the input name unless `flag` says otherwise): a bare flag when `value` is absent (a boolean),
    * else `--flag VALUE`; `{default}` in the help line is replaced by the default.

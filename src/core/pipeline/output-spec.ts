@@ -1,6 +1,6 @@
-// How an output is declared: the run (run-outputs in outputs.ts) and each check declare the outputs they set,
-// with the texts of action.yml and task.json, the shape a network-fed value must fit, and how the value is read
-// from the finished report. outputs.ts puts them together through the registry.
+// How an output is declared: the run (run-outputs.ts) and each check declare the outputs they set, the shape a
+// network-fed value must fit, and how the value is read from the finished report (their action.yml and task.json
+// texts are in the owner's `<id>-manifest.json`). outputs.ts puts them together through the registry.
 import type { Shape } from '../shapes.js';
 import { isSocketWord, type OutputName, type Report } from '../types.js';
 
@@ -13,10 +13,6 @@ export interface OutputSources {
 
 export interface OutputSpec {
   name: OutputName;
-  /** action.yml's description. */
-  description: string;
-  /** task.json's description; the action's without its backticks when absent. */
-  taskDescription?: string;
   /** A value fed by the network becomes the output only when it fits; otherwise the output is ''. */
   shape?: Shape;
   /** The value ('' when unknown); undefined leaves the output unset (access-token unless exposed). */

@@ -68,27 +68,12 @@ export const AMA_INPUTS: InputGroup = {
       name: 'workspace-ids',
       onlyWith: 'ama',
       default: '',
-      description: 'With ama: Log Analytics workspace ids (GUIDs), comma or newline separated.',
-      task: {
-        label: 'Log Analytics workspace IDs',
-        type: 'multiLine',
-        group: 'ama',
-        visibleRule: 'ama = true',
-      },
       cli: { value: 'IDS', help: 'with --ama: Log Analytics workspace ids, comma separated' },
     },
     {
       name: 'dce-endpoints',
       onlyWith: 'ama',
       default: '',
-      description:
-        'With ama: data collection endpoint host names as the DCE resource shows them, comma or newline separated.',
-      task: {
-        label: 'Data collection endpoint hosts',
-        type: 'multiLine',
-        group: 'ama',
-        visibleRule: 'ama = true',
-      },
       cli: { value: 'HOSTS', help: 'with --ama: data collection endpoint host names, comma separated' },
     },
     {
@@ -96,9 +81,6 @@ export const AMA_INPUTS: InputGroup = {
       onlyWith: 'ama',
       credential: true,
       default: '',
-      description:
-        "With ama: empty uses HTTPS_PROXY of the environment (as AMA 1.24.2+ does); `none` goes direct; or http://[user:password@]host:port as in AMA's extension settings. IMDS never goes through it.",
-      task: { label: 'Proxy for Azure Monitor', type: 'string', group: 'ama', visibleRule: 'ama = true' },
       cli: {
         value: 'URL|none',
         help: 'with --ama: the proxy AMA will use (default: HTTPS_PROXY of the environment)',
@@ -107,19 +89,6 @@ export const AMA_INPUTS: InputGroup = {
     {
       name: 'private-link',
       default: 'auto',
-      description:
-        'With ama: `true` every name must resolve to a private address, `false` to a public one, `auto` reports which.',
-      task: {
-        label: 'Private link expected',
-        type: 'pickList',
-        options: {
-          auto: 'auto (report which)',
-          true: 'true (private addresses only)',
-          false: 'false (public addresses only)',
-        },
-        group: 'ama',
-        visibleRule: 'ama = true',
-      },
       cli: {
         value: 'auto|true|false',
         help: 'with --ama: whether names must resolve to private addresses (default {default})',
@@ -129,14 +98,6 @@ export const AMA_INPUTS: InputGroup = {
       name: 'ama-trusted-roots',
       onlyWith: 'ama',
       default: '',
-      description:
-        'With ama: a PEM file of extra root certificates that count as legitimate for Azure Monitor (Azure Stack, air-gapped clouds, test labs).',
-      task: {
-        label: 'Extra trusted roots (PEM file)',
-        type: 'string',
-        group: 'ama',
-        visibleRule: 'ama = true',
-      },
       cli: { value: 'FILE', help: "with --ama: PEM file of extra roots that count as Azure Monitor's" },
     },
   ],

@@ -51,14 +51,11 @@ const OUTPUTS: readonly OutputSpec[] = [
       const check = report.checks.find((c) => c.id === 'ama');
       return !check || check.status === 'skip' ? 'skipped' : check.status;
     },
-    description:
-      '`pass`, `warn` or `fail` of the AMA readiness check, or `skipped` (not requested, or no region).',
   },
   {
     name: 'ama-failed-endpoints',
     shape: isHostList,
     value: (report) => failedHosts(report.checks.find((c) => c.id === 'ama')?.data),
-    description: 'Host names the AMA readiness check failed, comma separated; empty when none.',
   },
 ];
 

@@ -48,52 +48,41 @@ const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'metadata-status',
     value: (report) => statusOutput(report, 'metadata', true),
-    description:
-      'HTTP status of the metadata request as a string (`200`), or `timeout`, `refused`, `unreachable`, `reset`, `no-response`, `skipped`.',
   },
   {
     name: 'vm-id',
     shape: isGuid,
     value: (report) => report.machine.vmId,
-    description: 'The VM (or Arc machine) id from the metadata: a GUID, else empty.',
   },
   {
     name: 'vm-name',
     shape: isMachineName,
     value: (report) => report.machine.name,
-    description: 'The machine name from the metadata: letters, digits, `_ . -` (at most 80), else empty.',
   },
   {
     name: 'resource-id',
     shape: isResourceId,
     value: (report) => report.machine.resourceId,
-    description:
-      'ARM resource id of the machine (`/subscriptions/<guid>/resourceGroups/<rg>/providers/...`), else empty.',
   },
   {
     name: 'subscription-id',
     shape: isGuid,
     value: (report) => report.machine.subscriptionId,
-    description: 'Subscription id of the machine: a GUID, else empty.',
   },
   {
     name: 'resource-group',
     shape: isResourceGroup,
     value: (report) => report.machine.resourceGroup,
-    description: 'Resource group of the machine: letters, digits, `_ . - ( )` (at most 90), else empty.',
   },
   {
     name: 'location',
     shape: isLocation,
     value: (report) => report.machine.location,
-    description: 'Azure region of the machine (`westeurope`): letters and digits, else empty.',
   },
   {
     name: 'az-environment',
     shape: isKnownCloud,
     value: (report) => report.machine.azEnvironment,
-    description:
-      'Azure cloud named by the metadata, one of AzurePublicCloud, AzureUSGovernmentCloud, AzureChinaCloud, AzureGermanCloud, AzureStackCloud, USNat, USSec; else empty.',
   },
 ];
 

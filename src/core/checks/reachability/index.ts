@@ -27,7 +27,6 @@ const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'reachable',
     value: (report) => String(report.reachable),
-    description: '`true` when an answer recognisable as IMDS/HIMDS came back, else `false`.',
   },
 ];
 

@@ -44,9 +44,6 @@ const INPUTS: InputGroup = {
     {
       name: 'samples',
       default: '1',
-      description:
-        'Repeat the metadata and token requests this many times in all (1-1000), at most 5 requests per second, and judge their stability. 1 means one probe.',
-      task: { label: 'Samples', type: 'string', group: 'stability' },
       cli: {
         value: 'N',
         help: 'repeat the metadata and token requests N times in all (1-1000, default {default})',
@@ -55,9 +52,6 @@ const INPUTS: InputGroup = {
     {
       name: 'min-success-percent',
       default: '95',
-      description:
-        'With samples > 1: the stability check warns (rather than fails) when at least this share of samples succeeded.',
-      task: { label: 'Minimum success percent', type: 'string', group: 'stability' },
       cli: {
         value: 'P',
         help: 'with --samples: the share of good samples below which stability fails (default {default})',
@@ -85,32 +79,26 @@ const OUTPUTS: readonly OutputSpec[] = [
     name: 'samples-total',
     shape: isWholeNumber,
     value: figure('total'),
-    description: 'With `samples` > 1: how many samples were taken (a whole number); else empty.',
   },
   {
     name: 'samples-ok',
     shape: isWholeNumber,
     value: figure('ok'),
-    description: 'With `samples` > 1: how many samples succeeded; else empty.',
   },
   {
     name: 'latency-p50-ms',
     shape: isWholeNumber,
     value: figure('latencyMs', 'all', 'p50'),
-    description:
-      'With `samples` > 1: median latency of the sampled requests in ms (nearest rank); else empty.',
   },
   {
     name: 'latency-p95-ms',
     shape: isWholeNumber,
     value: figure('latencyMs', 'all', 'p95'),
-    description: 'With `samples` > 1: 95th percentile latency in ms (nearest rank); else empty.',
   },
   {
     name: 'latency-max-ms',
     shape: isWholeNumber,
     value: figure('latencyMs', 'all', 'max'),
-    description: 'With `samples` > 1: the slowest sampled request in ms; else empty.',
   },
 ];
 

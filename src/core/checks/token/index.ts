@@ -42,39 +42,31 @@ const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'token-status',
     value: (report) => statusOutput(report, 'token', report.identity.kind !== 'none'),
-    description:
-      'HTTP status of the token request as a string (`200`), or `timeout`, `refused`, `unreachable`, `reset`, `no-response`, `skipped`.',
   },
   {
     name: 'principal-id',
     shape: isGuid,
     value: (report) => report.identity.principalId,
-    description: 'Object id of the identity (token `oid` claim): a GUID, else empty.',
   },
   {
     name: 'tenant-id',
     shape: isGuid,
     value: (report) => report.identity.tenantId,
-    description: 'Tenant id (token `tid` claim): a GUID, else empty.',
   },
   {
     name: 'app-id',
     shape: isGuid,
     value: (report) => report.identity.appId,
-    description: 'Application id of the identity (token `appid`/`azp` claim): a GUID, else empty.',
   },
   {
     name: 'token-expires-on',
     shape: isIsoUtc,
     value: (report) => report.identity.expiresOn,
-    description: 'Token expiry, ISO 8601 UTC (`2026-11-25T18:00:00Z`), else empty.',
   },
   {
     name: 'access-token',
     shape: isJwt,
     value: (_report, sources) => (sources.exposeToken ? (sources.accessToken ?? '') : undefined),
-    description: 'The access token, only with `expose-token` (masked in logs; only a JWT is ever set).',
-    taskDescription: 'The access token, only with exposeToken (masked in logs; only a JWT is ever set).',
   },
 ];
 

@@ -78,14 +78,6 @@ export const TOKEN_INPUTS: InputGroup = {
     {
       name: 'identity',
       default: 'system',
-      description:
-        '`system`, `user` (needs exactly one of client-id, object-id, msi-res-id) or `none` (skips the token check).',
-      task: {
-        label: 'Identity',
-        type: 'pickList',
-        options: { system: 'System-assigned', user: 'User-assigned', none: 'None (skip the token check)' },
-        help: 'Which managed identity to request a token for. `user` needs exactly one of Client ID, Object ID or Resource ID. `none` skips the token check.',
-      },
       cli: {
         value: 'system|user|none',
         help: 'which identity to request a token for (default {default}; none skips the token)',
@@ -94,62 +86,26 @@ export const TOKEN_INPUTS: InputGroup = {
     {
       name: 'client-id',
       default: '',
-      description: 'Client id (GUID) of the user-assigned identity; only with identity `user`.',
-      task: {
-        label: 'Client ID',
-        type: 'string',
-        help: 'Client (application) ID of the user-assigned identity, a GUID. Give exactly one of Client ID, Object ID or Resource ID.',
-        visibleRule: 'identity = user',
-      },
       cli: { value: 'GUID', help: 'user-assigned identity by client id (with --identity user)' },
     },
     {
       name: 'object-id',
       default: '',
-      description: 'Object (principal) id (GUID) of the user-assigned identity; only with identity `user`.',
-      task: {
-        label: 'Object ID',
-        type: 'string',
-        help: 'Object (principal) ID of the user-assigned identity, a GUID. Give exactly one of Client ID, Object ID or Resource ID.',
-        visibleRule: 'identity = user',
-      },
       cli: { value: 'GUID', help: 'user-assigned identity by object (principal) id' },
     },
     {
       name: 'msi-res-id',
       default: '',
-      description: 'ARM resource id of the user-assigned identity; only with identity `user`.',
-      task: {
-        label: 'Resource ID',
-        type: 'string',
-        help: 'ARM resource ID of the user-assigned identity: `/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`.',
-        visibleRule: 'identity = user',
-      },
       cli: { value: 'ID', help: 'user-assigned identity by ARM resource id' },
     },
     {
       name: 'resource',
       default: '',
-      description:
-        'Token audience. Empty means the ARM endpoint of the cloud the metadata names (https://management.azure.com/ on public cloud).',
-      task: {
-        label: 'Token audience (resource)',
-        type: 'string',
-        help: 'App ID URI or application ID to request the token for. Empty means the ARM endpoint of the cloud the VM reports (`https://management.azure.com/` in the public cloud).',
-        group: 'advanced',
-      },
       cli: { value: 'URI', help: 'token audience (default: ARM of the cloud IMDS reports)' },
     },
     {
       name: 'expose-token',
       default: 'false',
-      description: 'Also set the `access-token` output (masked first). Off by default.',
-      task: {
-        label: 'Expose the access token',
-        type: 'boolean',
-        help: 'Also set the `accessToken` output variable (secret). Off by default; the token is masked in logs either way.',
-        group: 'advanced',
-      },
       cli: { help: 'with --json, add accessToken to the printed document (never to --report)' },
     },
   ],
