@@ -618,8 +618,10 @@ var types = __nccwpck_require__(3054);
 var endpoint = __nccwpck_require__(7098);
 ;// CONCATENATED MODULE: ./src/core/pipeline/input-spec.ts
 // How an input is declared and parsed. The run (run-inputs.ts) and each check (checks/<id>/) declare the inputs
-// they read: the contract name and default, the texts of action.yml, task.json and the CLI's --help, and how the
-// raw strings parse into options. contract.ts and options.ts put the declarations together through the registry.
+// they read: the contract name and default, the CLI's flag and --help line, and how the raw strings parse into
+// options. Their action.yml and task.json texts are in the owner's `<id>-manifest.json` beside it, which only
+// `npm run manifests` reads, so no bundle carries them. contract.ts and options.ts put the declarations together
+// through the registry.
 
 /** `client-id` → `clientId`: the Azure DevOps spelling of a contract name. */
 function toCamel(name) {
@@ -692,17 +694,6 @@ const RUN_INPUTS = {
         {
             name: 'mode',
             default: 'auto',
-            description: '`auto`, `vm` or `arc`. `auto` picks Arc when IDENTITY_ENDPOINT and IMDS_ENDPOINT are set or the Arc agent is installed, else VM.',
-            task: {
-                label: 'Mode',
-                type: 'pickList',
-                options: {
-                    auto: 'Auto-detect',
-                    vm: 'Azure VM (IMDS)',
-                    arc: 'Azure Arc-enabled server (Hybrid IMDS)',
-                },
-                help: '`auto` picks Arc when IDENTITY_ENDPOINT and IMDS_ENDPOINT are set or the Arc agent (himds) is installed, otherwise VM. The report says which signal decided.',
-            },
             cli: {
                 value: 'auto|vm|arc',
                 help: 'which metadata service (default {default}: Arc when its agent or variables are present)',
@@ -712,62 +703,31 @@ const RUN_INPUTS = {
             name: 'endpoint',
             credential: true,
             default: '',
-            description: 'Base URL override (http://host:port, no user-info) for emulators and unusual hosts. Empty means the real IMDS or HIMDS address.',
-            task: { label: 'Endpoint override', type: 'string', group: 'advanced' },
             cli: { value: 'URL', help: 'base URL override, e.g. http://127.0.0.1:8080 for the emulator' },
         },
         {
             name: 'timeout-seconds',
             default: '90',
-            description: 'Hard bound on the whole run, retries included (1-600). 90 rides out the ~70 s during which IMDS answers 410 while it is updated.',
-            task: { label: 'Timeout (seconds)', type: 'string', group: 'advanced' },
             cli: { value: 'N', help: 'bound on the whole run, retries included (1-600, default {default})' },
         },
         {
             name: 'fail-on',
             default: 'error',
-            description: '`error` fails the step when any check fails; `unreachable` only when IMDS cannot be reached; `never` never fails it.',
-            task: {
-                label: 'Fail the step on',
-                type: 'pickList',
-                options: {
-                    error: 'Any failed check',
-                    unreachable: 'Only when IMDS cannot be reached',
-                    never: 'Never (report only)',
-                },
-                help: '`error` fails the step when any requested check fails; `unreachable` only when IMDS cannot be reached; `never` only reports. A failure let through ends as Succeeded with issues. Invalid inputs always fail.',
-            },
             cli: { value: 'error|unreachable|never', help: 'when to exit 1 (default {default})' },
         },
         {
             name: 'report-path',
             default: '',
-            description: 'Where to write the JSON report. Empty means $RUNNER_TEMP/imds-check/report.json.',
-            task: {
-                label: 'JSON report path',
-                type: 'string',
-                help: 'Where to write the JSON report. Empty means `$(Agent.TempDirectory)/imds-check/report.json`.',
-                group: 'advanced',
-            },
             cli: { flag: 'report', value: 'FILE', help: 'write the JSON report to FILE' },
         },
         {
             name: 'junit-path',
             default: '',
-            description: 'Also write JUnit XML here (one testcase per check). Empty means no JUnit.',
-            task: {
-                label: 'JUnit XML path',
-                type: 'string',
-                help: 'Also write JUnit XML (one test case per check) to this path, e.g. for the Publish Test Results task. Empty means no JUnit file.',
-                group: 'advanced',
-            },
             cli: { flag: 'junit', value: 'FILE', help: 'write JUnit XML to FILE' },
         },
         {
             name: 'ama',
             default: 'false',
-            description: '`true` also checks the endpoints the Azure Monitor Agent must reach (DNS, proxy, TLS inspection, handler /ping). `false` sends nothing to Azure Monitor.',
-            task: { label: 'Check Azure Monitor Agent endpoints', type: 'boolean', group: 'ama' },
             cli: { help: 'also check the endpoints the Azure Monitor Agent needs (off by default)' },
         },
     ],
@@ -789,17 +749,14 @@ const RUN_OUTPUTS = [
     {
         name: 'result',
         value: (report) => report.result,
-        description: '`pass`, `warn` or `fail`.',
     },
     {
         name: 'mode',
         value: (report) => report.mode.resolved,
-        description: '`vm` or `arc`, as resolved.',
     },
     {
         name: 'report-path',
         value: (_report, sources) => sources.reportPath,
-        description: 'Path of the JSON report that was written.',
     },
 ];
 
@@ -897,26 +854,12 @@ const AMA_INPUTS = {
             name: 'workspace-ids',
             onlyWith: 'ama',
             default: '',
-            description: 'With ama: Log Analytics workspace ids (GUIDs), comma or newline separated.',
-            task: {
-                label: 'Log Analytics workspace IDs',
-                type: 'multiLine',
-                group: 'ama',
-                visibleRule: 'ama = true',
-            },
             cli: { value: 'IDS', help: 'with --ama: Log Analytics workspace ids, comma separated' },
         },
         {
             name: 'dce-endpoints',
             onlyWith: 'ama',
             default: '',
-            description: 'With ama: data collection endpoint host names as the DCE resource shows them, comma or newline separated.',
-            task: {
-                label: 'Data collection endpoint hosts',
-                type: 'multiLine',
-                group: 'ama',
-                visibleRule: 'ama = true',
-            },
             cli: { value: 'HOSTS', help: 'with --ama: data collection endpoint host names, comma separated' },
         },
         {
@@ -924,8 +867,6 @@ const AMA_INPUTS = {
             onlyWith: 'ama',
             credential: true,
             default: '',
-            description: "With ama: empty uses HTTPS_PROXY of the environment (as AMA 1.24.2+ does); `none` goes direct; or http://[user:password@]host:port as in AMA's extension settings. IMDS never goes through it.",
-            task: { label: 'Proxy for Azure Monitor', type: 'string', group: 'ama', visibleRule: 'ama = true' },
             cli: {
                 value: 'URL|none',
                 help: 'with --ama: the proxy AMA will use (default: HTTPS_PROXY of the environment)',
@@ -934,18 +875,6 @@ const AMA_INPUTS = {
         {
             name: 'private-link',
             default: 'auto',
-            description: 'With ama: `true` every name must resolve to a private address, `false` to a public one, `auto` reports which.',
-            task: {
-                label: 'Private link expected',
-                type: 'pickList',
-                options: {
-                    auto: 'auto (report which)',
-                    true: 'true (private addresses only)',
-                    false: 'false (public addresses only)',
-                },
-                group: 'ama',
-                visibleRule: 'ama = true',
-            },
             cli: {
                 value: 'auto|true|false',
                 help: 'with --ama: whether names must resolve to private addresses (default {default})',
@@ -955,13 +884,6 @@ const AMA_INPUTS = {
             name: 'ama-trusted-roots',
             onlyWith: 'ama',
             default: '',
-            description: 'With ama: a PEM file of extra root certificates that count as legitimate for Azure Monitor (Azure Stack, air-gapped clouds, test labs).',
-            task: {
-                label: 'Extra trusted roots (PEM file)',
-                type: 'string',
-                group: 'ama',
-                visibleRule: 'ama = true',
-            },
             cli: { value: 'FILE', help: "with --ama: PEM file of extra roots that count as Azure Monitor's" },
         },
     ],
@@ -1003,13 +925,11 @@ const OUTPUTS = [
             const check = report.checks.find((c) => c.id === 'ama');
             return !check || check.status === 'skip' ? 'skipped' : check.status;
         },
-        description: '`pass`, `warn` or `fail` of the AMA readiness check, or `skipped` (not requested, or no region).',
     },
     {
         name: 'ama-failed-endpoints',
         shape: shapes/* isHostList */.Du,
         value: (report) => failedHosts(report.checks.find((c) => c.id === 'ama')?.data),
-        description: 'Host names the AMA readiness check failed, comma separated; empty when none.',
     },
 ];
 /** The check's run with its bounds as a parameter, so tests can shorten the silent-host wait. */
@@ -1473,49 +1393,41 @@ const metadata_OUTPUTS = [
     {
         name: 'metadata-status',
         value: (report) => statusOutput(report, 'metadata', true),
-        description: 'HTTP status of the metadata request as a string (`200`), or `timeout`, `refused`, `unreachable`, `reset`, `no-response`, `skipped`.',
     },
     {
         name: 'vm-id',
         shape: shapes/* isGuid */.W_,
         value: (report) => report.machine.vmId,
-        description: 'The VM (or Arc machine) id from the metadata: a GUID, else empty.',
     },
     {
         name: 'vm-name',
         shape: shapes/* isMachineName */.f7,
         value: (report) => report.machine.name,
-        description: 'The machine name from the metadata: letters, digits, `_ . -` (at most 80), else empty.',
     },
     {
         name: 'resource-id',
         shape: shapes/* isResourceId */.Gy,
         value: (report) => report.machine.resourceId,
-        description: 'ARM resource id of the machine (`/subscriptions/<guid>/resourceGroups/<rg>/providers/...`), else empty.',
     },
     {
         name: 'subscription-id',
         shape: shapes/* isGuid */.W_,
         value: (report) => report.machine.subscriptionId,
-        description: 'Subscription id of the machine: a GUID, else empty.',
     },
     {
         name: 'resource-group',
         shape: shapes/* isResourceGroup */.sd,
         value: (report) => report.machine.resourceGroup,
-        description: 'Resource group of the machine: letters, digits, `_ . - ( )` (at most 90), else empty.',
     },
     {
         name: 'location',
         shape: shapes/* isLocation */.gI,
         value: (report) => report.machine.location,
-        description: 'Azure region of the machine (`westeurope`): letters and digits, else empty.',
     },
     {
         name: 'az-environment',
         shape: shapes/* isKnownCloud */.vp,
         value: (report) => report.machine.azEnvironment,
-        description: 'Azure cloud named by the metadata, one of AzurePublicCloud, AzureUSGovernmentCloud, AzureChinaCloud, AzureGermanCloud, AzureStackCloud, USNat, USSec; else empty.',
     },
 ];
 /** Samples keep their own api-version: the mode's, until an answer offers another (then that one, once). */
@@ -1946,7 +1858,6 @@ const reachability_OUTPUTS = [
     {
         name: 'reachable',
         value: (report) => String(report.reachable),
-        description: '`true` when an answer recognisable as IMDS/HIMDS came back, else `false`.',
     },
 ];
 function end(run, startedAt, finding, result) {
@@ -2436,8 +2347,6 @@ const INPUTS = {
         {
             name: 'samples',
             default: '1',
-            description: 'Repeat the metadata and token requests this many times in all (1-1000), at most 5 requests per second, and judge their stability. 1 means one probe.',
-            task: { label: 'Samples', type: 'string', group: 'stability' },
             cli: {
                 value: 'N',
                 help: 'repeat the metadata and token requests N times in all (1-1000, default {default})',
@@ -2446,8 +2355,6 @@ const INPUTS = {
         {
             name: 'min-success-percent',
             default: '95',
-            description: 'With samples > 1: the stability check warns (rather than fails) when at least this share of samples succeeded.',
-            task: { label: 'Minimum success percent', type: 'string', group: 'stability' },
             cli: {
                 value: 'P',
                 help: 'with --samples: the share of good samples below which stability fails (default {default})',
@@ -2468,31 +2375,26 @@ const stability_OUTPUTS = [
         name: 'samples-total',
         shape: shapes/* isWholeNumber */.J6,
         value: figure('total'),
-        description: 'With `samples` > 1: how many samples were taken (a whole number); else empty.',
     },
     {
         name: 'samples-ok',
         shape: shapes/* isWholeNumber */.J6,
         value: figure('ok'),
-        description: 'With `samples` > 1: how many samples succeeded; else empty.',
     },
     {
         name: 'latency-p50-ms',
         shape: shapes/* isWholeNumber */.J6,
         value: figure('latencyMs', 'all', 'p50'),
-        description: 'With `samples` > 1: median latency of the sampled requests in ms (nearest rank); else empty.',
     },
     {
         name: 'latency-p95-ms',
         shape: shapes/* isWholeNumber */.J6,
         value: figure('latencyMs', 'all', 'p95'),
-        description: 'With `samples` > 1: 95th percentile latency in ms (nearest rank); else empty.',
     },
     {
         name: 'latency-max-ms',
         shape: shapes/* isWholeNumber */.J6,
         value: figure('latencyMs', 'all', 'max'),
-        description: 'With `samples` > 1: the slowest sampled request in ms; else empty.',
     },
 ];
 const stabilityCheck = {
@@ -2814,13 +2716,6 @@ const TOKEN_INPUTS = {
         {
             name: 'identity',
             default: 'system',
-            description: '`system`, `user` (needs exactly one of client-id, object-id, msi-res-id) or `none` (skips the token check).',
-            task: {
-                label: 'Identity',
-                type: 'pickList',
-                options: { system: 'System-assigned', user: 'User-assigned', none: 'None (skip the token check)' },
-                help: 'Which managed identity to request a token for. `user` needs exactly one of Client ID, Object ID or Resource ID. `none` skips the token check.',
-            },
             cli: {
                 value: 'system|user|none',
                 help: 'which identity to request a token for (default {default}; none skips the token)',
@@ -2829,61 +2724,26 @@ const TOKEN_INPUTS = {
         {
             name: 'client-id',
             default: '',
-            description: 'Client id (GUID) of the user-assigned identity; only with identity `user`.',
-            task: {
-                label: 'Client ID',
-                type: 'string',
-                help: 'Client (application) ID of the user-assigned identity, a GUID. Give exactly one of Client ID, Object ID or Resource ID.',
-                visibleRule: 'identity = user',
-            },
             cli: { value: 'GUID', help: 'user-assigned identity by client id (with --identity user)' },
         },
         {
             name: 'object-id',
             default: '',
-            description: 'Object (principal) id (GUID) of the user-assigned identity; only with identity `user`.',
-            task: {
-                label: 'Object ID',
-                type: 'string',
-                help: 'Object (principal) ID of the user-assigned identity, a GUID. Give exactly one of Client ID, Object ID or Resource ID.',
-                visibleRule: 'identity = user',
-            },
             cli: { value: 'GUID', help: 'user-assigned identity by object (principal) id' },
         },
         {
             name: 'msi-res-id',
             default: '',
-            description: 'ARM resource id of the user-assigned identity; only with identity `user`.',
-            task: {
-                label: 'Resource ID',
-                type: 'string',
-                help: 'ARM resource ID of the user-assigned identity: `/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`.',
-                visibleRule: 'identity = user',
-            },
             cli: { value: 'ID', help: 'user-assigned identity by ARM resource id' },
         },
         {
             name: 'resource',
             default: '',
-            description: 'Token audience. Empty means the ARM endpoint of the cloud the metadata names (https://management.azure.com/ on public cloud).',
-            task: {
-                label: 'Token audience (resource)',
-                type: 'string',
-                help: 'App ID URI or application ID to request the token for. Empty means the ARM endpoint of the cloud the VM reports (`https://management.azure.com/` in the public cloud).',
-                group: 'advanced',
-            },
             cli: { value: 'URI', help: 'token audience (default: ARM of the cloud IMDS reports)' },
         },
         {
             name: 'expose-token',
             default: 'false',
-            description: 'Also set the `access-token` output (masked first). Off by default.',
-            task: {
-                label: 'Expose the access token',
-                type: 'boolean',
-                help: 'Also set the `accessToken` output variable (secret). Off by default; the token is masked in logs either way.',
-                group: 'advanced',
-            },
             cli: { help: 'with --json, add accessToken to the printed document (never to --report)' },
         },
     ],
@@ -2918,38 +2778,31 @@ const token_OUTPUTS = [
     {
         name: 'token-status',
         value: (report) => statusOutput(report, 'token', report.identity.kind !== 'none'),
-        description: 'HTTP status of the token request as a string (`200`), or `timeout`, `refused`, `unreachable`, `reset`, `no-response`, `skipped`.',
     },
     {
         name: 'principal-id',
         shape: shapes/* isGuid */.W_,
         value: (report) => report.identity.principalId,
-        description: 'Object id of the identity (token `oid` claim): a GUID, else empty.',
     },
     {
         name: 'tenant-id',
         shape: shapes/* isGuid */.W_,
         value: (report) => report.identity.tenantId,
-        description: 'Tenant id (token `tid` claim): a GUID, else empty.',
     },
     {
         name: 'app-id',
         shape: shapes/* isGuid */.W_,
         value: (report) => report.identity.appId,
-        description: 'Application id of the identity (token `appid`/`azp` claim): a GUID, else empty.',
     },
     {
         name: 'token-expires-on',
         shape: shapes/* isIsoUtc */.Ev,
         value: (report) => report.identity.expiresOn,
-        description: 'Token expiry, ISO 8601 UTC (`2026-11-25T18:00:00Z`), else empty.',
     },
     {
         name: 'access-token',
         shape: shapes/* isJwt */.ky,
         value: (_report, sources) => (sources.exposeToken ? (sources.accessToken ?? '') : undefined),
-        description: 'The access token, only with `expose-token` (masked in logs; only a JWT is ever set).',
-        taskDescription: 'The access token, only with exposeToken (masked in logs; only a JWT is ever set).',
     },
 ];
 function tokenRequest(run, resource) {
