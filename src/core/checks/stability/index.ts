@@ -1,7 +1,8 @@
 // The stability check (samples > 1): after the first run, the metadata and token requests again, N−1 more
 // times as single attempts, paced under IMDS's rate limit and within timeout-seconds. Pass when every sample
 // succeeded, warn when the share of good samples is at least min-success-percent, else fail; the code names
-// the failure seen most often. The samples are taken with the sample() of the metadata and token findings.
+// the failure seen most often. The samples are taken with the sample() of the metadata and token findings; the
+// sampling is loaded only when samples > 1, so a single probe never pays for it at start-up.
 import { finish, skip, type CheckModule } from '../../pipeline/check.js';
 import { percent, wholeNumber, type InputGroup } from '../../pipeline/input-spec.js';
 import type { OutputSpec } from '../../pipeline/output-spec.js';
@@ -9,7 +10,6 @@ import { isWholeNumber } from '../../shapes.js';
 import type { Finding, JsonValue } from '../../types.js';
 import { STABILITY_REMEDIES, type StabilityCode } from './stability-codes.js';
 import type { SamplingSummary } from './summary.js';
-import { sampleAgain } from './take-samples.js';
 
 export interface StabilityFinding extends Finding {
   /** null when nothing was sampled. */
@@ -111,7 +111,7 @@ export const stabilityCheck: CheckModule<'stability'> = {
   remedies: STABILITY_REMEDIES,
   async run(run, findings) {
     const startedAt = run.ctx.clock.now();
-    const sampled = await sampleAgain(run, findings);
+    const sampled = await (await import('./take-samples.js')).sampleAgain(run, findings);
     if ('skipped' in sampled)
       return { check: skip(run, stabilityCheck, sampled.skipped), summary: null, section: null };
     const check = finish(run, stabilityCheck, startedAt, sampled.verdict);
