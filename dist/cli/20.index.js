@@ -3,7 +3,7 @@ exports.id = 20;
 exports.ids = [20];
 exports.modules = {
 
-/***/ 20:
+/***/ 3020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,13 +15,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/clouds.ts
-var clouds = __webpack_require__(729);
+var clouds = __webpack_require__(4729);
 // EXTERNAL MODULE: ./src/core/pipeline/remedy-lookup.ts + 1 modules
-var remedy_lookup = __webpack_require__(342);
+var remedy_lookup = __webpack_require__(3342);
 // EXTERNAL MODULE: ./src/core/checks/ama/ama-codes.ts
-var ama_codes = __webpack_require__(553);
+var ama_codes = __webpack_require__(9553);
 // EXTERNAL MODULE: ./src/core/shapes.ts
-var shapes = __webpack_require__(137);
+var shapes = __webpack_require__(4137);
 ;// CONCATENATED MODULE: ./src/core/checks/ama/hosts.ts
 // The endpoints the Azure Monitor Agent itself must reach, from the facts IMDS gave (region, cloud) and the
 // user's workspace ids and DCE host names. Sovereign clouds use their own suffix; ama_tst's rewrite of it is a
@@ -118,11 +118,11 @@ async function inPool(items, limit, task) {
 }
 
 // EXTERNAL MODULE: ./src/core/neutralise.ts
-var neutralise = __webpack_require__(453);
+var neutralise = __webpack_require__(8453);
 // EXTERNAL MODULE: ./src/core/imds/http.ts
-var imds_http = __webpack_require__(783);
+var imds_http = __webpack_require__(8783);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(30);
+var external_node_net_ = __webpack_require__(7030);
 var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
 ;// CONCATENATED MODULE: ./src/core/checks/ama/addresses.ts
 // Name resolution for the AMA check, judged against the private-link expectation. Private means an address a
@@ -193,9 +193,9 @@ function judgeAddresses(addresses, privateLink, viaProxy, error = '') {
 }
 
 // EXTERNAL MODULE: ./src/core/checks/ama/bounds.ts
-var ama_bounds = __webpack_require__(226);
+var ama_bounds = __webpack_require__(3226);
 // EXTERNAL MODULE: ./src/core/imds/connect.ts
-var connect = __webpack_require__(325);
+var connect = __webpack_require__(9325);
 // EXTERNAL MODULE: ./src/core/imds/failures.ts
 var failures = __webpack_require__(28);
 ;// CONCATENATED MODULE: ./src/core/checks/ama/direct.ts
@@ -237,10 +237,10 @@ async function openDirect(addresses, port, bounds, cap) {
 }
 
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(692);
+var external_node_tls_ = __webpack_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/checks/ama/trust.ts
 // What counts as trusted, and what counts as Azure. Verification uses what the agent would trust on this machine
 // (Node's bundled roots, the OS bundle AMA's OpenSSL reads on Linux, NODE_EXTRA_CA_CERTS) plus ama-trusted-roots;
@@ -473,9 +473,9 @@ function judgeHttp(answer, handler, path) {
 }
 
 // EXTERNAL MODULE: ./src/core/proxy/no-proxy.ts
-var no_proxy = __webpack_require__(548);
+var no_proxy = __webpack_require__(3548);
 // EXTERNAL MODULE: ./src/core/proxy/route.ts
-var route = __webpack_require__(29);
+var route = __webpack_require__(5029);
 ;// CONCATENATED MODULE: ./src/core/checks/ama/route.ts
 // Where AMA's traffic goes: directly, or through the proxy AMA will be told about (ama-proxy), or the
 // environment's HTTPS_PROXY as AMA ≥ 1.24.2 reads it (NO_PROXY honoured). Only AMA traffic: IMDS never takes

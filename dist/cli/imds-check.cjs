@@ -7,10 +7,10 @@
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __nccwpck_require__.r(__webpack_exports__);
-/* harmony import */ var _host_process_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(951);
-/* harmony import */ var _host_one_line_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73);
-/* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(399);
+/* harmony import */ var _host_process_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5951);
+/* harmony import */ var _host_one_line_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4073);
+/* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9734);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8399);
 // CLI entry (bundled to dist/cli/index.js, package bin `imds-check`).
 
 
@@ -31,7 +31,7 @@ try {
             return runEmulateCommand(argv, { out: (l) => console.log(l), err: (l) => console.error(l) });
         },
         merge: async (argv) => {
-            const { runMergeCommand } = await __nccwpck_require__.e(/* import() */ 62).then(__nccwpck_require__.bind(__nccwpck_require__, 62));
+            const { runMergeCommand } = await __nccwpck_require__.e(/* import() */ 62).then(__nccwpck_require__.bind(__nccwpck_require__, 2062));
             return runMergeCommand(argv, {
                 out: (t) => process.stdout.write(t),
                 err: (t) => process.stderr.write(t),
@@ -53,7 +53,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 399:
+/***/ 8399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63,15 +63,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/index.ts + 17 modules
-var core = __nccwpck_require__(912);
+var core = __nccwpck_require__(5912);
 // EXTERNAL MODULE: ./src/host/code-links.ts
-var code_links = __nccwpck_require__(777);
+var code_links = __nccwpck_require__(2777);
 // EXTERNAL MODULE: ./src/host/report-files.ts
-var report_files = __nccwpck_require__(392);
+var report_files = __nccwpck_require__(8392);
 // EXTERNAL MODULE: ./src/host/spelling.ts
-var spelling = __nccwpck_require__(170);
+var spelling = __nccwpck_require__(4170);
 // EXTERNAL MODULE: ./src/host/version.ts
-var version = __nccwpck_require__(962);
+var version = __nccwpck_require__(5962);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // argv → what the CLI should do. The flags and their --help lines come from the contract's inputs (each declared
 // by the run or the check that reads it): `--mode vm` or `--mode=vm`, a bare flag for a boolean input, `--report`
@@ -267,13 +267,13 @@ async function runCli(argv, io) {
 
 /***/ }),
 
-/***/ 553:
+/***/ 9553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ AMA_REMEDIES)
 /* harmony export */ });
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
 // The ama check's codes and their fixes (docs/errors.md has the long form of each).
 
 const AMA_REMEDIES = {
@@ -302,7 +302,7 @@ const AMA_REMEDIES = {
 
 /***/ }),
 
-/***/ 226:
+/***/ 3226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -312,7 +312,7 @@ const AMA_REMEDIES = {
 /* harmony export */   g0: () => (/* binding */ MAX_ADDRESSES),
 /* harmony export */   hJ: () => (/* binding */ MAX_HTTP_BODY_BYTES)
 /* harmony export */ });
-/* harmony import */ var _imds_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(743);
+/* harmony import */ var _imds_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7743);
 // Per-host bounds of the AMA check, like the IMDS ones: a dropped host is reported after two 5 s connect
 // attempts; a silent one after the handshake bound. Every bound is also capped by what is left of the run.
 
@@ -336,7 +336,39 @@ const MAX_PROXY_HEAD_BYTES = 16 * 1024;
 
 /***/ }),
 
-/***/ 729:
+/***/ 2601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ STABILITY_CODES),
+/* harmony export */   H: () => (/* binding */ STABILITY_REMEDIES)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
+// The stability check's codes and their fixes (docs/errors.md has the long form of each).
+
+const STABILITY_CODES = [
+    'stability_throttled',
+    'stability_server_error',
+    'stability_updating',
+    'stability_no_answer',
+    'stability_slow_answer',
+    'stability_bad_answer',
+    'stability_incomplete',
+];
+const STABILITY_REMEDIES = {
+    stability_throttled: (ctx) => `${ctx.profile.service} answered 429 to some samples: other software on this machine uses up its 5 requests per second (imds-check stays below it). Find what polls it in a loop (agents, scripts, clients that do not cache tokens) and slow it down.`,
+    stability_server_error: (ctx) => `${ctx.profile.service} answered 5xx to some samples. Clients that retry ride this out; if it persists, check Azure status for the region and the service's health on this machine, then open a support case.`,
+    stability_updating: (ctx) => `${ctx.profile.service} was being updated while sampling (410, or 404 from the token endpoint); this passes within about 70 s. Make sure your clients retry that long, and sample again later.`,
+    stability_no_answer: 'Some samples got no answer at all (timeout, reset or refused) although others were answered. Look for a firewall or security agent dropping some connections, or a host under heavy load.',
+    stability_slow_answer: 'Some answers took more than 1 s, after which @azure/identity and Go azidentity stop probing IMDS, so DefaultAzureCredential may skip the managed identity. Look for CPU or network load on the host, or software inspecting local traffic.',
+    stability_bad_answer: 'Some samples got an answer that was not a good IMDS answer (the codes per sample are in the report, under samples.series). Something may intercept part of the traffic, such as a proxy for some of the requests.',
+    stability_incomplete: (ctx) => `${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'timeout-seconds')} ran out before every sample was taken. Raise it (up to 600) or lower ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'samples')}: a sample takes about 0.5 s (0.9 s with a token on Arc).`,
+};
+
+
+/***/ }),
+
+/***/ 4729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -383,15 +415,15 @@ function monitorSuffix(azEnvironment) {
 
 /***/ }),
 
-/***/ 265:
+/***/ 7265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ isCode)
 /* harmony export */ });
 /* unused harmony export CODES */
-/* harmony import */ var _pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(342);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(829);
+/* harmony import */ var _pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3342);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7454);
 // Every stable code, whoever owns it: codes are declared where they are produced (a check's folder, the
 // transport, the Arc challenge, the run) and gathered here through the registry, each with its fix. docs/errors.md
 // documents each one (a test keeps the two equal) and remedies.ts holds the fix for each. A code never changes meaning once
@@ -414,7 +446,7 @@ function isCode(value) {
 
 /***/ }),
 
-/***/ 568:
+/***/ 2568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -424,9 +456,9 @@ function isCode(value) {
 /* harmony export */   kc: () => (/* binding */ errorText),
 /* harmony export */   x1: () => (/* binding */ isVersionError)
 /* harmony export */ });
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(453);
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(137);
-/* harmony import */ var _recognise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(710);
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8453);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4137);
+/* harmony import */ var _recognise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7710);
 
 
 
@@ -499,14 +531,14 @@ function registerTokenSecrets(body, ctx) {
 
 /***/ }),
 
-/***/ 325:
+/***/ 9325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ tcpConnect),
 /* harmony export */   k: () => (/* binding */ openSocket)
 /* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(28);
 // The one TCP connect primitive, for the reachability check and Azure Monitor's hosts alike: a bound per attempt,
@@ -563,7 +595,7 @@ async function tcpConnect(hosts, port, timeoutMs) {
 
 /***/ }),
 
-/***/ 98:
+/***/ 7098:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -727,7 +759,7 @@ const TRANSPORT_REMEDIES = {
 
 /***/ }),
 
-/***/ 783:
+/***/ 8783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -736,7 +768,7 @@ const TRANSPORT_REMEDIES = {
 /* harmony export */   lx: () => (/* binding */ httpGet),
 /* harmony export */   wx: () => (/* binding */ header)
 /* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(67);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(28);
 // One bounded GET over node:http, for IMDS and Azure Monitor alike: never a proxy, never the global agent; separate
@@ -881,7 +913,7 @@ function headerText(answer, name) {
 
 /***/ }),
 
-/***/ 174:
+/***/ 9174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -933,7 +965,7 @@ function readClaims(token) {
 
 /***/ }),
 
-/***/ 743:
+/***/ 7743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -971,7 +1003,7 @@ const ARC_SECRET_MAX_BYTES = 4096;
 
 /***/ }),
 
-/***/ 710:
+/***/ 7710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -980,7 +1012,7 @@ const ARC_SECRET_MAX_BYTES = 4096;
 /* harmony export */   uS: () => (/* binding */ isArcChallenge)
 /* harmony export */ });
 /* unused harmony export hasImdsServerHeader */
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(783);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8783);
 
 const IMDS_SERVER = /^IMDS\/\d+(\.\d+)*$/;
 function parseJsonObject(body) {
@@ -1081,7 +1113,7 @@ function recognise(answer, successShape) {
 
 /***/ }),
 
-/***/ 912:
+/***/ 5912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1104,11 +1136,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: CODES, CONTRACT_OUTPUTS, CREDENTIAL_INPUTS, EMPTY_MACHINE, INPUT_GROUPS, INPUT_NAMES, OUTPUT_NAMES, OUTPUT_SHAPES, buildOutputs, checkCodes, emptyIdentity, hasUserInfo, isCode, isPlausibleSecret, isSocketWord, neutralise, neutraliseBlock, remedyFor, renderMarkdown, setting, stepVerdict, withoutUserInfo
 
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __nccwpck_require__(54);
+var types = __nccwpck_require__(3054);
 // EXTERNAL MODULE: ./src/core/imds/endpoint.ts
-var endpoint = __nccwpck_require__(98);
+var endpoint = __nccwpck_require__(7098);
 // EXTERNAL MODULE: ./src/core/pipeline/input-spec.ts
-var input_spec = __nccwpck_require__(508);
+var input_spec = __nccwpck_require__(6508);
 ;// CONCATENATED MODULE: ./src/core/pipeline/run-inputs.ts
 // The run's own inputs: which service (mode, endpoint), its bounds (timeout-seconds), what fails the step
 // (fail-on), where the report files go, and the switch of the Azure Monitor Agent checks (ama), which several
@@ -1198,8 +1230,8 @@ const RUN_OUTPUTS = [
     },
 ];
 
-// EXTERNAL MODULE: ./src/core/registry.ts + 24 modules
-var registry = __nccwpck_require__(829);
+// EXTERNAL MODULE: ./src/core/registry.ts + 16 modules
+var registry = __nccwpck_require__(7454);
 ;// CONCATENATED MODULE: ./src/core/contract.ts
 // The public contract's names, put together from the run's own inputs and outputs and those of every registered
 // check, in that order: kebab-case on GitHub and the CLI, camelCase on Azure DevOps. action.yml and task.json are
@@ -1327,13 +1359,13 @@ function parseOptions(rawInputs, spelling) {
 }
 
 // EXTERNAL MODULE: ./src/core/codes.ts
-var codes = __nccwpck_require__(265);
+var codes = __nccwpck_require__(7265);
 // EXTERNAL MODULE: ./src/core/remedies.ts
-var remedies = __nccwpck_require__(591);
+var remedies = __nccwpck_require__(5591);
 // EXTERNAL MODULE: ./src/core/neutralise.ts
-var neutralise = __nccwpck_require__(453);
+var neutralise = __nccwpck_require__(8453);
 // EXTERNAL MODULE: ./src/core/shapes.ts
-var shapes = __nccwpck_require__(137);
+var shapes = __nccwpck_require__(4137);
 ;// CONCATENATED MODULE: ./src/core/imds/budget.ts
 class Budget {
     clock;
@@ -1355,18 +1387,18 @@ class Budget {
 }
 
 // EXTERNAL MODULE: ./src/core/modes/target.ts + 4 modules
-var modes_target = __nccwpck_require__(638);
+var modes_target = __nccwpck_require__(2638);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(67);
+var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 // EXTERNAL MODULE: ./src/core/imds/http.ts
-var http = __nccwpck_require__(783);
+var http = __nccwpck_require__(8783);
 // EXTERNAL MODULE: ./src/core/imds/protocol.ts
-var protocol = __nccwpck_require__(743);
+var protocol = __nccwpck_require__(7743);
 // EXTERNAL MODULE: ./src/core/imds/failures.ts
 var failures = __nccwpck_require__(28);
 // EXTERNAL MODULE: ./src/core/imds/recognise.ts
-var recognise = __nccwpck_require__(710);
+var recognise = __nccwpck_require__(7710);
 ;// CONCATENATED MODULE: ./src/core/imds/retry.ts
 
 
@@ -1678,7 +1710,7 @@ async function runProbe(options, ctx) {
 }
 
 // EXTERNAL MODULE: ./src/core/render/format.ts
-var format = __nccwpck_require__(649);
+var format = __nccwpck_require__(9649);
 ;// CONCATENATED MODULE: ./src/core/render/text.ts
 // Human output for a terminal: a header, one aligned line per check (plus a "fix:" line for warnings and
 // failures), the machine and identity facts, and a result line. ANSI colour only when asked for; every
@@ -1883,7 +1915,7 @@ function renderJson(report) {
 }
 
 // EXTERNAL MODULE: ./src/core/render/markdown.ts
-var markdown = __nccwpck_require__(715);
+var markdown = __nccwpck_require__(7715);
 ;// CONCATENATED MODULE: ./src/core/render/xml-escape.ts
 // Escaping for untrusted values in XML 1.0 text and attributes. Characters XML 1.0 forbids outright
 // (most C0 controls, lone surrogates, U+FFFE/U+FFFF) cannot be escaped, only removed; neutralise() removes
@@ -2040,7 +2072,7 @@ function renderJunit(report) {
 
 /***/ }),
 
-/***/ 638:
+/***/ 2638:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2052,18 +2084,18 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/imds/endpoint.ts
-var endpoint = __nccwpck_require__(98);
+var endpoint = __nccwpck_require__(7098);
 // EXTERNAL MODULE: ./src/core/imds/protocol.ts
-var protocol = __nccwpck_require__(743);
+var protocol = __nccwpck_require__(7743);
 // EXTERNAL MODULE: ./src/core/imds/jwt.ts
-var jwt = __nccwpck_require__(174);
+var jwt = __nccwpck_require__(9174);
 // EXTERNAL MODULE: ./src/core/imds/answers.ts
-var answers = __nccwpck_require__(568);
+var answers = __nccwpck_require__(2568);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/shapes.ts
-var shapes = __nccwpck_require__(137);
+var shapes = __nccwpck_require__(4137);
 ;// CONCATENATED MODULE: ./src/core/modes/arc-key.ts
 // The Arc challenge: parse `WWW-Authenticate: Basic realm=<path>`, prove the path is a .key file directly in
 // the platform's tokens folder (no `..`, no link, one hard link, regular file, at most 4096 bytes) BEFORE
@@ -2363,7 +2395,7 @@ function containerHint(target) {
 
 /***/ }),
 
-/***/ 453:
+/***/ 8453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2456,7 +2488,7 @@ function safeJson(value) {
 
 /***/ }),
 
-/***/ 508:
+/***/ 6508:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2469,7 +2501,7 @@ function safeJson(value) {
 /* harmony export */   wu: () => (/* binding */ toCamel),
 /* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
-/* harmony import */ var _imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98);
+/* harmony import */ var _imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7098);
 // How an input is declared and parsed. The run (run-inputs.ts) and each check (checks/<id>/) declare the inputs
 // they read: the contract name and default, the CLI's flag and --help line, and how the raw strings parse into
 // options. Their action.yml and task.json texts are in the owner's `<id>-manifest.json` beside it, which only
@@ -2527,7 +2559,7 @@ function list(value) {
 
 /***/ }),
 
-/***/ 342:
+/***/ 3342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2540,7 +2572,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/core/imds/failures.ts
 var failures = __nccwpck_require__(28);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __nccwpck_require__(54);
+var types = __nccwpck_require__(3054);
 ;// CONCATENATED MODULE: ./src/core/modes/arc-codes.ts
 // The codes of the Hybrid IMDS key-file challenge, the one step of the token exchange that only Arc has, and
 // their fixes. The token check ends with them, and the stability check's samples may carry them.
@@ -2595,7 +2627,7 @@ function remedyFor(code, ctx, own = {}) {
 
 /***/ }),
 
-/***/ 548:
+/***/ 3548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2604,9 +2636,9 @@ function remedyFor(code, ctx, own = {}) {
 /* harmony export */   VX: () => (/* binding */ noProxyValue),
 /* harmony export */   km: () => (/* binding */ agentBypassCovers)
 /* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _imds_endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98);
+/* harmony import */ var _imds_endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7098);
 // Proxy settings that would catch IMDS traffic of other programs (AMA included), and whether NO_PROXY or the
 // agent's bypass list exempts the IMDS host. imds-check itself never uses a proxy.
 
@@ -2679,13 +2711,13 @@ function agentBypassCovers(bypass, host) {
 
 /***/ }),
 
-/***/ 29:
+/***/ 5029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ parseProxy)
 /* harmony export */ });
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(137);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4137);
 // The one proxy model: a proxy URL (the ama-proxy input, or HTTPS_PROXY for Azure Monitor traffic) parsed once into
 // a ProxyRoute, with the secrets it carries. Parsing returns the secrets; whoever parsed masks them before anything
 // could print them (the doors for an input, the engine for the environment). IMDS never goes through a proxy.
@@ -2729,7 +2761,7 @@ function parseProxy(value, source, strict) {
 
 /***/ }),
 
-/***/ 829:
+/***/ 7454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2739,9 +2771,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/neutralise.ts
-var neutralise = __nccwpck_require__(453);
+var neutralise = __nccwpck_require__(8453);
 // EXTERNAL MODULE: ./src/core/pipeline/remedy-lookup.ts + 1 modules
-var remedy_lookup = __nccwpck_require__(342);
+var remedy_lookup = __nccwpck_require__(3342);
 ;// CONCATENATED MODULE: ./src/core/pipeline/check.ts
 // A check is a folder checks/<id>/ whose index.ts exports a CheckModule: its id and title, when it is wanted,
 // its inputs, outputs and codes with their fixes, run → finding, an optional settle step (revise its finding
@@ -2785,13 +2817,13 @@ function skip(run, check, message, outcome = 'skipped') {
 }
 
 // EXTERNAL MODULE: ./src/core/shapes.ts
-var shapes = __nccwpck_require__(137);
+var shapes = __nccwpck_require__(4137);
 // EXTERNAL MODULE: ./src/core/checks/ama/ama-codes.ts
-var ama_codes = __nccwpck_require__(553);
+var ama_codes = __nccwpck_require__(9553);
 // EXTERNAL MODULE: ./src/core/pipeline/input-spec.ts
-var input_spec = __nccwpck_require__(508);
+var input_spec = __nccwpck_require__(6508);
 // EXTERNAL MODULE: ./src/core/proxy/route.ts
-var route = __nccwpck_require__(29);
+var route = __nccwpck_require__(5029);
 ;// CONCATENATED MODULE: ./src/core/checks/ama/ama-inputs.ts
 // The ama check's inputs (all only with the ama switch on): the workspaces and DCEs whose hosts AMA must reach,
 // the proxy AMA will use, whether names must resolve privately, and extra roots that count as Azure's.
@@ -2877,7 +2909,7 @@ const AMA_INPUTS = {
 };
 
 // EXTERNAL MODULE: ./src/core/checks/ama/bounds.ts
-var ama_bounds = __nccwpck_require__(226);
+var ama_bounds = __nccwpck_require__(3226);
 ;// CONCATENATED MODULE: ./src/core/checks/ama/index.ts
 // The AMA readiness check (ama: true): after IMDS, the endpoints the Azure Monitor Agent itself must reach,
 // from the region and cloud metadata gave. Per host: DNS, TCP 443 (direct or CONNECT), TLS with the Azure root
@@ -2915,7 +2947,7 @@ const OUTPUTS = [
 /** The check's run with its bounds as a parameter, so tests can shorten the silent-host wait. */
 async function runAma(run, findings, bounds = ama_bounds/* AMA_BOUNDS */.EM) {
     const startedAt = run.ctx.clock.now();
-    const probed = await (await __nccwpck_require__.e(/* import() */ 20).then(__nccwpck_require__.bind(__nccwpck_require__, 20))).probeAmaHosts(run, findings, bounds);
+    const probed = await (await __nccwpck_require__.e(/* import() */ 20).then(__nccwpck_require__.bind(__nccwpck_require__, 3020))).probeAmaHosts(run, findings, bounds);
     if ('skipped' in probed)
         return { check: skip(run, amaCheck, probed.skipped), hosts: [], answers: [] };
     return {
@@ -2935,7 +2967,7 @@ const amaCheck = {
 };
 
 // EXTERNAL MODULE: ./src/core/proxy/no-proxy.ts
-var no_proxy = __nccwpck_require__(548);
+var no_proxy = __nccwpck_require__(3548);
 ;// CONCATENATED MODULE: ./src/core/checks/environment/index.ts
 
 
@@ -3010,11 +3042,11 @@ const environmentCheck = {
 };
 
 // EXTERNAL MODULE: ./src/core/imds/answers.ts
-var answers = __nccwpck_require__(568);
+var answers = __nccwpck_require__(2568);
 // EXTERNAL MODULE: ./src/core/imds/protocol.ts
-var protocol = __nccwpck_require__(743);
+var protocol = __nccwpck_require__(7743);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __nccwpck_require__(54);
+var types = __nccwpck_require__(3054);
 ;// CONCATENATED MODULE: ./src/core/pipeline/output-spec.ts
 
 /** The status output of a check: its outcome, or the socket word of reachability when nothing answered. */
@@ -3033,7 +3065,7 @@ function statusOutput(report, id, requested) {
 // EXTERNAL MODULE: ./src/core/imds/failures.ts
 var failures = __nccwpck_require__(28);
 // EXTERNAL MODULE: ./src/core/imds/recognise.ts
-var recognise = __nccwpck_require__(710);
+var recognise = __nccwpck_require__(7710);
 ;// CONCATENATED MODULE: ./src/core/checks/metadata/metadata-judge.ts
 // Judging an instance-metadata answer, without sockets: which code, which message, which machine facts, and
 // which values may become outputs (each must fit the shape Azure gives that field).
@@ -3318,9 +3350,9 @@ const metadataCheck = {
 };
 
 // EXTERNAL MODULE: ./src/core/imds/connect.ts
-var connect = __nccwpck_require__(325);
+var connect = __nccwpck_require__(9325);
 // EXTERNAL MODULE: ./src/core/modes/target.ts + 4 modules
-var target = __nccwpck_require__(638);
+var target = __nccwpck_require__(2638);
 ;// CONCATENATED MODULE: ./src/core/checks/reachability/index.ts
 // The reachability check. First a TCP connect that tells dropped from refused from unreachable; once every
 // check ran, settle() decides whether something recognisable as IMDS answered (the report's `reachable`).
@@ -3420,399 +3452,14 @@ const reachabilityCheck = {
     adds: (own) => ({ facts: { reachable: own.reachable } }),
 };
 
-;// CONCATENATED MODULE: ./src/core/checks/stability/stability-codes.ts
-// The stability check's codes and their fixes (docs/errors.md has the long form of each).
-
-const STABILITY_CODES = [
-    'stability_throttled',
-    'stability_server_error',
-    'stability_updating',
-    'stability_no_answer',
-    'stability_slow_answer',
-    'stability_bad_answer',
-    'stability_incomplete',
-];
-const STABILITY_REMEDIES = {
-    stability_throttled: (ctx) => `${ctx.profile.service} answered 429 to some samples: other software on this machine uses up its 5 requests per second (imds-check stays below it). Find what polls it in a loop (agents, scripts, clients that do not cache tokens) and slow it down.`,
-    stability_server_error: (ctx) => `${ctx.profile.service} answered 5xx to some samples. Clients that retry ride this out; if it persists, check Azure status for the region and the service's health on this machine, then open a support case.`,
-    stability_updating: (ctx) => `${ctx.profile.service} was being updated while sampling (410, or 404 from the token endpoint); this passes within about 70 s. Make sure your clients retry that long, and sample again later.`,
-    stability_no_answer: 'Some samples got no answer at all (timeout, reset or refused) although others were answered. Look for a firewall or security agent dropping some connections, or a host under heavy load.',
-    stability_slow_answer: 'Some answers took more than 1 s, after which @azure/identity and Go azidentity stop probing IMDS, so DefaultAzureCredential may skip the managed identity. Look for CPU or network load on the host, or software inspecting local traffic.',
-    stability_bad_answer: 'Some samples got an answer that was not a good IMDS answer (the codes per sample are in the report, under samples.series). Something may intercept part of the traffic, such as a proxy for some of the requests.',
-    stability_incomplete: (ctx) => `${(0,types/* setting */.Pe)(ctx, 'timeout-seconds')} ran out before every sample was taken. Raise it (up to 600) or lower ${(0,types/* setting */.Pe)(ctx, 'samples')}: a sample takes about 0.5 s (0.9 s with a token on Arc).`,
-};
-
-;// CONCATENATED MODULE: ./src/core/checks/stability/classify.ts
-// What went wrong with one sampled answer, as one of a few classes (each a stable code of the stability check),
-// and the check's verdict over all samples: pass when every sample succeeded, warn when the share of good
-// samples is at least min-success-percent, else fail; the code names the failure seen most often.
-
-
-const FAILURE_CLASSES = STABILITY_CODES.filter((code) => code !== 'stability_incomplete');
-/** Words for each class in messages and the failure table (status words only, no network text). */
-const CLASS_WORDS = {
-    stability_throttled: 'throttled (429)',
-    stability_server_error: 'server error (5xx)',
-    stability_updating: 'updating (410, or 404 on the token endpoint)',
-    stability_no_answer: 'no answer (timeout, reset or refused)',
-    stability_slow_answer: 'slow answer (over 1 s)',
-    stability_bad_answer: 'unexpected answer',
-};
-/**
- * A good answer slower than this counts as a failed sample: it is how long @azure/identity and Go azidentity
- * wait for IMDS when DefaultAzureCredential probes it, so a slower answer makes those clients skip the
- * managed identity.
- */
-const SLOW_SAMPLE_MS = 1_000;
-/** null: the sample succeeded. */
-function failureClass(answer, latencyMs) {
-    if (answer.status === 'pass' || answer.status === 'warn')
-        return latencyMs !== null && latencyMs > SLOW_SAMPLE_MS ? 'stability_slow_answer' : null;
-    const status = /^\d{3}$/.test(answer.outcome) ? Number(answer.outcome) : null;
-    if (status === null)
-        return (0,failures/* isNoAnswer */.Uz)(answer.code) ? 'stability_no_answer' : 'stability_bad_answer';
-    // A proxy's or a web server's error page is not IMDS being busy.
-    if (answer.code === 'not_imds_proxy' || answer.code === 'not_imds_html')
-        return 'stability_bad_answer';
-    if (status === 429)
-        return 'stability_throttled';
-    if (status === 410 || answer.code === 'token_not_found')
-        return 'stability_updating';
-    if (status >= 500)
-        return 'stability_server_error';
-    return 'stability_bad_answer';
-}
-/** The class seen most often; ties go to the earlier class in FAILURE_CLASSES. null when none. */
-function dominant(failures) {
-    let best = null;
-    for (const c of FAILURE_CLASSES) {
-        if ((failures[c] ?? 0) > (best === null ? 0 : (failures[best] ?? 0)))
-            best = c;
-    }
-    return best;
-}
-function judgeTally(tally, minSuccessPercent) {
-    const percent = tally.total === 0 ? 0 : (tally.ok * 100) / tally.total;
-    const worst = dominant(tally.failures);
-    if (tally.ok === tally.total || worst === null) {
-        // Every sample taken was good, but fewer were taken than asked for: the answer is only partial.
-        return tally.total < tally.requested
-            ? { status: 'warn', code: 'stability_incomplete', percent }
-            : { status: 'pass', code: 'ok', percent };
-    }
-    return { status: percent >= minSuccessPercent ? 'warn' : 'fail', code: worst, percent };
-}
-
-;// CONCATENATED MODULE: ./src/core/checks/stability/sample.ts
-
-const SAMPLED_ENDPOINTS = ['metadata', 'token'];
-/** A judged answer as a sample: the latency counts only when an HTTP answer came back. */
-function endpointSample(judged, elapsedMs) {
-    const outcome = judged.outcome ?? 'skipped';
-    const ms = /^\d{3}$/.test(outcome) ? Math.max(0, Math.round(elapsedMs)) : null;
-    return { ms, outcome, code: judged.code, failure: failureClass({ ...judged, outcome }, ms) };
-}
-function sampleOk(sample) {
-    return SAMPLED_ENDPOINTS.every((e) => sample[e] === undefined || sample[e].failure === null);
-}
-
-;// CONCATENATED MODULE: ./src/core/checks/stability/sampler.ts
-
-/** A sample is started only when at least this much of the run is left after its pacing wait. */
-const MIN_SAMPLE_MS = 1_000;
-/** At most one progress line per this long. */
-const PROGRESS_EVERY_MS = 5_000;
-const seconds = (ms) => Math.max(0, Math.round(ms / 1000));
-async function takeSamples(first, deps) {
-    const { clock, budget, pacer, endpoints } = deps;
-    // Even spacing at the pacer's rate: a request every windowMs / max, so no window is filled in a burst.
-    const spacing = pacer.limit.windowMs / pacer.limit.max;
-    const perSample = endpoints.reduce((sum, e) => sum + e.requests, 0) * spacing;
-    const samples = [first];
-    const began = clock.now();
-    let nextSlot = began;
-    let lastLine = began;
-    const more = deps.requested - 1;
-    const about = seconds(more * perSample);
-    const left = seconds(budget.remaining());
-    deps.progress(`stability: ${more} more samples, about ${about} s at up to ${pacer.limit.max} requests per ${pacer.limit.windowMs / 1000} s` +
-        (about > left ? `; ${left} s left, so sampling will stop early` : ''));
-    while (samples.length < deps.requested) {
-        const sample = { n: samples.length + 1, atMs: null };
-        for (const request of endpoints) {
-            const wait = Math.max(pacer.roomIn(request.requests), nextSlot - clock.now());
-            if (budget.remaining() - wait < MIN_SAMPLE_MS)
-                return { samples, ranOut: true };
-            if (wait > 0)
-                await clock.sleep(wait);
-            const startedAt = clock.now();
-            sample.atMs ??= startedAt - began;
-            nextSlot = startedAt + request.requests * spacing;
-            const taken = await request.take();
-            // No answer because the run's deadline cut the request short says nothing about IMDS: drop the sample.
-            if (taken.failure === 'stability_no_answer' && budget.expired())
-                return { samples, ranOut: true };
-            sample[request.endpoint] = taken;
-        }
-        samples.push(sample);
-        if (clock.now() - lastLine >= PROGRESS_EVERY_MS && samples.length < deps.requested) {
-            lastLine = clock.now();
-            const ok = samples.filter(sampleOk).length;
-            deps.progress(`stability: ${samples.length} of ${deps.requested} samples, ${ok} ok, ${seconds(budget.remaining())} s left`);
-        }
-    }
-    return { samples, ranOut: false };
-}
-
-;// CONCATENATED MODULE: ./src/core/checks/stability/percentiles.ts
-// Latency figures computed exactly, by nearest rank: the p-th percentile of n values is the value at rank
-// ceil(p/100 × n) in ascending order (rank 1 for p = 0). Every figure is a value that was measured, never an
-// interpolation, so "p95 = 412 ms" means a sample really took 412 ms.
-/** The nearest-rank percentile of `values` (0 ≤ p ≤ 100); null for no values. */
-function nearestRank(values, p) {
-    if (values.length === 0)
-        return null;
-    if (!(p >= 0 && p <= 100))
-        throw new RangeError(`percentile out of range: ${p}`);
-    const sorted = [...values].sort((a, b) => a - b);
-    // p × n first: (7 / 100) × 100 is 7.000000000000001 in floating point, which would round a rank up.
-    const rank = Math.max(1, Math.ceil((p * sorted.length) / 100));
-    return sorted[rank - 1];
-}
-/** p50, p95 and max of whole milliseconds; null when nothing was measured. */
-function latencyFigures(values) {
-    if (values.length === 0)
-        return null;
-    return {
-        p50: nearestRank(values, 50),
-        p95: nearestRank(values, 95),
-        max: nearestRank(values, 100),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/checks/stability/sparkline.ts
-// A latency sparkline in plain text: one block character per sample (or per group of samples when there are
-// more than fit), its height the slowest latency of the group on a scale from 0 to the slowest of all.
-// A group with no answer at all is drawn as ×. Text only, so every renderer can show it as it is.
-const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-const NO_ANSWER_MARK = '×';
-const SPARKLINE_WIDTH = 60;
-/** `latencies` in sample order; null where the sample got no answer. */
-function sparkline(latencies, width = SPARKLINE_WIDTH) {
-    if (latencies.length === 0)
-        return '';
-    const groups = Math.min(width, latencies.length);
-    const answered = latencies.filter((v) => v !== null);
-    const top = Math.max(0, ...answered);
-    let line = '';
-    for (let g = 0; g < groups; g++) {
-        // Even split: group g holds samples [floor(g·n/w), floor((g+1)·n/w)).
-        const from = Math.floor((g * latencies.length) / groups);
-        const to = Math.floor(((g + 1) * latencies.length) / groups);
-        const seen = latencies.slice(from, to).filter((v) => v !== null);
-        if (seen.length === 0) {
-            line += NO_ANSWER_MARK;
-            continue;
-        }
-        const level = top === 0 ? 0 : Math.ceil((Math.max(...seen) / top) * BLOCKS.length) - 1;
-        line += BLOCKS[Math.min(BLOCKS.length - 1, Math.max(0, level))];
-    }
-    return line;
-}
-
-;// CONCATENATED MODULE: ./src/core/checks/stability/summary.ts
-
-
-
-
-const answeredMs = (samples, endpoint) => samples.flatMap((s) => (s[endpoint]?.ms != null ? [s[endpoint].ms] : []));
-function summarise(sampling, requested) {
-    const { samples } = sampling;
-    const failures = {};
-    for (const s of samples) {
-        for (const e of SAMPLED_ENDPOINTS) {
-            const failure = s[e]?.failure;
-            if (failure)
-                failures[failure] = (failures[failure] ?? 0) + 1;
-        }
-    }
-    const endpoints = SAMPLED_ENDPOINTS.filter((e) => samples.some((s) => s[e] !== undefined));
-    return {
-        tally: { requested, total: samples.length, ok: samples.filter(sampleOk).length, failures },
-        ranOut: sampling.ranOut,
-        latency: {
-            metadata: latencyFigures(answeredMs(samples, 'metadata')),
-            token: latencyFigures(answeredMs(samples, 'token')),
-            all: latencyFigures(endpoints.flatMap((e) => answeredMs(samples, e))),
-        },
-        endpoints,
-        samples,
-    };
-}
-const figuresJson = (f) => f ? { p50: f.p50, p95: f.p95, max: f.max } : null;
-/** The report's top-level `samples`: engine-made numbers and codes only, nothing from the network. */
-function sectionJson(summary) {
-    const { tally, latency } = summary;
-    const failures = {};
-    for (const c of FAILURE_CLASSES)
-        if (tally.failures[c])
-            failures[c] = tally.failures[c];
-    return {
-        requested: tally.requested,
-        total: tally.total,
-        ok: tally.ok,
-        ranOut: summary.ranOut,
-        failures,
-        latencyMs: {
-            metadata: figuresJson(latency.metadata),
-            token: figuresJson(latency.token),
-            all: figuresJson(latency.all),
-        },
-        series: summary.samples.map((s) => {
-            const entry = { sample: s.n, atMs: s.atMs };
-            for (const e of SAMPLED_ENDPOINTS) {
-                const taken = s[e];
-                if (taken)
-                    entry[e] = { ms: taken.ms, outcome: taken.outcome, code: taken.code, failure: taken.failure };
-            }
-            return entry;
-        }),
-    };
-}
-/** Sample numbers as a short list: `#3, #8, #13, … (12)`. */
-function sampleList(numbers, shown = 5) {
-    const head = numbers.slice(0, shown).map((n) => `#${n}`);
-    return numbers.length > shown ? `${head.join(', ')}, … (${numbers.length})` : head.join(', ');
-}
-function detailTables(summary) {
-    const latencyRows = summary.endpoints.map((e) => {
-        const f = summary.latency[e];
-        const series = summary.samples.filter((s) => s[e] !== undefined).map((s) => s[e].ms);
-        const answered = series.filter((ms) => ms !== null).length;
-        return [
-            e,
-            `${answered} of ${series.length}`,
-            f ? String(f.p50) : '-',
-            f ? String(f.p95) : '-',
-            f ? String(f.max) : '-',
-            sparkline(series),
-        ];
-    });
-    const tables = [
-        {
-            title: 'latency per endpoint (ms)',
-            columns: ['Endpoint', 'Answered', 'p50', 'p95', 'Max', 'Over time (× = no answer)'],
-            rows: latencyRows,
-        },
-    ];
-    const failureRows = [];
-    for (const e of summary.endpoints) {
-        for (const c of FAILURE_CLASSES) {
-            const hit = summary.samples.filter((s) => s[e]?.failure === c).map((s) => s.n);
-            if (hit.length > 0)
-                failureRows.push([e, CLASS_WORDS[c], c, String(hit.length), sampleList(hit)]);
-        }
-    }
-    if (failureRows.length > 0) {
-        tables.push({
-            title: 'failed samples',
-            columns: ['Endpoint', 'Failure', 'Code', 'Count', 'Samples'],
-            rows: failureRows,
-        });
-    }
-    return tables;
-}
-
-;// CONCATENATED MODULE: ./src/core/checks/stability/take-samples.ts
-
-
-
-
-const good = (check) => check !== undefined && (check.status === 'pass' || check.status === 'warn');
-/** Sample 1 is the first run, judged as its check was; its latency leaves out the retry waits. */
-function firstRunSample(run, check, id) {
-    const waited = run.progress
-        .records()
-        .filter((w) => w.check === id)
-        .reduce((sum, w) => sum + w.ms, 0);
-    return endpointSample(check, check.durationMs - waited);
-}
-const percentText = (percent) => `${Math.floor(percent * 10) / 10} %`;
-function message(run, summary, result, scope) {
-    const { tally, latency } = summary;
-    const parts = [];
-    if (tally.ok === tally.total) {
-        parts.push(`All ${tally.total} samples succeeded (${scope}).`);
-    }
-    else {
-        const min = run.ctx.spell.assignment('min-success-percent', String(run.options.minSuccessPercent));
-        const seen = summary.endpoints.flatMap((e) => FAILURE_CLASSES.flatMap((c) => {
-            const count = summary.samples.filter((s) => s[e]?.failure === c).length;
-            return count > 0 ? [`${e} ${CLASS_WORDS[c]} ×${count}`] : [];
-        }));
-        parts.push(`${tally.ok} of ${tally.total} samples succeeded (${scope}): ${percentText(result.percent)}, ${min}. Failed: ${seen.join(', ')}.`);
-    }
-    if (latency.all)
-        parts.push(`Latency p50 ${latency.all.p50} ms, p95 ${latency.all.p95} ms, max ${latency.all.max} ms.`);
-    if (summary.ranOut) {
-        const timeout = run.ctx.spell.assignment('timeout-seconds', String(run.options.timeoutSeconds));
-        parts.push(`Time ran out after ${tally.total} of ${tally.requested} samples (${timeout}); the rest were not taken.`);
-    }
-    return parts.join(' ');
-}
-/** Time spent in `work`, less any time the run's pacer held its requests back. */
-async function timed(run, work) {
-    const startedAt = run.ctx.clock.now();
-    const heldBefore = run.pacer.heldMs;
-    const verdict = await work();
-    return endpointSample(verdict, run.ctx.clock.now() - startedAt - (run.pacer.heldMs - heldBefore));
-}
-/** The samples after the first run, taken with the sample() of the metadata and token findings. */
-async function sampleAgain(run, findings) {
-    const metadata = findings.metadata;
-    if (!metadata || !good(metadata.check))
-        return { skipped: 'Not sampled: the first run did not read the instance metadata.' };
-    const token = findings.token;
-    const sampleTokens = run.options.identity !== 'none' && good(token?.check);
-    const scope = sampleTokens
-        ? 'metadata and token'
-        : run.options.identity === 'none'
-            ? 'metadata only, as identity is none'
-            : 'metadata only, as the first token request failed';
-    const first = { n: 1, atMs: null, metadata: firstRunSample(run, metadata.check, 'metadata') };
-    const endpoints = [
-        { endpoint: 'metadata', requests: 1, take: () => timed(run, metadata.sample) },
-    ];
-    if (sampleTokens && token) {
-        first.token = firstRunSample(run, token.check, 'token');
-        const requests = run.target.profile.requiresChallenge ? 2 : 1;
-        endpoints.push({ endpoint: 'token', requests, take: () => timed(run, token.sample) });
-    }
-    const sampling = await takeSamples(first, {
-        clock: run.ctx.clock,
-        budget: run.budget,
-        pacer: run.pacer,
-        requested: run.options.samples,
-        endpoints,
-        progress: (text) => run.ctx.progress({ check: 'stability', text }),
-    });
-    const summary = summarise(sampling, run.options.samples);
-    const result = judgeTally(summary.tally, run.options.minSuccessPercent);
-    const verdict = {
-        status: result.status,
-        code: result.code,
-        message: message(run, summary, result, scope),
-        details: detailTables(summary),
-    };
-    return { verdict, summary, section: sectionJson(summary) };
-}
-
+// EXTERNAL MODULE: ./src/core/checks/stability/stability-codes.ts
+var stability_codes = __nccwpck_require__(2601);
 ;// CONCATENATED MODULE: ./src/core/checks/stability/index.ts
 // The stability check (samples > 1): after the first run, the metadata and token requests again, N−1 more
 // times as single attempts, paced under IMDS's rate limit and within timeout-seconds. Pass when every sample
 // succeeded, warn when the share of good samples is at least min-success-percent, else fail; the code names
-// the failure seen most often. The samples are taken with the sample() of the metadata and token findings.
-
+// the failure seen most often. The samples are taken with the sample() of the metadata and token findings; the
+// sampling is loaded only when samples > 1, so a single probe never pays for it at start-up.
 
 
 
@@ -3878,10 +3525,10 @@ const stabilityCheck = {
     wanted: (options) => options.samples > 1,
     inputs: INPUTS,
     outputs: stability_OUTPUTS,
-    remedies: STABILITY_REMEDIES,
+    remedies: stability_codes/* STABILITY_REMEDIES */.H,
     async run(run, findings) {
         const startedAt = run.ctx.clock.now();
-        const sampled = await sampleAgain(run, findings);
+        const sampled = await (await __nccwpck_require__.e(/* import() */ 292).then(__nccwpck_require__.bind(__nccwpck_require__, 6292))).sampleAgain(run, findings);
         if ('skipped' in sampled)
             return { check: skip(run, stabilityCheck, sampled.skipped), summary: null, section: null };
         const check = finish(run, stabilityCheck, startedAt, sampled.verdict);
@@ -3891,9 +3538,9 @@ const stabilityCheck = {
 };
 
 // EXTERNAL MODULE: ./src/core/clouds.ts
-var clouds = __nccwpck_require__(729);
+var clouds = __nccwpck_require__(4729);
 // EXTERNAL MODULE: ./src/core/imds/jwt.ts
-var jwt = __nccwpck_require__(174);
+var jwt = __nccwpck_require__(9174);
 ;// CONCATENATED MODULE: ./src/core/checks/token/token-answer.ts
 
 
@@ -4370,14 +4017,14 @@ const CHECKS = [
 
 /***/ }),
 
-/***/ 591:
+/***/ 5591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ remedyFor)
 /* harmony export */ });
-/* harmony import */ var _pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(342);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(829);
+/* harmony import */ var _pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3342);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7454);
 
 
 // fleet merge (imds-check merge)
@@ -4395,7 +4042,7 @@ function remedyFor(code, ctx) {
 
 /***/ }),
 
-/***/ 649:
+/***/ 9649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4415,7 +4062,7 @@ function remedyFor(code, ctx) {
 /* harmony export */   yW: () => (/* binding */ wholeMs),
 /* harmony export */   zR: () => (/* binding */ modeText)
 /* harmony export */ });
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(453);
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8453);
 // Words and fact lists shared by the text, Markdown and JUnit renderers, so all three describe a report
 // the same way. Everything returned here is already safe plain text (see neutralise.ts); each renderer only
 // adds the escaping its format needs.
@@ -4533,7 +4180,7 @@ function waitsText(waits) {
 
 /***/ }),
 
-/***/ 7:
+/***/ 3007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4541,7 +4188,7 @@ function waitsText(waits) {
 /* harmony export */   xs: () => (/* binding */ mdCode)
 /* harmony export */ });
 /* unused harmony export htmlCode */
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(453);
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8453);
 // Escaping for untrusted values placed in Markdown (GitHub step summary, Azure DevOps summary tab). Neither
 // platform escapes summary content, so a value must not be able to open HTML, break a table row, start a
 // code span, or form a link or image. Character references are never parsed as Markdown structure, so
@@ -4589,7 +4236,7 @@ function htmlCode(value) {
 
 /***/ }),
 
-/***/ 715:
+/***/ 7715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4598,8 +4245,8 @@ function htmlCode(value) {
 /* harmony export */   lS: () => (/* binding */ joinSections)
 /* harmony export */ });
 /* unused harmony export renderMarkdown */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(649);
-/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9649);
+/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3007);
 // Markdown for the GitHub step summary and the Azure DevOps summary tab: a result heading, a table of checks,
 // fact tables, and a collapsible section per warning or failure. Every report value goes through mdText().
 // GitHub accepts at most 1 MiB per step summary, so the output is kept under MAX_SUMMARY_BYTES.
@@ -4738,7 +4385,7 @@ function renderMarkdown(report, options = {}) {
 
 /***/ }),
 
-/***/ 137:
+/***/ 4137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4755,8 +4402,8 @@ function renderMarkdown(report, options = {}) {
 /* harmony export */   uy: () => (/* binding */ isHostName),
 /* harmony export */   vp: () => (/* binding */ isKnownCloud)
 /* harmony export */ });
-/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(729);
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(453);
+/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4729);
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8453);
 // The documented shape of every output fed by a network value. A later pipeline step pastes outputs into
 // scripts (ADO `$(probe.vmName)` is plain text substitution), so a value that does not fit its field's shape
 // never becomes an output: the output is empty and the check warns, naming the field.
@@ -4815,7 +4462,7 @@ const isPlausibleSecret = (v) => /^[\x21-\x7e]{16,}$/.test(v) && (0,_neutralise_
 
 /***/ }),
 
-/***/ 54:
+/***/ 3054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4862,16 +4509,16 @@ const setting = (ctx, name, value) => value === undefined ? ctx.spell.name(name)
 
 /***/ }),
 
-/***/ 777:
+/***/ 2777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   er: () => (/* binding */ pathLink)
 /* harmony export */ });
 /* unused harmony exports actionCodeLink, taskCodeLink */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 // Where each code is documented: docs/errors.md, section `#<code>`. A released action or task links to its
 // own version's file on GitHub; anything else names the path in the repository.
@@ -4934,7 +4581,7 @@ function taskCodeLink(bundleUrl) {
 
 /***/ }),
 
-/***/ 73:
+/***/ 4073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4949,7 +4596,7 @@ function oneLine(err) {
 
 /***/ }),
 
-/***/ 951:
+/***/ 5951:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4964,7 +4611,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 const childProcessDiagnostics = {
     async run(command, args, timeoutMs) {
         // Loaded on first use: most runs never ask, and start-up should not pay for it.
-        const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
+        const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
         return new Promise((resolve) => {
             execFile(command, args, { timeout: timeoutMs, maxBuffer: 64 * 1024, windowsHide: true, encoding: 'utf8' }, (err, stdout) => {
                 if (!err)
@@ -4979,7 +4626,7 @@ const childProcessDiagnostics = {
 };
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/host/file-system.ts
 // FileSystemPort over node:fs. readSmallFile opens without following a final link and without blocking
 // on a FIFO, then checks the opened handle is a regular file with one hard link, within the size cap, before
@@ -5022,7 +4669,7 @@ const nodeFileSystem = {
 };
 
 // EXTERNAL MODULE: ./src/host/version.ts
-var version = __nccwpck_require__(962);
+var version = __nccwpck_require__(5962);
 ;// CONCATENATED MODULE: ./src/host/process-context.ts
 
 
@@ -5064,7 +4711,7 @@ function createHostContext(options) {
 
 /***/ }),
 
-/***/ 734:
+/***/ 9734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5080,7 +4727,7 @@ function ignoreClosedPipes() {
 
 /***/ }),
 
-/***/ 392:
+/***/ 8392:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5088,11 +4735,11 @@ function ignoreClosedPipes() {
 /* harmony export */   Q9: () => (/* binding */ writePrivately)
 /* harmony export */ });
 /* unused harmony export reportFolder */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(912);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5912);
 // Writes the JSON report and, when asked, JUnit XML, for every front door alike. Files are written privately:
 // the fallback folder (no RUNNER_TEMP / Agent.TempDirectory) is a fresh mkdtemp folder (0700), and every file
 // is written under a temporary name in its folder and renamed into place, so a planted symlink at the final
@@ -5101,7 +4748,7 @@ function ignoreClosedPipes() {
 
 
 /** Loaded when a file is written, after the probe: start-up should not pay for them. */
-const files = () => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 455, 23));
+const files = () => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
 /**
  * The folder for default report files: `<tempDir>/imds-check` when the runner or agent gives a per-job temp
  * folder, else a new private folder under the system temp (a shared `/tmp/imds-check` could be planted).
@@ -5118,7 +4765,7 @@ async function reportFolder(tempDir, systemTemp = tmpdir()) {
 /** Writes `content` to `path` through a new file in the same folder and a rename. */
 async function writePrivately(path, content) {
     const { mkdir, rename, rm, writeFile } = await files();
-    const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 598, 23));
+    const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
     await mkdir(dir, { recursive: true });
     const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -5168,14 +4815,14 @@ async function writeReports(report, paths) {
 
 /***/ }),
 
-/***/ 170:
+/***/ 4170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Id: () => (/* binding */ CLI_SPELLING)
 /* harmony export */ });
 /* unused harmony exports ACTION_SPELLING, TASK_SPELLING */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(912);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5912);
 // How each front door spells an input, for messages and advice: the engine is told, it never guesses.
 
 const ACTION_SPELLING = {
@@ -5196,7 +4843,7 @@ const CLI_SPELLING = {
 
 /***/ }),
 
-/***/ 962:
+/***/ 5962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5208,14 +4855,14 @@ const TOOL_VERSION = '1.0.0';
 
 /***/ }),
 
-/***/ 421:
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = require("node:child_process");
 
 /***/ }),
 
-/***/ 598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = require("node:crypto");
@@ -5229,56 +4876,56 @@ module.exports = require("node:dns");
 
 /***/ }),
 
-/***/ 24:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = require("node:fs");
 
 /***/ }),
 
-/***/ 455:
+/***/ 1455:
 /***/ ((module) => {
 
 module.exports = require("node:fs/promises");
 
 /***/ }),
 
-/***/ 67:
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = require("node:http");
 
 /***/ }),
 
-/***/ 708:
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = require("node:https");
 
 /***/ }),
 
-/***/ 30:
+/***/ 7030:
 /***/ ((module) => {
 
 module.exports = require("node:net");
 
 /***/ }),
 
-/***/ 161:
+/***/ 8161:
 /***/ ((module) => {
 
 module.exports = require("node:os");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = require("node:path");
 
 /***/ }),
 
-/***/ 692:
+/***/ 1692:
 /***/ ((module) => {
 
 module.exports = require("node:tls");
