@@ -1,6 +1,8 @@
-// Flat config: typescript-eslint recommended, plus the boundary rule: the engine imports no platform library
-// and reads no process.env (adapters pass in what it needs).
+// Flat config: typescript-eslint recommended, plus the boundary rules: the engine imports no platform library
+// and reads no process.env (adapters pass in what it needs); its import graph has no cycle and no arrow back up
+// its layers (scripts/eslint-layers.mjs); the doors import the engine through its index only.
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './scripts/eslint-layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**', '.ado-stage/**'] },
@@ -8,6 +10,8 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `interface ProbeOptions extends TokenOptions {}`: how a check adds its options to the shared interface.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
     },
   },
   { files: ['__tests__/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
@@ -15,7 +19,10 @@ export default tseslint.config(
   { files: ['scripts/cli-loader.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     files: ['src/core/**/*.ts'],
+    plugins: { layers: layersPlugin },
     rules: {
+      'layers/no-cycle': 'error',
+      'layers/no-back-arrow': 'error',
       'no-restricted-imports': [
         'error',
         {
@@ -42,6 +49,24 @@ export default tseslint.config(
           object: 'process',
           property: 'platform',
           message: 'src/core takes the platform from RuntimeContext.',
+        },
+      ],
+    },
+  },
+  // The doors (and the code they share) reach the engine through its index, or the fleet's, only.
+  {
+    files: ['src/host/**/*.ts', 'src/cli/**/*.ts', 'src/github/**/*.ts', 'src/azure-devops/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+core/(?!index\\.js$|fleet/index\\.js$)',
+              message:
+                'The doors import the engine through src/core/index.ts (or src/core/fleet/index.ts) only.',
+            },
+          ],
         },
       ],
     },

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import ajvDraft04 from 'ajv-draft-04';
 import { TASK_SPELLING } from '../../src/host/spelling.js';
 import {
+  CONTRACT_INPUTS,
   INPUT_DEFAULTS,
   INPUT_NAMES,
   OUTPUT_NAMES,
@@ -147,9 +148,19 @@ describe('contract', () => {
         .map((i) => i.name)
         .sort();
     expect(grouped('stability')).toEqual(['minSuccessPercent', 'samples']);
+    // The AMA checks' inputs (a later AMA check adds its own to the group).
     expect(grouped('ama')).toEqual(
-      ['ama', 'amaProxy', 'amaTrustedRoots', 'dceEndpoints', 'privateLink', 'workspaceIds'].sort(),
+      expect.arrayContaining([
+        'ama',
+        'amaProxy',
+        'amaTrustedRoots',
+        'dceEndpoints',
+        'privateLink',
+        'workspaceIds',
+      ]),
     );
+    for (const input of CONTRACT_INPUTS.filter((i) => i.onlyWith === 'ama'))
+      expect([input.name, grouped('ama').includes(toCamel(input.name))]).toEqual([input.name, true]);
     // The AMA details appear only once the check is switched on.
     for (const name of grouped('ama').filter((n) => n !== 'ama'))
       expect([name, inputs.find((i) => i.name === name)?.visibleRule]).toEqual([name, 'ama = true']);

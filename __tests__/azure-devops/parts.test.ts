@@ -1,11 +1,12 @@
 // The small pieces of the adapter: proxy mapping, credential inputs read before task-lib, diagnostics commands,
-// the summary file, and the rule that only port.ts imports azure-pipelines-task-lib.
+// the summary file, and the rule that only task-port.ts imports azure-pipelines-task-lib.
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childProcessDiagnostics } from '../../src/host/diagnostics.js';
 import { snapshotCredentialInputs } from '../../src/azure-devops/credential-inputs.js';
-import { toAgentProxy, withoutCredentials } from '../../src/azure-devops/proxy.js';
+import { toAgentProxy } from '../../src/azure-devops/agent-proxy.js';
+import { withoutUserInfo } from '../../src/core/index.js';
 
 describe('agent proxy', () => {
   it('is null when the agent has no proxy', () => {
@@ -15,19 +16,22 @@ describe('agent proxy', () => {
 
   it('keeps the URL and the string entries of the bypass list', () => {
     expect(toAgentProxy('http://proxy.corp:8080', ['169\\.254\\.169\\.254', 7, '', 'localhost'])).toEqual({
+      source: 'agent proxy',
       url: 'http://proxy.corp:8080',
       bypass: ['169\\.254\\.169\\.254', 'localhost'],
     });
     expect(toAgentProxy('http://proxy.corp:8080', 'not-an-array')).toEqual({
+      source: 'agent proxy',
       url: 'http://proxy.corp:8080',
       bypass: [],
     });
   });
 
+  // One function removes credentials from every URL the engine may show (withoutCredentials was a second one).
   it('never carries credentials into a warning', () => {
-    expect(withoutCredentials('http://user:p%40ss@proxy.corp:8080/')).toBe('http://proxy.corp:8080/');
-    expect(withoutCredentials('proxy user:pw@proxy.corp:3128')).toBe('proxy.corp:3128');
-    expect(withoutCredentials('http://proxy.corp:8080')).toBe('http://proxy.corp:8080');
+    expect(withoutUserInfo('http://user:p%40ss@proxy.corp:8080/')).toBe('http://***@proxy.corp:8080/');
+    expect(withoutUserInfo('proxy user:pw@proxy.corp:3128')).toBe('***@proxy.corp:3128');
+    expect(withoutUserInfo('http://proxy.corp:8080')).toBe('http://proxy.corp:8080');
     expect(toAgentProxy('http://u:secret@p:1', [])!.url).not.toContain('secret');
   });
 });
@@ -71,12 +75,12 @@ describe('diagnostics commands', () => {
 });
 
 describe('platform library isolation', () => {
-  it('only port.ts imports azure-pipelines-task-lib, and nothing imports @actions', () => {
+  it('only task-port.ts imports azure-pipelines-task-lib, and nothing imports @actions', () => {
     const dir = join(process.cwd(), 'src', 'azure-devops');
     const importers = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
       .filter((f) => /from\s+['"]azure-pipelines-task-lib/.test(readFileSync(join(dir, f), 'utf8')));
-    expect(importers).toEqual(['port.ts']);
+    expect(importers).toEqual(['task-port.ts']);
     for (const f of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
       expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/from\s+['"]@actions\//);
     }

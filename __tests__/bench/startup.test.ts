@@ -15,12 +15,12 @@ import {
 import { cli, githubAction, httpFloor, removeScratch, ROOT } from '../../scripts/bench/tools.mjs';
 import { METADATA_PATH, TOKEN_PATH } from '../../scripts/bench/urls.mjs';
 import {
-  DEFAULT_RESOURCE,
   METADATA_PATH as PRODUCT_METADATA,
   TOKEN_PATH as PRODUCT_TOKEN,
   VM_METADATA_API_VERSION,
   VM_TOKEN_API_VERSION,
-} from '../../src/core/endpoints.js';
+} from '../../src/core/imds/protocol.js';
+import { DEFAULT_RESOURCE } from '../../src/core/clouds.js';
 
 const FLOOR = join(ROOT, 'scripts/bench/http-floor.cjs');
 const summary = (median: number) => ({ median, min: median, max: median, n: 1 });

@@ -1,6 +1,6 @@
 import { toCamel } from '../../src/core/contract.js';
-import { parseOptions, type RawInputs } from '../../src/core/options.js';
-import type { InputSpelling, ProbeOptions } from '../../src/core/types.js';
+import { parseOptions } from '../../src/core/options.js';
+import type { InputSpelling, ProbeOptions, RawInputs } from '../../src/core/types.js';
 import { ACTION_SPELLING, CLI_SPELLING, TASK_SPELLING } from '../../src/host/spelling.js';
 
 const GUID = '2f3c4d5e-6a7b-4c8d-9e0f-112233445566';
@@ -19,7 +19,7 @@ function rejected(raw: RawInputs, spelling: InputSpelling = ACTION_SPELLING) {
 }
 
 describe('parseOptions defaults', () => {
-  const defaults: ProbeOptions = {
+  const defaults: Partial<ProbeOptions> = {
     mode: 'auto',
     identity: 'system',
     selector: null,
@@ -36,7 +36,7 @@ describe('parseOptions defaults', () => {
     ama: false,
     workspaceIds: [],
     dceEndpoints: [],
-    amaProxy: { kind: 'environment' },
+    amaProxy: 'environment',
     privateLink: 'auto',
     amaTrustedRoots: '',
   };
@@ -71,7 +71,9 @@ describe('parseOptions defaults', () => {
       },
     ],
   ])('applies the contract defaults when inputs are %s', (_, raw) => {
-    expect(ok(raw)).toEqual(defaults);
+    // Every option, a later check's too, is its default; those of the checks listed here are these.
+    expect(ok(raw)).toEqual(ok({}));
+    expect(ok(raw)).toMatchObject(defaults);
   });
 
   it('trims values before validating them', () => {
@@ -430,16 +432,45 @@ describe('parseOptions AMA readiness inputs', () => {
   });
 
   it.each([
-    ['', { kind: 'environment' }],
-    ['none', { kind: 'none' }],
-    ['NONE', { kind: 'none' }],
-    ['http://proxy.corp:3128', { kind: 'url', url: 'http://proxy.corp:3128', username: '', password: '' }],
+    ['', 'environment'],
+    ['none', 'none'],
+    ['NONE', 'none'],
+    [
+      'http://proxy.corp:3128',
+      {
+        display: 'http://proxy.corp:3128',
+        host: 'proxy.corp',
+        port: 3128,
+        authorization: null,
+        source: 'ama-proxy',
+      },
+    ],
     [
       'http://svc%40corp:P%40ss-w0rd@proxy.corp:3128/',
-      { kind: 'url', url: 'http://proxy.corp:3128', username: 'svc@corp', password: 'P@ss-w0rd' },
+      {
+        display: 'http://proxy.corp:3128',
+        host: 'proxy.corp',
+        port: 3128,
+        authorization: `Basic ${Buffer.from('svc@corp:P@ss-w0rd').toString('base64')}`,
+        source: 'ama-proxy',
+      },
     ],
   ])('ama-proxy %j → %j', (value, expected) => {
     expect(ok({ ama: 'true', 'ama-proxy': value }).amaProxy).toEqual(expected);
+  });
+
+  // The one proxy model: parsing returns the credentials it found, and the doors mask what it returned.
+  it('ama-proxy: parsing returns the password and the Basic value as secrets to mask', () => {
+    const parsed = parseOptions(
+      { ama: 'true', 'ama-proxy': 'http://svc:P%40ss-w0rd-long@proxy.corp:3128' },
+      ACTION_SPELLING,
+    );
+    expect(parsed.ok && parsed.secrets).toEqual([
+      'P@ss-w0rd-long',
+      Buffer.from('svc:P@ss-w0rd-long').toString('base64'),
+    ]);
+    const plain = parseOptions({ ama: 'true', 'ama-proxy': 'http://proxy.corp:3128' }, ACTION_SPELLING);
+    expect(plain.ok && plain.secrets).toEqual([]);
   });
 
   it.each([

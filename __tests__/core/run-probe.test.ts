@@ -4,9 +4,10 @@ import http from 'node:http';
 import { buildOutputs } from '../../src/core/outputs.js';
 import { exitCodeFor } from '../../src/core/policy.js';
 import { runProbe } from '../../src/core/run-probe.js';
-import type { CheckResult, ProbeOptions, RuntimeContext } from '../../src/core/types.js';
-import { fakeContext, fakeFs, options, recordingDiagnostics } from './fake-context.js';
-import { closedPort, httpServer, rawServer, type Loopback } from './loopback.js';
+import type { RuntimeContext } from '../../src/core/context.js';
+import type { CheckResult, ProbeOptions } from '../../src/core/types.js';
+import { fakeContext, fakeFs, options, recordingDiagnostics } from '../helpers/fake-context.js';
+import { closedPort, httpServer, rawServer, type Loopback } from '../helpers/loopback.js';
 
 const servers: Loopback[] = [];
 afterEach(async () => {

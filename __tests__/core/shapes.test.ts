@@ -16,10 +16,10 @@ import {
   isResourceGroup,
   isResourceId,
   isWholeNumber,
-  KNOWN_CLOUDS,
   type Shape,
 } from '../../src/core/shapes.js';
-import { fakeJwt } from './jwt-factory.js';
+import { KNOWN_CLOUDS } from '../../src/core/clouds.js';
+import { fakeJwt } from '../helpers/jwt-factory.js';
 
 const FIXTURES = '/work/shared/fixtures/imds';
 type Compute = Record<string, unknown>;

@@ -2,7 +2,7 @@
 // without documentation fails here), each with the check that produces it, a cause and a fix.
 import { readFileSync } from 'node:fs';
 import { CODES } from '../../src/core/codes.js';
-import { CHECKS } from '../../src/core/pipeline/registry.js';
+import { CHECKS } from '../../src/core/registry.js';
 
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 

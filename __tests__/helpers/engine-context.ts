@@ -1,6 +1,6 @@
 // A real RuntimeContext (real clock, fs and sockets) with a clean environment, for end-to-end tests against
 // the emulator. The Arc tokens folder is injected here, as the engine's contract allows for tests.
-import { createHostContext } from '../../src/host/context.js';
+import { createHostContext } from '../../src/host/process-context.js';
 import { CLI_SPELLING } from '../../src/host/spelling.js';
 import type { RuntimeContext } from '../../src/core/index.js';
 

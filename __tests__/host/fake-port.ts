@@ -1,5 +1,6 @@
 // A recording PlatformPort, shaped like the GitHub port or the Azure DevOps port (spelling, which verdicts
 // annotate themselves), and report builders with Azure-shaped values. No module mocks.
+import { check as checkResult, passingReport, reportWith } from '../helpers/report-factory.js';
 import type { CheckResult, Report } from '../../src/core/index.js';
 import type { AnnotationLevel, PlatformPort } from '../../src/host/port.js';
 import { ACTION_SPELLING, TASK_SPELLING } from '../../src/host/spelling.js';
@@ -50,7 +51,9 @@ export function fakePort(flavour: Flavour, inputs: Record<string, string> = {}, 
     finish: (verdict, message) => void events.push({ kind: 'finish', verdict, message }),
     tempDir: () => port.temp,
     agentProxy: () =>
-      flavour === 'azure-devops' ? { url: 'http://proxy.corp:8080', bypass: ['example\\.com'] } : null,
+      flavour === 'azure-devops'
+        ? { source: 'agent proxy', url: 'http://proxy.corp:8080', bypass: ['example\\.com'] }
+        : null,
     codeLink: (code) => `https://docs.example/errors.md#${code}`,
     finishAnnotates:
       flavour === 'github' ? { failed: 'error' } : { failed: 'error', 'succeeded-with-issues': 'warning' },
@@ -64,76 +67,46 @@ export function fakePort(flavour: Flavour, inputs: Record<string, string> = {}, 
   return port;
 }
 
+const BASE = passingReport();
 export const GUIDS = {
-  vm: '11111111-1111-4111-8111-111111111111',
-  sub: '22222222-2222-4222-8222-222222222222',
-  oid: '33333333-3333-4333-8333-333333333333',
-  tid: '44444444-4444-4444-8444-444444444444',
-  app: '55555555-5555-4555-8555-555555555555',
+  vm: BASE.machine.vmId,
+  sub: BASE.machine.subscriptionId,
+  oid: BASE.identity.principalId,
+  tid: BASE.identity.tenantId,
+  app: BASE.identity.appId,
 };
 
+/** A check result whose message and fix name its code (`metadata said metadata_gone`). */
 export function check(
   id: CheckResult['id'],
   status: CheckResult['status'],
   code: string,
   extra: Partial<CheckResult> = {},
 ): CheckResult {
-  return {
-    id,
+  return checkResult(id, {
     title: `The ${id} check`,
     status,
     code: code as CheckResult['code'],
     message: `${id} said ${code}`,
     remediation: status === 'pass' || status === 'skip' ? '' : `fix ${code}`,
     durationMs: 3,
-    attempts: 1,
     httpStatus: status === 'skip' ? null : 200,
     outcome: status === 'skip' ? 'skipped' : '200',
     ...extra,
-  };
+  });
 }
 
+/** The shared passing report with these four checks, and the fields given replaced. */
 export function report(overrides: Partial<Report> = {}): Report {
-  return {
-    schemaVersion: 1,
-    tool: { name: 'imds-check', version: '1.0.0' },
-    startedAt: '2026-11-25T18:00:00.000Z',
-    durationMs: 12,
-    mode: { requested: 'auto', resolved: 'vm', signal: 'default-vm' },
-    endpoint: 'http://127.0.0.1:9',
-    result: 'pass',
-    reachable: true,
-    failOn: 'error',
+  return reportWith({
     checks: [
       check('environment', 'pass', 'ok'),
       check('reachability', 'pass', 'ok'),
       check('metadata', 'pass', 'ok'),
       check('token', 'pass', 'ok'),
     ],
-    machine: {
-      vmId: GUIDS.vm,
-      name: 'vm1',
-      resourceId: `/subscriptions/${GUIDS.sub}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1`,
-      subscriptionId: GUIDS.sub,
-      resourceGroup: 'rg',
-      location: 'westeurope',
-      azEnvironment: 'AzurePublicCloud',
-      vmSize: 'Standard_D2s_v5',
-      osType: 'Linux',
-    },
-    identity: {
-      kind: 'system',
-      selector: '',
-      principalId: GUIDS.oid,
-      tenantId: GUIDS.tid,
-      appId: GUIDS.app,
-      audience: 'https://management.azure.com/',
-      expiresOn: '2026-11-25T19:00:00Z',
-      tokenType: 'Bearer',
-    },
-    waits: [],
     ...overrides,
-  };
+  });
 }
 
 /** A JWT-shaped token (header.payload.signature, payload a JSON object). */

@@ -3,7 +3,7 @@ export const id = 358;
 export const ids = [358];
 export const modules = {
 
-/***/ 37:
+/***/ 6037:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -37,8 +37,8 @@ var __assign = (this && this.__assign) || function () {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorExternalOutput = exports.warningExternalOutput = exports.debugExternalOutput = exports.writeExternalOutput = exports.createFilteredWriter = exports.filterExternalOutput = exports.createExternalOutputStream = exports.ExternalOutputStream = exports.MarkerFilter = exports.defaultAllowedVsoCommands = void 0;
-var stream = __webpack_require__(203);
-var im = __webpack_require__(202);
+var stream = __webpack_require__(2203);
+var im = __webpack_require__(8202);
 //
 // External output filtering.
 //
@@ -348,23 +348,23 @@ exports.errorExternalOutput = errorExternalOutput;
 
 /***/ }),
 
-/***/ 202:
+/***/ 8202:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var _a, _b;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isSigPipeError = exports._exposeCertSettings = exports._exposeProxySettings = exports._normalizeSeparators = exports._isRooted = exports._getDirectoryName = exports._ensureRooted = exports._isUncPath = exports._loadData = exports._ensurePatternRooted = exports._getFindInfoFromPattern = exports._cloneMatchOptions = exports._legacyFindFiles_convertPatternToRegExp = exports._which = exports._checkPath = exports._exist = exports._debug = exports._error = exports._warning = exports._command = exports._getVariableKey = exports._getVariable = exports._loc = exports._setResourcePath = exports._setErrStream = exports._setStdStream = exports._writeLine = exports._truncateBeforeSensitiveKeyword = exports._endsWith = exports._startsWith = exports.IssueAuditAction = exports.IssueSource = exports._vault = exports._knownVariableMap = void 0;
-var fs = __webpack_require__(896);
-var path = __webpack_require__(928);
+var fs = __webpack_require__(9896);
+var path = __webpack_require__(6928);
 var os = __webpack_require__(857);
-var minimatch = __webpack_require__(772);
-var util = __webpack_require__(23);
-var tcm = __webpack_require__(373);
-var vm = __webpack_require__(59);
-var semver = __webpack_require__(318);
-var crypto = __webpack_require__(982);
-var libResource = __webpack_require__(518);
+var minimatch = __webpack_require__(3772);
+var util = __webpack_require__(9023);
+var tcm = __webpack_require__(8373);
+var vm = __webpack_require__(4059);
+var semver = __webpack_require__(9318);
+var crypto = __webpack_require__(6982);
+var libResource = __webpack_require__(7137);
 /**
  * Hash table of known variable info. The formatted env var name is the lookup key.
  *
@@ -1314,7 +1314,7 @@ exports.isSigPipeError = isSigPipeError;
 
 /***/ }),
 
-/***/ 518:
+/***/ 7137:
 /***/ ((module) => {
 
 // Copyright (c) Microsoft. All rights reserved.
@@ -1776,16 +1776,16 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getPlatform = exports.osType = exports.writeFile = exports.exist = exports.stats = exports.debug = exports.error = exports.warning = exports.command = exports.setTaskVariable = exports.getTaskVariable = exports.getSecureFileTicket = exports.getSecureFileName = exports.getEndpointAuthorization = exports.getEndpointAuthorizationParameterRequired = exports.getEndpointAuthorizationParameter = exports.getEndpointAuthorizationSchemeRequired = exports.getEndpointAuthorizationScheme = exports.getEndpointDataParameterRequired = exports.getEndpointDataParameter = exports.getEndpointUrlRequired = exports.getEndpointUrl = exports.getPathInputRequired = exports.getPathInput = exports.filePathSupplied = exports.getDelimitedInput = exports.getPipelineFeature = exports.getBoolFeatureFlag = exports.getBoolInput = exports.getInputRequired = exports.getInput = exports.setSecret = exports.setVariable = exports.getVariables = exports.assertAgent = exports.getVariable = exports.loc = exports.setResourcePath = exports.setSanitizedResult = exports.setResult = exports.setErrStream = exports.setStdStream = exports.AgentHostedMode = exports.Platform = exports.IssueSource = exports.FieldType = exports.ArtifactType = exports.IssueType = exports.TaskState = exports.TaskResult = void 0;
 exports.defaultAllowedVsoCommands = exports.errorExternalOutput = exports.warningExternalOutput = exports.debugExternalOutput = exports.writeExternalOutput = exports.createExternalOutputStream = exports.updateReleaseName = exports.addBuildTag = exports.updateBuildNumber = exports.uploadBuildLog = exports.associateArtifact = exports.uploadArtifact = exports.logIssue = exports.logDetail = exports.setProgress = exports.setEndpoint = exports.addAttachment = exports.uploadSummary = exports.prependPath = exports.uploadFile = exports.CodeCoverageEnabler = exports.CodeCoveragePublisher = exports.TestPublisher = exports.getHttpCertConfiguration = exports.getHttpProxyConfiguration = exports.findMatch = exports.filter = exports.match = exports.tool = exports.execSync = exports.exec = exports.execAsync = exports.rmRF = exports.legacyFindFiles = exports.find = exports.retry = exports.mv = exports.cp = exports.ls = exports.which = exports.resolve = exports.mkdirP = exports.popd = exports.pushd = exports.cd = exports.checkPath = exports.cwd = exports.getSprint = exports.getAgentMode = exports.getNodeMajorVersion = void 0;
-var childProcess = __webpack_require__(317);
-var fs = __webpack_require__(896);
-var path = __webpack_require__(928);
+var childProcess = __webpack_require__(5317);
+var fs = __webpack_require__(9896);
+var path = __webpack_require__(6928);
 var os = __webpack_require__(857);
-var minimatch = __webpack_require__(772);
-var im = __webpack_require__(202);
-var tcm = __webpack_require__(373);
+var minimatch = __webpack_require__(3772);
+var im = __webpack_require__(8202);
+var tcm = __webpack_require__(8373);
 var trm = __webpack_require__(419);
-var eom = __webpack_require__(37);
-var semver = __webpack_require__(318);
+var eom = __webpack_require__(6037);
+var semver = __webpack_require__(9318);
 var TaskResult;
 (function (TaskResult) {
     TaskResult[TaskResult["Succeeded"] = 0] = "Succeeded";
@@ -4255,7 +4255,7 @@ function safeFind(arr, predicate) {
 
 /***/ }),
 
-/***/ 373:
+/***/ 8373:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4386,13 +4386,13 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ToolRunner = void 0;
-var Q = __webpack_require__(560);
+var Q = __webpack_require__(5560);
 var os = __webpack_require__(857);
-var events = __webpack_require__(434);
-var child = __webpack_require__(317);
-var im = __webpack_require__(202);
-var fs = __webpack_require__(896);
-var eom = __webpack_require__(37);
+var events = __webpack_require__(4434);
+var child = __webpack_require__(5317);
+var im = __webpack_require__(8202);
+var fs = __webpack_require__(9896);
+var eom = __webpack_require__(6037);
 var ToolRunner = /** @class */ (function (_super) {
     __extends(ToolRunner, _super);
     function ToolRunner(toolPath) {
@@ -5739,15 +5739,15 @@ var ExecState = /** @class */ (function (_super) {
 
 /***/ }),
 
-/***/ 59:
+/***/ 4059:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Vault = void 0;
-var fs = __webpack_require__(896);
-var path = __webpack_require__(928);
-var crypto = __webpack_require__(982);
+var fs = __webpack_require__(9896);
+var path = __webpack_require__(6928);
+var crypto = __webpack_require__(6982);
 var algorithm = "aes-256-ctr";
 var encryptEncoding = 'hex';
 var unencryptedEncoding = 'utf8';
@@ -5826,7 +5826,7 @@ exports.Vault = Vault;
 
 /***/ }),
 
-/***/ 380:
+/***/ 9380:
 /***/ ((module) => {
 
 
@@ -5895,11 +5895,11 @@ function range(a, b, str) {
 
 /***/ }),
 
-/***/ 691:
+/***/ 4691:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var concatMap = __webpack_require__(87)
-var balanced = __webpack_require__(380)
+var concatMap = __webpack_require__(7087)
+var balanced = __webpack_require__(9380)
 
 module.exports = expandTop
 
@@ -6598,7 +6598,7 @@ function expand(
 
 /***/ }),
 
-/***/ 87:
+/***/ 7087:
 /***/ ((module) => {
 
 module.exports = function (xs, fn) {
@@ -6618,19 +6618,19 @@ var isArray = Array.isArray || function (xs) {
 
 /***/ }),
 
-/***/ 772:
+/***/ 3772:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = minimatch
 minimatch.Minimatch = Minimatch
 
-var path = (function () { try { return __webpack_require__(928) } catch (e) {}}()) || {
+var path = (function () { try { return __webpack_require__(6928) } catch (e) {}}()) || {
   sep: '/'
 }
 minimatch.sep = path.sep
 
 var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {}
-var expand = __webpack_require__(691)
+var expand = __webpack_require__(4691)
 
 var plTypes = {
   '!': { open: '(?:(?!(?:', close: '))[^/]*?)'},
@@ -7630,7 +7630,7 @@ function regExpEscape (s) {
 
 /***/ }),
 
-/***/ 560:
+/***/ 5560:
 /***/ ((module) => {
 
 // vim:ts=4:sts=4:sw=4:
@@ -9682,7 +9682,7 @@ return Q;
 
 /***/ }),
 
-/***/ 318:
+/***/ 9318:
 /***/ ((module, exports) => {
 
 exports = module.exports = SemVer

@@ -1,13 +1,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 618:
+/***/ 5618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ snapshotCredentialInputs)
 /* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(153);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7340);
 // task-lib's getInput echoes every value as a debug line (`endpoint=<value>`), and at import it moves the
 // INPUT_ variables into its vault. Inputs that may carry a credential are therefore read here, from the
 // environment, before task-lib is loaded, and never through getInput.
@@ -26,13 +26,13 @@ function snapshotCredentialInputs(env) {
 
 /***/ }),
 
-/***/ 311:
+/***/ 5311:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
-/* harmony import */ var _host_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(103);
-/* harmony import */ var _credential_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(618);
+/* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9734);
+/* harmony import */ var _host_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8969);
+/* harmony import */ var _credential_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5618);
 // Entry point of the Azure DevOps task (dist/azure-devops/index.js): the one step body over the agent's port.
 // Credential inputs are read before task-lib loads (it would echo them); runStep never throws, as task-lib's
 // own uncaughtException handler would print a stack trace.
@@ -41,7 +41,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 (0,_host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedPipes */ .M)();
 const credentials = (0,_credential_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .snapshotCredentialInputs */ .r)(process.env);
-const { createTaskPort } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 306));
+const { createTaskPort } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(86)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4086));
 await (0,_host_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(createTaskPort(credentials, import.meta.url));
 
 __webpack_async_result__();
@@ -49,84 +49,331 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 983:
+/***/ 9553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ AMA_CHECK)
+/* harmony export */   r: () => (/* binding */ AMA_REMEDIES)
 /* harmony export */ });
-// The AMA check's id and title, shared by the module (checks/ama.ts) and its lazily loaded run (run.ts).
-const AMA_CHECK = { id: 'ama', title: 'Azure Monitor Agent endpoints' };
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
+// The ama check's codes and their fixes (docs/errors.md has the long form of each).
+
+const AMA_REMEDIES = {
+    ama_unknown_cloud: (ctx) => `Azure Monitor host names are published only for the public, US Government and China clouds, so the hosts of this cloud cannot be named. Check its Azure Monitor endpoints with the documentation of that cloud, or set ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama', 'false')} on these machines.`,
+    ama_trusted_roots_invalid: (ctx) => `Point ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama-trusted-roots')} at a readable PEM file (at most 1 MiB) holding only -----BEGIN CERTIFICATE----- blocks: the root certificates of your Azure Stack or lab cloud.`,
+    ama_proxy_invalid: (ctx) => `Set HTTPS_PROXY to http://host:port (AMA supports HTTP proxies only), or tell imds-check the proxy AMA will use with ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama-proxy')} (or none).`,
+    ama_dns_failed: 'The machine cannot resolve the host, so AMA cannot reach it. Check the DNS servers the machine uses (custom DNS needs forwarders to Azure DNS 168.63.129.16) and, with Private Link, the privatelink.* zones linked to the VNet.',
+    ama_private_link_public: 'The name still resolves to a public address although Private Link is expected: link the privatelink.monitor.azure.com, privatelink.oms.opinsights.azure.com and privatelink.ods.opinsights.azure.com zones to this VNet (or forward them from your DNS) and make sure the workspace and DCE are in the AMPLS.',
+    ama_private_link_private: (ctx) => `The name resolves to a private address (a Private Link zone is in effect) although ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'private-link', 'false')} says it should not: this network shares DNS with an Azure Monitor Private Link Scope, so AMA needs a DCE and must use the private endpoint. Set ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'private-link', 'true')} if that is intended.`,
+    ama_connect_timeout: 'Packets to TCP 443 of the host are dropped: allow outbound 443 to the AzureMonitor service tag (and the DCE addresses, which the tag does not cover) in the NSG, the firewall and any OS firewall.',
+    ama_connect_failed: 'TCP 443 to the host was refused or has no route: check the firewall, routes (UDR to a firewall appliance) and that nothing on this machine rejects outbound 443.',
+    ama_proxy_connect_failed: (ctx) => `The proxy AMA would use cannot be reached or does not answer CONNECT. Check the address in ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama-proxy')} or HTTPS_PROXY and that the proxy accepts connections from this machine.`,
+    ama_proxy_auth_required: (ctx) => `The proxy requires proxy authentication and refused the credentials (or none were given). Put its user name and password in AMA's protected settings (proxy.username, proxy.password, with auth true) and in ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama-proxy')} as http://user:password@host:port, or allow the Azure Monitor endpoints without authentication. AMA supports Basic authentication only.`,
+    ama_proxy_refused: 'The proxy refused to open a tunnel to the host (its status is in the message): allow CONNECT to the Azure Monitor endpoints on port 443 in the proxy policy.',
+    ama_tls_old_version: 'The server that answered on 443 speaks only TLS 1.0/1.1, which Azure Monitor no longer accepts; Azure itself speaks TLS 1.2+. Something in the path (an old proxy or firewall) terminates TLS: update it or exclude the Azure Monitor endpoints from it.',
+    ama_tls_failed: 'The TLS handshake did not complete: something accepted the connection but does not speak TLS for this host (a transparent proxy, a firewall holding the connection). Allow direct TLS to the Azure Monitor endpoints.',
+    ama_tls_untrusted: 'The certificate chain is not trusted on this machine: something in the path presents its own certificate (the issuer is named). Exclude the Azure Monitor endpoints from HTTPS inspection; AMA does not support inspected traffic.',
+    ama_tls_expired: 'A certificate in the chain is expired or not yet valid. Check the machine clock (NTP); if the clock is right, a device in the path presents a stale certificate: exclude the Azure Monitor endpoints from HTTPS inspection.',
+    ama_tls_hostname: 'The certificate is not issued for this host name: the name leads to another Azure service (a wrong hosts-file entry, DNS record or Private Link zone entry). Check what it resolves to and correct it.',
+    ama_tls_inspected: (ctx) => `A TLS-inspecting firewall or proxy re-signed the connection with its own CA (named in the message). Microsoft does not support HTTPS inspection for any Azure Monitor Agent endpoint: exclude these hosts from inspection (bypass or no-decrypt rule). ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama-trusted-roots')} is for Azure Stack, air-gapped clouds and labs, not to accept inspection.`,
+    ama_http_failed: 'TLS worked but no HTTP answer came back in time. Something in the path may hold the connection; retry, and check the firewall or proxy logs for the host.',
+    ama_ping_unhealthy: 'The handler answered GET /ping with something other than Healthy. Retry later and check Azure status for Azure Monitor in the region; if it persists, open a support case.',
+    ama_not_azure_answer: 'Something other than Azure Monitor answered (a proxy, a block page, or a device adding a Via header). Allow the Azure Monitor endpoints through that device without interception or blocking.',
+};
 
 
 /***/ }),
 
-/***/ 569:
+/***/ 3226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B4: () => (/* binding */ ARC_SECRET_MAX_BYTES),
-/* harmony export */   C9: () => (/* binding */ HEADERS_TIMEOUT_MS),
-/* harmony export */   CB: () => (/* binding */ BODY_TIMEOUT_MS),
-/* harmony export */   GN: () => (/* binding */ METADATA_PATH),
-/* harmony export */   GY: () => (/* binding */ CONNECT_ATTEMPTS),
-/* harmony export */   I9: () => (/* binding */ HIMDS_BASE),
-/* harmony export */   Jm: () => (/* binding */ IMDS_HOST),
-/* harmony export */   UN: () => (/* binding */ VM_METADATA_API_VERSION),
-/* harmony export */   X1: () => (/* binding */ ARC_METADATA_API_VERSION),
-/* harmony export */   aP: () => (/* binding */ IMDS_BASE),
-/* harmony export */   cC: () => (/* binding */ CONNECT_TIMEOUT_MS),
-/* harmony export */   iu: () => (/* binding */ armResourceFor),
-/* harmony export */   od: () => (/* binding */ TOKEN_PATH),
-/* harmony export */   qR: () => (/* binding */ VM_TOKEN_API_VERSION),
-/* harmony export */   vF: () => (/* binding */ ARC_TOKEN_API_VERSION)
+/* harmony export */   DX: () => (/* binding */ MAX_PROXY_HEAD_BYTES),
+/* harmony export */   EM: () => (/* binding */ AMA_BOUNDS),
+/* harmony export */   O0: () => (/* binding */ KEPT_BODY_CHARS),
+/* harmony export */   g0: () => (/* binding */ MAX_ADDRESSES),
+/* harmony export */   hJ: () => (/* binding */ MAX_HTTP_BODY_BYTES)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_RESOURCE, ARM_RESOURCE_BY_CLOUD */
-// Protocol constants in one place: addresses, paths, api-versions, per-attempt bounds, Arc key-file limits.
-const IMDS_BASE = 'http://169.254.169.254';
-const HIMDS_BASE = 'http://localhost:40342';
-const IMDS_HOST = '169.254.169.254';
-const METADATA_PATH = '/metadata/instance';
-const TOKEN_PATH = '/metadata/identity/oauth2/token';
-const VM_METADATA_API_VERSION = '2021-02-01';
-const ARC_METADATA_API_VERSION = '2020-06-01';
-const VM_TOKEN_API_VERSION = '2018-02-01';
-const ARC_TOKEN_API_VERSION = '2020-06-01';
-const CONNECT_TIMEOUT_MS = 5_000;
-const CONNECT_ATTEMPTS = 2;
-const HEADERS_TIMEOUT_MS = 10_000;
-const BODY_TIMEOUT_MS = 10_000;
-const ARC_SECRET_MAX_BYTES = 4096;
+/* harmony import */ var _imds_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7743);
+// Per-host bounds of the AMA check, like the IMDS ones: a dropped host is reported after two 5 s connect
+// attempts; a silent one after the handshake bound. Every bound is also capped by what is left of the run.
+
+const AMA_BOUNDS = {
+    resolveMs: 5_000,
+    connectMs: _imds_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .CONNECT_TIMEOUT_MS */ .cC,
+    connectAttempts: _imds_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .CONNECT_ATTEMPTS */ .GY,
+    handshakeMs: 10_000,
+    headersMs: _imds_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .HEADERS_TIMEOUT_MS */ .C9,
+    bodyMs: _imds_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .BODY_TIMEOUT_MS */ .CB,
+    concurrency: 8,
+};
+/** Addresses tried per host: enough for dual stack, few enough to stay within the bounds. */
+const MAX_ADDRESSES = 4;
+/** What is read of an HTTP answer, and what of it the report keeps. */
+const MAX_HTTP_BODY_BYTES = 64 * 1024;
+const KEPT_BODY_CHARS = 200;
+/** A CONNECT answer's head larger than this is not a proxy speaking HTTP. */
+const MAX_PROXY_HEAD_BYTES = 16 * 1024;
+
+
+/***/ }),
+
+/***/ 2601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ STABILITY_CODES),
+/* harmony export */   H: () => (/* binding */ STABILITY_REMEDIES)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
+// The stability check's codes and their fixes (docs/errors.md has the long form of each).
+
+const STABILITY_CODES = [
+    'stability_throttled',
+    'stability_server_error',
+    'stability_updating',
+    'stability_no_answer',
+    'stability_slow_answer',
+    'stability_bad_answer',
+    'stability_incomplete',
+];
+const STABILITY_REMEDIES = {
+    stability_throttled: (ctx) => `${ctx.profile.service} answered 429 to some samples: other software on this machine uses up its 5 requests per second (imds-check stays below it). Find what polls it in a loop (agents, scripts, clients that do not cache tokens) and slow it down.`,
+    stability_server_error: (ctx) => `${ctx.profile.service} answered 5xx to some samples. Clients that retry ride this out; if it persists, check Azure status for the region and the service's health on this machine, then open a support case.`,
+    stability_updating: (ctx) => `${ctx.profile.service} was being updated while sampling (410, or 404 from the token endpoint); this passes within about 70 s. Make sure your clients retry that long, and sample again later.`,
+    stability_no_answer: 'Some samples got no answer at all (timeout, reset or refused) although others were answered. Look for a firewall or security agent dropping some connections, or a host under heavy load.',
+    stability_slow_answer: 'Some answers took more than 1 s, after which @azure/identity and Go azidentity stop probing IMDS, so DefaultAzureCredential may skip the managed identity. Look for CPU or network load on the host, or software inspecting local traffic.',
+    stability_bad_answer: 'Some samples got an answer that was not a good IMDS answer (the codes per sample are in the report, under samples.series). Something may intercept part of the traffic, such as a proxy for some of the requests.',
+    stability_incomplete: (ctx) => `${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'timeout-seconds')} ran out before every sample was taken. Raise it (up to 600) or lower ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'samples')}: a sample takes about 0.5 s (0.9 s with a token on Arc).`,
+};
+
+
+/***/ }),
+
+/***/ 4729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Np: () => (/* binding */ KNOWN_CLOUDS),
+/* harmony export */   iu: () => (/* binding */ armResourceFor),
+/* harmony export */   qK: () => (/* binding */ monitorSuffix)
+/* harmony export */ });
+/* unused harmony export DEFAULT_RESOURCE */
+// What imds-check knows per Azure cloud, keyed by the azEnvironment metadata names (compared case-insensitively;
+// IMDS samples print it upper-case): the clouds that may become the az-environment output, the ARM audience a
+// token is asked for by default, and the suffix of Azure Monitor's host names.
+/** The clouds IMDS and the Azure Monitor Agent know. */
+const KNOWN_CLOUDS = [
+    'AzurePublicCloud',
+    'AzureUSGovernmentCloud',
+    'AzureChinaCloud',
+    'AzureGermanCloud',
+    'AzureStackCloud',
+    'USNat',
+    'USSec',
+];
 const DEFAULT_RESOURCE = 'https://management.azure.com/';
-/** ARM audience per azEnvironment (compared case-insensitively; IMDS samples print it upper-case). */
+/** ARM audience per azEnvironment. */
 const ARM_RESOURCE_BY_CLOUD = {
     azurepubliccloud: 'https://management.azure.com/',
     azureusgovernmentcloud: 'https://management.usgovcloudapi.net/',
     azurechinacloud: 'https://management.chinacloudapi.cn/',
     azuregermancloud: 'https://management.microsoftazure.de/',
 };
+/** The handler/ODS host suffix per azEnvironment, as the AMA network documentation lists them. */
+const MONITOR_SUFFIX_BY_CLOUD = {
+    azurepubliccloud: 'com',
+    azureusgovernmentcloud: 'us',
+    azurechinacloud: 'cn',
+};
 function armResourceFor(azEnvironment) {
     return ARM_RESOURCE_BY_CLOUD[azEnvironment.toLowerCase()] ?? DEFAULT_RESOURCE;
+}
+/** `com`, `us` or `cn`; null for a cloud whose Azure Monitor host names are not published (or none given). */
+function monitorSuffix(azEnvironment) {
+    return MONITOR_SUFFIX_BY_CLOUD[azEnvironment.trim().toLowerCase()] ?? null;
 }
 
 
 /***/ }),
 
-/***/ 364:
+/***/ 9325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Wy: () => (/* binding */ classifySocketError),
-/* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
-/* harmony export */   lx: () => (/* binding */ httpGet),
-/* harmony export */   wx: () => (/* binding */ header)
+/* harmony export */   e: () => (/* binding */ tcpConnect),
+/* harmony export */   k: () => (/* binding */ openSocket)
 /* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(67);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-// One GET over node:http with an explicit agent (never a proxy, never the global agent), separate bounds for
-// connect, time to first byte and body, and a body cap. It never throws: every end is a value the checks classify.
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(28);
+// The one TCP connect primitive, for the reachability check and Azure Monitor's hosts alike: a bound per attempt,
+// and a failure told apart as dropped (timeout), refused or unreachable before any HTTP is spoken.
 
-const MAX_BODY_BYTES = 1024 * 1024;
+
+/** One TCP connect with a bound; on success the caller owns the socket. */
+function openSocket(host, port, timeoutMs) {
+    const started = Date.now();
+    return new Promise((resolve) => {
+        const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port });
+        const timer = setTimeout(() => {
+            socket.destroy();
+            resolve({
+                ok: false,
+                failure: 'connect_timeout',
+                errno: 'ETIMEDOUT',
+                elapsedMs: Date.now() - started,
+            });
+        }, Math.max(0, timeoutMs));
+        socket.once('connect', () => {
+            clearTimeout(timer);
+            // Later steps listen for what matters to them; a late error must not become an uncaught exception.
+            socket.removeAllListeners('error');
+            socket.on('error', () => undefined);
+            resolve({ ok: true, socket, host, elapsedMs: Date.now() - started });
+        });
+        socket.once('error', (err) => {
+            clearTimeout(timer);
+            socket.destroy();
+            const errno = err.code ?? 'EUNKNOWN';
+            resolve({
+                ok: false,
+                failure: (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .classifySocketError */ .Wy)(errno, 'connect'),
+                errno,
+                elapsedMs: Date.now() - started,
+            });
+        });
+    });
+}
+/** A connect that only proves the path: each host in order, moving on only when one is refused or unreachable. */
+async function tcpConnect(hosts, port, timeoutMs) {
+    let last = { ok: false, failure: 'network_unreachable', errno: 'ENOHOST', elapsedMs: 0 };
+    for (const host of hosts) {
+        last = await openSocket(host, port, timeoutMs);
+        if (last.ok)
+            last.socket.destroy();
+        if (last.ok || (last.failure !== 'connection_refused' && last.failure !== 'network_unreachable'))
+            return last;
+    }
+    return last;
+}
+
+
+/***/ }),
+
+/***/ 7098:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A$: () => (/* binding */ hasUserInfo),
+/* harmony export */   Bk: () => (/* binding */ parseEndpoint),
+/* harmony export */   Ow: () => (/* binding */ isLoopbackAddress),
+/* harmony export */   f4: () => (/* binding */ validateBaseUrl),
+/* harmony export */   sl: () => (/* binding */ withoutUserInfo)
+/* harmony export */ });
+// Endpoint URLs: validating a base URL, telling loopback from remote, and where to connect.
+const LOOPBACK_NAMES = new Set(['localhost', 'localhost.']);
+/** 127.0.0.0/8, ::1 and localhost. */
+function isLoopbackAddress(host) {
+    const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    return LOOPBACK_NAMES.has(h) || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+/**
+ * A URL as it may be shown: any user-info becomes `***`, so a password never reaches a message. A value without
+ * a scheme keeps only what follows its last '@', which is where credentials would end.
+ */
+function withoutUserInfo(value) {
+    const withScheme = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !value.includes('@'))
+        return withScheme;
+    return `***@${value.slice(value.lastIndexOf('@') + 1)}`;
+}
+/** http://host[:port] with nothing after the authority but an optional '/', and no user-info. */
+function validateBaseUrl(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return null;
+    }
+    if (url.protocol !== 'http:')
+        return null;
+    if (url.username || url.password || url.search || url.hash)
+        return null;
+    if (url.pathname !== '/' && url.pathname !== '')
+        return null;
+    return `${url.protocol}//${url.host}`;
+}
+function hasUserInfo(value) {
+    try {
+        const url = new URL(value);
+        return url.username !== '' || url.password !== '';
+    }
+    catch {
+        return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value);
+    }
+}
+function parseEndpoint(base) {
+    const url = new URL(base);
+    const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const port = url.port === '' ? 80 : Number(url.port);
+    // localhost may resolve to ::1 first while HIMDS listens on 127.0.0.1: try IPv4 first, then IPv6.
+    const connectHosts = LOOPBACK_NAMES.has(hostname.toLowerCase()) ? ['127.0.0.1', '::1'] : [hostname];
+    return { base: `http://${url.host}`, connectHosts, port, hostHeader: url.host };
+}
+
+
+/***/ }),
+
+/***/ 28:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   Uz: () => (/* binding */ isNoAnswer),
+/* harmony export */   Wj: () => (/* binding */ isRetriedFailure),
+/* harmony export */   Wy: () => (/* binding */ classifySocketError),
+/* harmony export */   po: () => (/* binding */ notImds),
+/* harmony export */   vI: () => (/* binding */ TRANSPORT_REMEDIES),
+/* harmony export */   vi: () => (/* binding */ failureOutcome)
+/* harmony export */ });
+const FAILURES = {
+    connect_timeout: {
+        word: 'timeout',
+        description: 'the connection attempt timed out (packets dropped)',
+        retried: true,
+    },
+    connection_refused: { word: 'refused', description: 'the connection was refused', retried: false },
+    network_unreachable: {
+        word: 'unreachable',
+        description: 'the network is unreachable (no route)',
+        retried: false,
+    },
+    connection_reset: { word: 'reset', description: 'the connection was reset', retried: true },
+    no_response: {
+        word: 'no-response',
+        description: 'the connection was accepted but nothing answered',
+        retried: true,
+    },
+    body_timeout: {
+        word: 'no-response',
+        description: 'the answer started but its body never finished',
+        retried: true,
+    },
+    body_too_large: { word: null, description: 'the answer was larger than 1 MiB', retried: false },
+    protocol_error: { word: 'no-response', description: 'the answer was not valid HTTP', retried: false },
+};
+const isRetriedFailure = (failure) => FAILURES[failure].retried;
+/** Nothing usable came back: every failure but a body too large, which had a status line. */
+const isNoAnswer = (failure) => Object.hasOwn(FAILURES, failure) && FAILURES[failure].word !== null;
+function failureOutcome(f) {
+    return FAILURES[f.failure].word ?? (f.status === null ? 'no-response' : `${f.status}`);
+}
+function describeFailure(f) {
+    const errno = f.errno && f.errno !== 'ETIMEDOUT' && f.errno !== 'EFBIG' ? ` (${f.errno})` : '';
+    return `${FAILURES[f.failure].description}${errno}`;
+}
 const REFUSED = new Set(['ECONNREFUSED']);
 const UNREACHABLE = new Set([
     'ENETUNREACH',
@@ -152,11 +399,58 @@ function classifySocketError(errno, phase) {
         return 'connection_reset';
     return phase === 'connect' ? 'network_unreachable' : 'connection_reset';
 }
+const vmRoute = 'Check that nothing blocks 169.254.169.254:80: an OS firewall or iptables rule, a missing route for 169.254.169.254/32 ' +
+    'via the primary NIC (`ip route get 169.254.169.254`), or AKS --enable-imds-restriction for pods without hostNetwork.';
+const notImds = (ctx) => `Something other than ${ctx.profile.service} answered. Make sure its traffic is not sent through a proxy ` +
+    `(add ${ctx.profile.bypassHosts.join(',')} to NO_PROXY and the proxy bypass list) ` +
+    'and that no local service or container runtime intercepts the address.';
+/** The fixes on a VM; modes/arc.ts overrides those that differ on Arc. */
+const TRANSPORT_REMEDIES = {
+    connect_timeout: 'Packets to IMDS are dropped. ' + vmRoute,
+    connection_refused: 'The connection to IMDS was refused locally. ' +
+        vmRoute +
+        ' Inside a container on an Arc host, IMDS is not available.',
+    network_unreachable: 'There is no route to 169.254.169.254. Add a route for 169.254.169.254/32 via the primary NIC (DHCP restores it), or run on an Azure VM.',
+    connection_reset: 'The connection was reset. A firewall or a security agent probably rejects it; allow TCP to the IMDS address and port.',
+    no_response: 'Something accepted the connection but never answered. Look for a proxy, a transparent interceptor or a hung service on the IMDS address.',
+    body_timeout: 'The answer started but its body never finished. Look for an interceptor or a hung service on the IMDS address.',
+    body_too_large: (ctx) => 'The answer was larger than 1 MiB, which IMDS never sends. ' + notImds(ctx),
+    protocol_error: (ctx) => 'The answer was not valid HTTP. ' + notImds(ctx),
+    not_imds_html: (ctx) => 'An HTML page came back. ' + notImds(ctx),
+    not_imds_proxy: 'A proxy answered instead of IMDS. Set NO_PROXY to include 169.254.169.254 (Arc: localhost,127.0.0.1) and add it to the proxy bypass list of the agent.',
+    not_imds_container_runtime: 'A container runtime answered that the network is unreachable: the job is running somewhere without IMDS (for example Docker Desktop). Run it on an Azure VM or Arc server.',
+    not_imds_answer: (ctx) => 'The answer does not look like IMDS. ' + notImds(ctx),
+};
+
+
+/***/ }),
+
+/***/ 8783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TK: () => (/* binding */ headerText),
+/* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
+/* harmony export */   lx: () => (/* binding */ httpGet),
+/* harmony export */   wx: () => (/* binding */ header)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(28);
+// One bounded GET over node:http, for IMDS and Azure Monitor alike: never a proxy, never the global agent; separate
+// bounds for connect, time to the status line and body, each capped by what is left of the run; a body cap. It
+// never throws: every end is a value (an answer or a transport failure) the callers classify.
+
+
+const MAX_BODY_BYTES = 1024 * 1024;
 /** Failures worth trying the next address for (e.g. HIMDS listening on ::1 only). */
 const TRY_NEXT_HOST = new Set(['connection_refused', 'network_unreachable']);
 async function httpGet(request) {
+    const { connection } = request;
+    if (!('agent' in connection))
+        return getOnce(request, null);
     let last = null;
-    for (const host of request.connectHosts) {
+    for (const host of connection.connectHosts) {
         last = await getOnce(request, host);
         if (last.kind === 'answer' || !TRY_NEXT_HOST.has(last.failure))
             return last;
@@ -165,21 +459,27 @@ async function httpGet(request) {
 }
 function getOnce(request, host) {
     const started = Date.now();
+    const { connection } = request;
     return new Promise((resolve) => {
         let settled = false;
         let phase = 'connect';
         let status = null;
         let timer = null;
-        const finish = (result) => {
+        const end = (result) => {
             if (settled)
                 return;
             settled = true;
             if (timer)
                 clearTimeout(timer);
             resolve(result);
+            // A socket handed in is used once; an agent's socket stays for the next request unless this one failed.
+            if ('socket' in connection) {
+                req.destroy();
+                connection.socket.destroy();
+            }
         };
         const fail = (failure, errno) => {
-            finish({ kind: 'failure', failure, errno, status, elapsedMs: Date.now() - started });
+            end({ kind: 'failure', failure, errno, status, elapsedMs: Date.now() - started });
             req.destroy();
         };
         // Each phase gets its own bound, but never past what was left of the run when the request started.
@@ -190,11 +490,11 @@ function getOnce(request, host) {
             timer = setTimeout(onExpire, Math.max(0, Math.min(ms, until - Date.now())));
         };
         const req = node_http__WEBPACK_IMPORTED_MODULE_0___default().request({
-            host,
-            port: request.port,
+            ...('agent' in connection
+                ? { host: host ?? '', port: connection.port, agent: connection.agent }
+                : { createConnection: () => connection.socket }),
             path: request.path,
             method: 'GET',
-            agent: request.agent,
             setHost: false,
             headers: { Host: request.hostHeader, ...request.headers },
         });
@@ -211,7 +511,7 @@ function getOnce(request, host) {
         });
         req.on('error', (err) => {
             const errno = err.code ?? 'EUNKNOWN';
-            fail(classifySocketError(errno, phase), errno);
+            fail((0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .classifySocketError */ .Wy)(errno, phase), errno);
         });
         req.on('response', (res) => {
             phase = 'body';
@@ -219,7 +519,22 @@ function getOnce(request, host) {
             arm(request.bodyTimeoutMs, () => fail('body_timeout', 'ETIMEDOUT'));
             const chunks = [];
             let size = 0;
+            const answer = () => ({
+                kind: 'answer',
+                status: status ?? 0,
+                headers: collectHeaders(res.rawHeaders),
+                body: Buffer.concat(chunks).toString('utf8'),
+                elapsedMs: Date.now() - started,
+            });
+            const peek = request.body === 'peek';
             res.on('data', (chunk) => {
+                if (peek) {
+                    chunks.push(chunk.subarray(0, request.maxBodyBytes - size));
+                    size += chunk.length;
+                    if (size >= request.maxBodyBytes)
+                        end(answer());
+                    return;
+                }
                 size += chunk.length;
                 if (size > request.maxBodyBytes) {
                     fail('body_too_large', 'EFBIG');
@@ -227,20 +542,18 @@ function getOnce(request, host) {
                 }
                 chunks.push(chunk);
             });
-            res.on('error', (err) => fail(classifySocketError(err.code ?? 'ECONNRESET', 'body'), err.code ?? 'ECONNRESET'));
-            res.on('aborted', () => fail('connection_reset', 'ECONNRESET'));
+            res.on('error', (err) => {
+                if (peek)
+                    return end(answer());
+                fail((0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .classifySocketError */ .Wy)(err.code ?? 'ECONNRESET', 'body'), err.code ?? 'ECONNRESET');
+            });
+            res.on('aborted', () => (peek ? end(answer()) : fail('connection_reset', 'ECONNRESET')));
             res.on('end', () => {
-                if (!res.complete) {
+                if (!peek && !res.complete) {
                     fail('connection_reset', 'ECONNRESET');
                     return;
                 }
-                finish({
-                    kind: 'answer',
-                    status: status ?? 0,
-                    headers: collectHeaders(res.rawHeaders),
-                    body: Buffer.concat(chunks).toString('utf8'),
-                    elapsedMs: Date.now() - started,
-                });
+                end(answer());
             });
         });
         req.end();
@@ -254,26 +567,70 @@ function collectHeaders(raw) {
     }
     return headers;
 }
+/** The first value of a header, '' when absent. */
 function header(answer, name) {
     return answer.headers[name.toLowerCase()]?.[0] ?? '';
+}
+/** Every value of a header joined as one (`a, b`), '' when absent. */
+function headerText(answer, name) {
+    return (answer.headers[name.toLowerCase()] ?? []).join(', ');
 }
 
 
 /***/ }),
 
-/***/ 153:
+/***/ 7743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ ARC_SECRET_MAX_BYTES),
+/* harmony export */   C9: () => (/* binding */ HEADERS_TIMEOUT_MS),
+/* harmony export */   CB: () => (/* binding */ BODY_TIMEOUT_MS),
+/* harmony export */   GN: () => (/* binding */ METADATA_PATH),
+/* harmony export */   GY: () => (/* binding */ CONNECT_ATTEMPTS),
+/* harmony export */   I9: () => (/* binding */ HIMDS_BASE),
+/* harmony export */   Jm: () => (/* binding */ IMDS_HOST),
+/* harmony export */   UN: () => (/* binding */ VM_METADATA_API_VERSION),
+/* harmony export */   X1: () => (/* binding */ ARC_METADATA_API_VERSION),
+/* harmony export */   aP: () => (/* binding */ IMDS_BASE),
+/* harmony export */   cC: () => (/* binding */ CONNECT_TIMEOUT_MS),
+/* harmony export */   od: () => (/* binding */ TOKEN_PATH),
+/* harmony export */   qR: () => (/* binding */ VM_TOKEN_API_VERSION),
+/* harmony export */   vF: () => (/* binding */ ARC_TOKEN_API_VERSION)
+/* harmony export */ });
+// Protocol constants in one place: addresses, paths, api-versions, per-attempt bounds, Arc key-file limits.
+const IMDS_BASE = 'http://169.254.169.254';
+const HIMDS_BASE = 'http://localhost:40342';
+const IMDS_HOST = '169.254.169.254';
+const METADATA_PATH = '/metadata/instance';
+const TOKEN_PATH = '/metadata/identity/oauth2/token';
+const VM_METADATA_API_VERSION = '2021-02-01';
+const ARC_METADATA_API_VERSION = '2020-06-01';
+const VM_TOKEN_API_VERSION = '2018-02-01';
+const ARC_TOKEN_API_VERSION = '2020-06-01';
+const CONNECT_TIMEOUT_MS = 5_000;
+const CONNECT_ATTEMPTS = 2;
+const HEADERS_TIMEOUT_MS = 10_000;
+const BODY_TIMEOUT_MS = 10_000;
+const ARC_SECRET_MAX_BYTES = 4096;
+
+
+/***/ }),
+
+/***/ 7340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Vw: () => (/* reexport */ CONTRACT_INPUTS),
   ms: () => (/* reexport */ CREDENTIAL_INPUTS),
   Qh: () => (/* reexport */ INPUT_NAMES),
   P0: () => (/* reexport */ OUTPUT_NAMES),
   JZ: () => (/* reexport */ buildOutputs),
   BB: () => (/* reexport */ checkCodes),
   sT: () => (/* reexport */ shapes/* isPlausibleSecret */.sT),
-  KI: () => (/* reexport */ neutralise/* neutraliseBlock */.KI),
+  rl: () => (/* reexport */ neutralise/* neutraliseBlock */.KI),
   Ac: () => (/* reexport */ parseOptions),
   hF: () => (/* reexport */ renderJson),
   RV: () => (/* reexport */ renderJunit),
@@ -281,152 +638,363 @@ __nccwpck_require__.d(__webpack_exports__, {
   S5: () => (/* reexport */ renderText),
   mW: () => (/* reexport */ runProbe),
   sr: () => (/* reexport */ stepVerdict),
-  wu: () => (/* reexport */ toCamel)
+  wu: () => (/* reexport */ toCamel),
+  sl: () => (/* reexport */ endpoint/* withoutUserInfo */.sl)
 });
 
-// UNUSED EXPORTS: CODES, INPUT_DEFAULTS, OUTPUT_SHAPES, exitCodeFor, hasUserInfo, isCode, isLoopbackAddress, neutralise, neutraliseLine, remedyFor, safeJson, withoutUserInfo
+// UNUSED EXPORTS: CODES, CONTRACT_OUTPUTS, EMPTY_MACHINE, INPUT_DEFAULTS, INPUT_GROUPS, OUTPUT_SHAPES, emptyIdentity, exitCodeFor, hasUserInfo, isCode, isLoopbackAddress, isSocketWord, neutralise, neutraliseLine, remedyFor, safeJson, setting
 
-;// CONCATENATED MODULE: ./src/core/contract.ts
-// The public contract's names: inputs and outputs (kebab-case on GitHub and the CLI, camelCase on Azure
-// DevOps) and the input defaults. What they mean lives with the code that reads them; adapters only translate.
-const INPUT_NAMES = [
-    'mode',
-    'identity',
-    'client-id',
-    'object-id',
-    'msi-res-id',
-    'resource',
-    'endpoint',
-    'timeout-seconds',
-    'fail-on',
-    'expose-token',
-    'report-path',
-    'junit-path',
-    'samples',
-    'min-success-percent',
-    'ama',
-    'workspace-ids',
-    'dce-endpoints',
-    'ama-proxy',
-    'private-link',
-    'ama-trusted-roots',
-];
-const INPUT_DEFAULTS = {
-    mode: 'auto',
-    identity: 'system',
-    'client-id': '',
-    'object-id': '',
-    'msi-res-id': '',
-    resource: '',
-    endpoint: '',
-    // IMDS answers 410 for up to ~70 s while it is updated; 90 s rides that out on a healthy machine.
-    'timeout-seconds': '90',
-    'fail-on': 'error',
-    'expose-token': 'false',
-    'report-path': '',
-    'junit-path': '',
-    samples: '1',
-    'min-success-percent': '95',
-    ama: 'false',
-    'workspace-ids': '',
-    'dce-endpoints': '',
-    'ama-proxy': '',
-    'private-link': 'auto',
-    'ama-trusted-roots': '',
-};
-/** Inputs that may carry a credential: adapters read them without any echo and register the secret first. */
-const CREDENTIAL_INPUTS = ['endpoint', 'ama-proxy'];
-const OUTPUT_NAMES = [
-    'result',
-    'reachable',
-    'mode',
-    'metadata-status',
-    'token-status',
-    'vm-id',
-    'vm-name',
-    'resource-id',
-    'subscription-id',
-    'resource-group',
-    'location',
-    'az-environment',
-    'principal-id',
-    'tenant-id',
-    'app-id',
-    'token-expires-on',
-    'samples-total',
-    'samples-ok',
-    'latency-p50-ms',
-    'latency-p95-ms',
-    'latency-max-ms',
-    'ama-status',
-    'ama-failed-endpoints',
-    'report-path',
-    'access-token',
-];
+// EXTERNAL MODULE: ./src/core/types.ts
+var types = __nccwpck_require__(3054);
+// EXTERNAL MODULE: ./src/core/imds/endpoint.ts
+var endpoint = __nccwpck_require__(7098);
+;// CONCATENATED MODULE: ./src/core/pipeline/input-spec.ts
+// How an input is declared and parsed. The run (run-inputs.ts) and each check (checks/<id>/) declare the inputs
+// they read: the contract name and default, the CLI's flag and --help line, and how the raw strings parse into
+// options. Their action.yml and task.json texts are in the owner's `<id>-manifest.json` beside it, which only
+// `npm run manifests` reads, so no bundle carries them. contract.ts and options.ts put the declarations together
+// through the registry.
+
 /** `client-id` → `clientId`: the Azure DevOps spelling of a contract name. */
 function toCamel(name) {
     return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 }
-
-;// CONCATENATED MODULE: ./src/core/policy.ts
-/**
- * `fail` + error fails; `unreachable` fails only when nothing IMDS-like answered; a failure that the policy
- * lets through, and any `warn`, is "succeeded with issues".
- */
-function stepVerdict(report) {
-    const { result, reachable, failOn } = report;
-    if (failOn === 'error' && result === 'fail')
-        return 'failed';
-    if (failOn === 'unreachable' && !reachable)
-        return 'failed';
-    if (result === 'pass')
-        return 'succeeded';
-    return 'succeeded-with-issues';
+class InvalidInput extends Error {
+    input;
+    detail;
+    constructor(input, detail) {
+        super(detail);
+        this.input = input;
+        this.detail = detail;
+    }
 }
-/** CLI exit code for a finished run: 0 pass/warn (or let through), 1 fail. Usage errors are 2 elsewhere. */
-function exitCodeFor(report) {
-    return stepVerdict(report) === 'failed' ? 1 : 0;
+/** A value as shown in a message: without user-info, quoted, control characters escaped, on one line. */
+function shown(value) {
+    const safe = (0,endpoint/* withoutUserInfo */.sl)(value);
+    const clipped = safe.length > 80 ? `${safe.slice(0, 80)}…` : safe;
+    // JSON.stringify leaves U+0085, U+2028 and U+2029 raw; some log viewers break lines on them.
+    return JSON.stringify(clipped).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-/** `token: token_identity_not_found, ...` for the checks with the given statuses, for one-line step results. */
-function checkCodes(report, statuses) {
-    return report.checks
-        .filter((c) => statuses.includes(c.status))
-        .map((c) => `${c.id}: ${c.code}`)
-        .join(', ');
+function oneOf(input, value, allowed) {
+    const lower = value.toLowerCase();
+    const hit = allowed.find((a) => a === lower);
+    if (hit === undefined)
+        throw new InvalidInput(input, `got ${shown(value)}; accepted values: ${allowed.join(', ')}`);
+    return hit;
+}
+/** Strict booleans, so GitHub and Azure DevOps accept and reject the same values. */
+function strictBoolean(input, value) {
+    return oneOf(input, value, ['true', 'false']) === 'true';
+}
+function wholeNumber(input, value, min, max) {
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!(n >= min && n <= max))
+        throw new InvalidInput(input, `got ${shown(value)}; expected a whole number from ${min} to ${max}`);
+    return n;
+}
+function percent(input, value) {
+    const n = /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    if (!(n >= 0 && n <= 100))
+        throw new InvalidInput(input, `got ${shown(value)}; expected a number from 0 to 100`);
+    return n;
+}
+/** Comma, newline or space separated; empty entries dropped; duplicates kept once. */
+function list(value) {
+    return [...new Set(value.split(/[\s,]+/).filter((v) => v !== ''))];
 }
 
-// EXTERNAL MODULE: ./src/core/ama/check-id.ts
-var check_id = __nccwpck_require__(983);
-;// CONCATENATED MODULE: ./src/core/checks/ama.ts
+;// CONCATENATED MODULE: ./src/core/pipeline/run-inputs.ts
+// The run's own inputs: which service (mode, endpoint), its bounds (timeout-seconds), what fails the step
+// (fail-on), where the report files go, and the switch of the Azure Monitor Agent checks (ama), which several
+// checks share. Every other input belongs to the check that reads it.
 
-const amaCheck = {
-    ...check_id/* AMA_CHECK */.x,
-    wanted: (options) => options.ama,
-    run: async (run, findings) => (await __nccwpck_require__.e(/* import() */ 12).then(__nccwpck_require__.bind(__nccwpck_require__, 12))).runAma(run, findings),
-    outputs(report) {
-        const check = report.checks.find((c) => c.id === 'ama');
-        const hosts = Array.isArray(check?.data?.['hosts'])
-            ? check.data['hosts']
-            : [];
-        const failed = hosts
-            .filter((h) => h.status === 'fail' && typeof h.host === 'string')
-            .map((h) => h.host);
+
+function run_inputs_endpoint(value) {
+    if (value === '')
+        return '';
+    if ((0,endpoint/* hasUserInfo */.A$)(value)) {
+        throw new InvalidInput('endpoint', `got ${shown(value)}; user-info is not accepted: IMDS needs no credentials and the value would be logged`);
+    }
+    const base = (0,endpoint/* validateBaseUrl */.f4)(value);
+    if (base === null) {
+        throw new InvalidInput('endpoint', `got ${shown(value)}; expected a base URL like http://127.0.0.1:8080 (http only, no path)`);
+    }
+    return base;
+}
+const RUN_INPUTS = {
+    inputs: [
+        {
+            name: 'mode',
+            default: 'auto',
+            cli: {
+                value: 'auto|vm|arc',
+                help: 'which metadata service (default {default}: Arc when its agent or variables are present)',
+            },
+        },
+        {
+            name: 'endpoint',
+            credential: true,
+            default: '',
+            cli: { value: 'URL', help: 'base URL override, e.g. http://127.0.0.1:8080 for the emulator' },
+        },
+        {
+            name: 'timeout-seconds',
+            default: '90',
+            cli: { value: 'N', help: 'bound on the whole run, retries included (1-600, default {default})' },
+        },
+        {
+            name: 'fail-on',
+            default: 'error',
+            cli: { value: 'error|unreachable|never', help: 'when to exit 1 (default {default})' },
+        },
+        {
+            name: 'report-path',
+            default: '',
+            cli: { flag: 'report', value: 'FILE', help: 'write the JSON report to FILE' },
+        },
+        {
+            name: 'junit-path',
+            default: '',
+            cli: { flag: 'junit', value: 'FILE', help: 'write JUnit XML to FILE' },
+        },
+        {
+            name: 'ama',
+            default: 'false',
+            cli: { help: 'also check the endpoints the Azure Monitor Agent needs (off by default)' },
+        },
+    ],
+    parse(read) {
         return {
-            'ama-status': !check || check.status === 'skip' ? 'skipped' : check.status,
-            'ama-failed-endpoints': failed.join(','),
+            mode: oneOf('mode', read.raw('mode'), ['auto', 'vm', 'arc']),
+            endpoint: run_inputs_endpoint(read.raw('endpoint')),
+            timeoutSeconds: wholeNumber('timeout-seconds', read.raw('timeout-seconds'), 1, 600),
+            failOn: oneOf('fail-on', read.raw('fail-on'), ['error', 'unreachable', 'never']),
+            reportPath: read.raw('report-path'),
+            junitPath: read.raw('junit-path'),
+            ama: strictBoolean('ama', read.raw('ama')),
         };
     },
 };
 
-// EXTERNAL MODULE: ./src/core/no-proxy.ts
-var no_proxy = __nccwpck_require__(169);
-// EXTERNAL MODULE: ./src/core/pipeline/check.ts
-var pipeline_check = __nccwpck_require__(790);
-;// CONCATENATED MODULE: ./src/core/checks/environment.ts
-// The environment check: which mode (VM or Arc) and why, which endpoint, and whether a proxy setting would
-// catch IMDS traffic of other programs. It sends nothing over the network.
+;// CONCATENATED MODULE: ./src/core/pipeline/run-outputs.ts
+const RUN_OUTPUTS = [
+    {
+        name: 'result',
+        value: (report) => report.result,
+    },
+    {
+        name: 'mode',
+        value: (report) => report.mode.resolved,
+    },
+    {
+        name: 'report-path',
+        value: (_report, sources) => sources.reportPath,
+    },
+];
+
+// EXTERNAL MODULE: ./src/core/neutralise.ts
+var neutralise = __nccwpck_require__(8453);
+// EXTERNAL MODULE: ./src/core/pipeline/remedy-lookup.ts + 1 modules
+var remedy_lookup = __nccwpck_require__(3342);
+;// CONCATENATED MODULE: ./src/core/pipeline/check.ts
+// A check is a folder checks/<id>/ whose index.ts exports a CheckModule: its id and title, when it is wanted,
+// its inputs, outputs and codes with their fixes, run → finding, an optional settle step (revise its finding
+// once every check ran) and what it adds to the report. finish() turns a check's verdict into the result every
+// renderer draws: neutralised text, the code's remedy, timings.
 
 
+const MAX_MESSAGE_CHARS = 4000;
+function neutraliseTable(table) {
+    return {
+        title: (0,neutralise/* neutralise */.$0)(table.title),
+        columns: table.columns.map((c) => (0,neutralise/* neutralise */.$0)(c)),
+        rows: table.rows.map((row) => row.map((cell) => (0,neutralise/* neutralise */.$0)(cell))),
+    };
+}
+function finish(run, check, startedAt, verdict) {
+    const standard = verdict.status === 'pass' || verdict.status === 'skip'
+        ? ''
+        : (0,remedy_lookup/* remedyFor */.w)(verdict.code, { profile: run.target.profile, platform: run.ctx.platform, spell: run.ctx.spell }, check.remedies);
+    const result = {
+        id: check.id,
+        title: check.title,
+        status: verdict.status,
+        code: verdict.code,
+        // Messages embed network values (error bodies, names, realms): neutralised here, once for every channel.
+        message: (0,neutralise/* neutralise */.$0)(verdict.message, MAX_MESSAGE_CHARS),
+        remediation: (0,neutralise/* neutralise */.$0)([verdict.hint ?? '', standard].filter((s) => s !== '').join(' '), MAX_MESSAGE_CHARS),
+        durationMs: Math.max(0, run.ctx.clock.now() - startedAt),
+        attempts: verdict.attempts ?? 0,
+        httpStatus: verdict.httpStatus ?? null,
+        outcome: verdict.outcome ?? 'skipped',
+    };
+    if (verdict.details)
+        result.details = verdict.details.map(neutraliseTable);
+    if (verdict.data)
+        result.data = verdict.data;
+    return result;
+}
+function skip(run, check, message, outcome = 'skipped') {
+    return finish(run, check, run.ctx.clock.now(), { status: 'skip', code: 'skipped', message, outcome });
+}
+
+// EXTERNAL MODULE: ./src/core/shapes.ts
+var shapes = __nccwpck_require__(4137);
+// EXTERNAL MODULE: ./src/core/checks/ama/ama-codes.ts
+var ama_codes = __nccwpck_require__(9553);
+// EXTERNAL MODULE: ./src/core/proxy/route.ts
+var route = __nccwpck_require__(5029);
+;// CONCATENATED MODULE: ./src/core/checks/ama/ama-inputs.ts
+// The ama check's inputs (all only with the ama switch on): the workspaces and DCEs whose hosts AMA must reach,
+// the proxy AMA will use, whether names must resolve privately, and extra roots that count as Azure's.
+
+
+
+function workspaceIds(value) {
+    const ids = [...new Set(list(value).map((v) => v.toLowerCase()))];
+    const bad = ids.find((id) => !(0,shapes/* isGuid */.W_)(id));
+    if (bad !== undefined)
+        throw new InvalidInput('workspace-ids', `got ${shown(bad)}; expected Log Analytics workspace ids (GUIDs)`);
+    return ids;
+}
+/** DCE host names as the resource shows them; an https:// URL of the DCE is accepted and reduced to its host. */
+function dceEndpoints(value) {
+    const hosts = list(value).map((entry) => {
+        const host = /^https:\/\/([^/?#]+)\/?$/i.exec(entry)?.[1] ?? entry;
+        if (!(0,shapes/* isHostName */.uy)(host))
+            throw new InvalidInput('dce-endpoints', `got ${shown(entry)}; expected DCE host names (a.b.monitor.azure.com)`);
+        return host.toLowerCase();
+    });
+    return [...new Set(hosts)];
+}
+function amaProxy(value, read) {
+    if (value === '')
+        return 'environment';
+    if (value.toLowerCase() === 'none')
+        return 'none';
+    const parsed = (0,route/* parseProxy */.Y)(value, 'ama-proxy', true);
+    // The user's own proxy password is masked whatever it looks like, even when the value is refused.
+    for (const secret of parsed.secrets)
+        read.secret(secret);
+    if (!parsed.ok)
+        throw new InvalidInput('ama-proxy', `got ${shown(value)}; expected empty (HTTPS_PROXY of the environment), none, or http://[user:password@]host:port`);
+    return parsed.route;
+}
+const AMA_INPUTS = {
+    inputs: [
+        {
+            name: 'workspace-ids',
+            onlyWith: 'ama',
+            default: '',
+            cli: { value: 'IDS', help: 'with --ama: Log Analytics workspace ids, comma separated' },
+        },
+        {
+            name: 'dce-endpoints',
+            onlyWith: 'ama',
+            default: '',
+            cli: { value: 'HOSTS', help: 'with --ama: data collection endpoint host names, comma separated' },
+        },
+        {
+            name: 'ama-proxy',
+            onlyWith: 'ama',
+            credential: true,
+            default: '',
+            cli: {
+                value: 'URL|none',
+                help: 'with --ama: the proxy AMA will use (default: HTTPS_PROXY of the environment)',
+            },
+        },
+        {
+            name: 'private-link',
+            default: 'auto',
+            cli: {
+                value: 'auto|true|false',
+                help: 'with --ama: whether names must resolve to private addresses (default {default})',
+            },
+        },
+        {
+            name: 'ama-trusted-roots',
+            onlyWith: 'ama',
+            default: '',
+            cli: { value: 'FILE', help: "with --ama: PEM file of extra roots that count as Azure Monitor's" },
+        },
+    ],
+    parse: (read) => ({
+        workspaceIds: workspaceIds(read.raw('workspace-ids')),
+        dceEndpoints: dceEndpoints(read.raw('dce-endpoints')),
+        amaProxy: amaProxy(read.raw('ama-proxy'), read),
+        privateLink: oneOf('private-link', read.raw('private-link'), ['auto', 'true', 'false']),
+        amaTrustedRoots: read.raw('ama-trusted-roots'),
+    }),
+};
+
+// EXTERNAL MODULE: ./src/core/checks/ama/bounds.ts
+var ama_bounds = __nccwpck_require__(3226);
+;// CONCATENATED MODULE: ./src/core/checks/ama/index.ts
+// The AMA readiness check (ama: true): after IMDS, the endpoints the Azure Monitor Agent itself must reach,
+// from the region and cloud metadata gave. Per host: DNS, TCP 443 (direct or CONNECT), TLS with the Azure root
+// check, HTTP. The probing (TLS, DNS) is loaded only when the check runs, so start-up never pays for it.
+
+
+
+
+
+/** Host names of the failed hosts in the report's entry of the check. */
+function failedHosts(data) {
+    const hosts = Array.isArray(data?.['hosts'])
+        ? data['hosts']
+        : [];
+    return hosts
+        .filter((h) => h.status === 'fail' && typeof h.host === 'string')
+        .map((h) => h.host)
+        .join(',');
+}
+const OUTPUTS = [
+    {
+        name: 'ama-status',
+        // Present only when requested; `skipped` says it was not.
+        value: (report) => {
+            const check = report.checks.find((c) => c.id === 'ama');
+            return !check || check.status === 'skip' ? 'skipped' : check.status;
+        },
+    },
+    {
+        name: 'ama-failed-endpoints',
+        shape: shapes/* isHostList */.Du,
+        value: (report) => failedHosts(report.checks.find((c) => c.id === 'ama')?.data),
+    },
+];
+/** The check's run with its bounds as a parameter, so tests can shorten the silent-host wait. */
+async function runAma(run, findings, bounds = ama_bounds/* AMA_BOUNDS */.EM) {
+    const startedAt = run.ctx.clock.now();
+    const probed = await (await __nccwpck_require__.e(/* import() */ 20).then(__nccwpck_require__.bind(__nccwpck_require__, 3020))).probeAmaHosts(run, findings, bounds);
+    if ('skipped' in probed)
+        return { check: skip(run, amaCheck, probed.skipped), hosts: [], answers: [] };
+    return {
+        check: finish(run, amaCheck, startedAt, probed.verdict),
+        hosts: probed.hosts,
+        answers: probed.answers,
+    };
+}
+const amaCheck = {
+    id: 'ama',
+    title: 'Azure Monitor Agent endpoints',
+    wanted: (options) => options.ama,
+    inputs: AMA_INPUTS,
+    outputs: OUTPUTS,
+    remedies: ama_codes/* AMA_REMEDIES */.r,
+    run: (run, findings) => runAma(run, findings),
+};
+
+// EXTERNAL MODULE: ./src/core/proxy/no-proxy.ts
+var no_proxy = __nccwpck_require__(3548);
+;// CONCATENATED MODULE: ./src/core/checks/environment/index.ts
+
+
+const REMEDIES = {
+    proxy_without_imds_bypass: 'Add the IMDS address to the proxy bypass list (the message shows the exact NO_PROXY value) so that the Azure Monitor Agent and other tools reach IMDS directly. imds-check itself never uses a proxy for IMDS.',
+    arc_endpoint_invalid: 'IMDS_ENDPOINT must be an http URL on a loopback address, as the Arc agent sets it (http://localhost:40342). Correct or unset it; imds-check used the default endpoint.',
+};
 const SIGNAL_TEXT = {
     requested: 'requested by the mode input',
     'identity-endpoint-env': 'IDENTITY_ENDPOINT and IMDS_ENDPOINT are set',
@@ -441,7 +1009,7 @@ function proxyFinding(ctx, hosts) {
     const envMissing = hosts.filter((h) => !(0,no_proxy/* noProxyCovers */.I2)(noProxy, h));
     const envProxies = settings.filter((s) => s.source !== 'agent proxy');
     const agentMissing = ctx.agentProxy
-        ? hosts.filter((h) => !(0,no_proxy/* agentBypassCovers */.km)(ctx.agentProxy.bypass, h))
+        ? hosts.filter((h) => !(0,no_proxy/* agentBypassCovers */.km)(ctx.agentProxy.bypass ?? [], h))
         : [];
     const names = settings.map((s) => s.source).join(', ');
     const nodeEnvProxy = ctx.env['NODE_USE_ENV_PROXY'] === '1' ? ' NODE_USE_ENV_PROXY=1 is set, so Node programs use it too.' : '';
@@ -468,6 +1036,7 @@ function proxyFinding(ctx, hosts) {
 const environmentCheck = {
     id: 'environment',
     title: 'Environment',
+    remedies: REMEDIES,
     async run(run) {
         const startedAt = run.ctx.clock.now();
         const { profile, signal, endpoint, endpointFromInput, endpointProblem, container } = run.target;
@@ -488,15 +1057,13 @@ const environmentCheck = {
         else {
             end = { status: 'pass', code: 'ok', message: parts.join(' ') };
         }
-        return { check: (0,pipeline_check/* finish */.O)(run, environmentCheck, startedAt, end) };
+        return { check: finish(run, environmentCheck, startedAt, end) };
     },
 };
 
-// EXTERNAL MODULE: ./src/core/neutralise.ts
-var neutralise = __nccwpck_require__(453);
-// EXTERNAL MODULE: ./src/core/http.ts
-var http = __nccwpck_require__(364);
-;// CONCATENATED MODULE: ./src/core/recognise.ts
+// EXTERNAL MODULE: ./src/core/imds/http.ts
+var http = __nccwpck_require__(8783);
+;// CONCATENATED MODULE: ./src/core/imds/recognise.ts
 
 const IMDS_SERVER = /^IMDS\/\d+(\.\d+)*$/;
 function parseJsonObject(body) {
@@ -594,7 +1161,8 @@ function recognise(answer, successShape) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/checks/answers.ts
+;// CONCATENATED MODULE: ./src/core/imds/answers.ts
+
 
 
 /** An error text is shown on one line of a message: the first 300 characters are enough to name it. */
@@ -641,164 +1209,56 @@ function isVersionError(answer) {
         return false;
     return offeredVersions(answer).length > 0 || /invalid version|api-version/i.test(errorText(answer));
 }
-
-// EXTERNAL MODULE: ./src/core/endpoints.ts
-var core_endpoints = __nccwpck_require__(569);
-;// CONCATENATED MODULE: ./src/core/retry.ts
-
-
-const MAX_ATTEMPTS = 8;
-// A transport failure after the connection was proven is retried once: more only delays the diagnosis.
-const MAX_TRANSPORT_ATTEMPTS = 2;
-const GONE_WINDOW_MS = 70_000;
-const MAX_GONE_ATTEMPTS = 20;
-const BASE_DELAY_MS = 1_000;
-const MAX_DELAY_MS = 16_000;
-// During an IMDS update, poll about every 10 s (as Microsoft's clients do) rather than backing off further.
-const GONE_MAX_DELAY_MS = 10_000;
-const RETRIED_FAILURES = new Set(['no_response', 'connection_reset', 'connect_timeout', 'body_timeout']);
-function isRetryable(kind, result) {
-    if (result.kind === 'failure')
-        return RETRIED_FAILURES.has(result.failure);
-    const s = result.status;
-    // A proxy's or gateway's 5xx page is not IMDS being busy: retrying it only delays the diagnosis. Any other
-    // 5xx (JSON, or plain text as Hybrid IMDS may send) is retried.
-    if (s >= 500) {
-        const seen = recognise(result, () => false);
-        return seen.imds || (seen.code !== 'not_imds_proxy' && seen.code !== 'not_imds_html');
-    }
-    return s === 410 || s === 429 || (kind === 'token' && s === 404);
-}
-/** Seconds or an HTTP date, as the header allows; null when absent or unreadable. */
-function retryAfterMs(value, now) {
-    const v = value.trim();
-    if (v === '')
-        return null;
-    if (/^\d+$/.test(v))
-        return Number(v) * 1000;
-    // Only an IMF-fixdate (e.g. "Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would accept "1.5" as a date.
-    if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(v))
-        return null;
-    const date = Date.parse(v);
-    return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-/** Delay before attempt n+1 after n attempts: 0.5–1.0 × 1 s·2^(n-1), at least 1 s for 5xx, or Retry-After. */
-function retryDelayMs(attemptsSoFar, result, random, now) {
-    if (result.kind === 'answer') {
-        const hinted = retryAfterMs((0,http/* header */.wx)(result, 'retry-after'), now);
-        if (hinted !== null && (result.status === 429 || result.status === 503))
-            return hinted;
-    }
-    const cap = result.kind === 'answer' && result.status === 410 ? GONE_MAX_DELAY_MS : MAX_DELAY_MS;
-    const base = Math.min(cap, BASE_DELAY_MS * 2 ** Math.max(0, attemptsSoFar - 1));
-    const jittered = base / 2 + random() * (base / 2);
-    return result.kind === 'answer' && result.status >= 500 ? Math.max(1_000, jittered) : jittered;
-}
-const STATUS_REASONS = {
-    404: 'updating',
-    410: 'updating',
-    429: 'throttled',
-};
-/** Why a retry happens, in status words: `HTTP 410 (IMDS updating)`, `HTTP 429 (throttled)`, `no answer (reset)`. */
-function waitReason(result, service) {
-    if (result.kind === 'failure')
-        return `no answer (${result.failure.replace(/_/g, ' ')})`;
-    const why = STATUS_REASONS[result.status] ?? (result.status >= 500 ? 'server error' : 'retryable');
-    return `HTTP ${result.status} (${why === 'updating' ? `${service} updating` : why})`;
-}
-async function withRetry(kind, send, deps) {
-    let attempts = 0;
-    let firstGoneAt = null;
-    for (;;) {
-        const result = await send();
-        attempts += 1;
-        if (!isRetryable(kind, result))
-            return { result, attempts };
-        // 410 means "IMDS is updating, back within 70 s": keep trying for that window, not for a fixed count.
-        const gone = result.kind === 'answer' && result.status === 410;
-        if (gone && firstGoneAt === null)
-            firstGoneAt = deps.clock.now();
-        const limit = result.kind === 'failure' ? MAX_TRANSPORT_ATTEMPTS : gone ? MAX_GONE_ATTEMPTS : MAX_ATTEMPTS;
-        if (attempts >= limit)
-            return { result, attempts };
-        if (gone && firstGoneAt !== null && deps.clock.now() - firstGoneAt >= GONE_WINDOW_MS)
-            return { result, attempts };
-        const delay = retryDelayMs(attempts, result, deps.random, deps.clock.now());
-        // A wait that leaves no time for the next attempt is pointless: report what we have.
-        if (delay + 250 >= deps.budget.remaining())
-            return { result, attempts };
-        deps.onWait?.(result, attempts + 1, delay);
-        await deps.clock.sleep(delay);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/imds-get.ts
-
-
-
-async function imdsGet(run, check, pathAndQuery, extraHeaders = {}) {
-    await run.pacer.admit();
-    const { budget, target } = run;
-    const bound = budget.cap(core_endpoints/* CONNECT_TIMEOUT_MS */.cC + core_endpoints/* HEADERS_TIMEOUT_MS */.C9);
-    const quiet = run.progress.slow(check, target.endpoint.base, bound);
-    return (0,http/* httpGet */.lx)({
-        connectHosts: target.endpoint.connectHosts,
-        port: target.endpoint.port,
-        hostHeader: target.endpoint.hostHeader,
-        path: pathAndQuery,
-        headers: {
-            Metadata: 'true',
-            Accept: 'application/json',
-            'User-Agent': `imds-check/${run.ctx.toolVersion}`,
-            ...extraHeaders,
-        },
-        connectTimeoutMs: budget.cap(core_endpoints/* CONNECT_TIMEOUT_MS */.cC),
-        headersTimeoutMs: budget.cap(core_endpoints/* HEADERS_TIMEOUT_MS */.C9),
-        bodyTimeoutMs: budget.cap(core_endpoints/* BODY_TIMEOUT_MS */.CB),
-        remainingMs: budget.remaining(),
-        maxBodyBytes: http/* MAX_BODY_BYTES */.YK,
-        agent: run.agent,
-    }).finally(quiet);
-}
-/** What withRetry needs for this run, with retry waits reported as progress for `check`. */
-function retryDeps(run, check) {
-    return {
-        clock: run.ctx.clock,
-        random: run.ctx.random,
-        budget: run.budget,
-        onWait: (result, attempt, delayMs) => run.progress.retry(check, waitReason(result, run.target.profile.service), attempt, delayMs),
+/**
+ * Registers every plausible secret an answer carries, before anything else looks at it; returns the access
+ * token when the body is a JSON object. A body that does not parse is still scanned, so a truncated answer
+ * cannot carry an unregistered token into a message. Implausible values (short, with spaces) are never
+ * registered: masking "e" would blank every e in the job log; they are never printed either.
+ */
+function registerTokenSecrets(body, ctx) {
+    const register = (value) => {
+        if (typeof value === 'string' && (0,shapes/* isPlausibleSecret */.sT)(value))
+            ctx.registerSecret(value);
     };
+    const json = parseJsonObject(body);
+    if (!json) {
+        for (const m of body.matchAll(/"(?:access|refresh)_token"\s*:\s*"([^"\\]{8,})/g))
+            register(m[1]);
+        return null;
+    }
+    register(json['access_token']);
+    register(json['refresh_token']);
+    return typeof json['access_token'] === 'string' ? json['access_token'] : null;
 }
 
-;// CONCATENATED MODULE: ./src/core/socket-words.ts
-// The words status outputs and check outcomes use when no HTTP status came back. One list for the engine.
-const SOCKET_WORDS = ['timeout', 'refused', 'unreachable', 'reset', 'no-response'];
-const WORDS = new Set(SOCKET_WORDS);
-function isSocketWord(value) {
-    return WORDS.has(value);
+// EXTERNAL MODULE: ./src/core/imds/protocol.ts
+var protocol = __nccwpck_require__(7743);
+;// CONCATENATED MODULE: ./src/core/pipeline/output-spec.ts
+
+/** The status output of a check: its outcome, or the socket word of reachability when nothing answered. */
+function statusOutput(report, id, requested) {
+    const check = report.checks.find((c) => c.id === id);
+    const reach = report.checks.find((c) => c.id === 'reachability');
+    if (!check)
+        return '';
+    // Only a socket-level word carries over to a request that was never sent; an HTTP status would claim an answer.
+    const word = reach?.outcome ?? '';
+    if (check.outcome === 'skipped' && requested && !report.reachable && (0,types/* isSocketWord */.AR)(word))
+        return word;
+    return check.outcome;
 }
 
-// EXTERNAL MODULE: ./src/core/shapes.ts
-var shapes = __nccwpck_require__(137);
-// EXTERNAL MODULE: ./src/core/transport.ts
-var transport = __nccwpck_require__(586);
-;// CONCATENATED MODULE: ./src/core/checks/metadata-answer.ts
+// EXTERNAL MODULE: ./src/core/imds/failures.ts
+var failures = __nccwpck_require__(28);
+;// CONCATENATED MODULE: ./src/core/checks/metadata/metadata-judge.ts
+// Judging an instance-metadata answer, without sockets: which code, which message, which machine facts, and
+// which values may become outputs (each must fit the shape Azure gives that field).
 
 
 
 
 
-const EMPTY_MACHINE = {
-    vmId: '',
-    name: '',
-    resourceId: '',
-    subscriptionId: '',
-    resourceGroup: '',
-    location: '',
-    azEnvironment: '',
-    vmSize: '',
-    osType: '',
-};
+
 /** The machine facts that become outputs, with the shape each must have. */
 const MACHINE_SHAPES = [
     ['vmId', shapes/* isGuid */.W_],
@@ -862,16 +1322,16 @@ function judgeMetadata(attempt) {
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
     if (result.kind === 'failure') {
         return {
-            end: {
+            verdict: {
                 status: 'fail',
-                code: (0,transport/* failureCode */.AD)(result),
-                message: `GET ${core_endpoints/* METADATA_PATH */.GN} failed${tries}: ${(0,transport/* describeFailure */.Ic)(result)}.`,
+                code: result.failure,
+                message: `GET ${protocol/* METADATA_PATH */.GN} failed${tries}: ${(0,failures/* describeFailure */.Ic)(result)}.`,
                 attempts,
                 httpStatus: result.status,
-                outcome: (0,transport/* failureOutcome */.vi)(result),
+                outcome: (0,failures/* failureOutcome */.vi)(result),
             },
             recognition: null,
-            machine: EMPTY_MACHINE,
+            machine: types/* EMPTY_MACHINE */.KI,
         };
     }
     const recognition = recognise(result, hasMetadataShape);
@@ -880,9 +1340,9 @@ function judgeMetadata(attempt) {
         ? ` (api-version ${fellBackFrom} was refused; used ${version} from the versions offered)`
         : '';
     const failed = (code, message) => ({
-        end: { status: 'fail', code, message, ...base },
+        verdict: { status: 'fail', code, message, ...base },
         recognition,
-        machine: EMPTY_MACHINE,
+        machine: types/* EMPTY_MACHINE */.KI,
     });
     if (!recognition.imds) {
         // A 200 that is neither HTML nor a proxy page is a broken instance document: say which way it is broken.
@@ -892,14 +1352,14 @@ function judgeMetadata(attempt) {
             : recognition.json === null
                 ? 'metadata_bad_json'
                 : 'metadata_bad_shape';
-        return failed(code, `GET ${core_endpoints/* METADATA_PATH */.GN}: ${recognition.what}${tries}, not the IMDS instance document.`);
+        return failed(code, `GET ${protocol/* METADATA_PATH */.GN}: ${recognition.what}${tries}, not the IMDS instance document.`);
     }
     if (result.status !== 200) {
-        return failed(statusCode(result), `GET ${core_endpoints/* METADATA_PATH */.GN}?api-version=${version} answered ${result.status}${tries}: ${errorText(result) || 'no error text'}${fallback}.`);
+        return failed(statusCode(result), `GET ${protocol/* METADATA_PATH */.GN}?api-version=${version} answered ${result.status}${tries}: ${errorText(result) || 'no error text'}${fallback}.`);
     }
     if (recognition.json === null || !hasMetadataShape(recognition.json)) {
         const what = recognition.json === null ? 'not valid JSON' : 'not an instance document (no compute.vmId)';
-        return failed(recognition.json === null ? 'metadata_bad_json' : 'metadata_bad_shape', `GET ${core_endpoints/* METADATA_PATH */.GN} answered 200${tries} but the body is ${what}.`);
+        return failed(recognition.json === null ? 'metadata_bad_json' : 'metadata_bad_shape', `GET ${protocol/* METADATA_PATH */.GN} answered 200${tries} but the body is ${what}.`);
     }
     const machine = machineFacts(recognition.json);
     const where = [
@@ -916,7 +1376,7 @@ function judgeMetadata(attempt) {
     const rejected = rejectedFields(machine);
     if (rejected.length > 0) {
         return {
-            end: {
+            verdict: {
                 status: 'warn',
                 code: 'metadata_value_rejected',
                 message: `${read} Not used as outputs, as they do not have the shape Azure gives them: ${rejected.join(', ')}.`,
@@ -926,12 +1386,33 @@ function judgeMetadata(attempt) {
             machine,
         };
     }
-    return { end: { status: 'pass', code: 'ok', message: read, ...base }, recognition, machine };
+    return { verdict: { status: 'pass', code: 'ok', message: read, ...base }, recognition, machine };
 }
 
-;// CONCATENATED MODULE: ./src/core/checks/metadata.ts
-// The metadata check: GET /metadata/instance, with one api-version fallback and retries for 410/429/5xx;
-// the machine facts the report and outputs carry. Judging the answer is in metadata-answer.ts.
+;// CONCATENATED MODULE: ./src/core/checks/metadata/metadata-codes.ts
+// The metadata check's codes and their fixes (docs/errors.md has the long form of each).
+
+
+const METADATA_REMEDIES = {
+    metadata_header_rejected: 'IMDS rejected the request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
+    metadata_api_version: 'No api-version was accepted, even after falling back to the versions IMDS offered. Something may be rewriting requests; compare with `curl -H Metadata:true "http://169.254.169.254/metadata/versions"` on the machine.',
+    metadata_not_found: 'IMDS answered 404 for the instance document. Old VMs may need a tag, extension or disk change before compute metadata appears.',
+    metadata_method_not_allowed: 'IMDS answered 405: something rewrote the request method. Remove the interceptor.',
+    metadata_forbidden: 'IMDS refused the request (403). Check that the request leaves through the primary NIC and that no interceptor rewrites it.',
+    metadata_gone: (ctx) => `IMDS kept answering 410 (updating) until the deadline. Retry later, or raise ${(0,types/* setting */.Pe)(ctx, 'timeout-seconds')} above 70.`,
+    metadata_throttled: 'IMDS kept answering 429 (more than 5 requests per second from this VM). Reduce other IMDS traffic and retry.',
+    metadata_server_error: 'IMDS kept answering 5xx until the deadline. Retry later; if it persists, open an Azure support case for the VM.',
+    metadata_unexpected_status: 'IMDS answered with an undocumented status. Retry; if it persists, compare with `curl -H Metadata:true` on the machine.',
+    metadata_bad_json: (ctx) => 'The instance document is not valid JSON. ' + (0,failures/* notImds */.po)(ctx),
+    metadata_bad_shape: (ctx) => 'The instance document lacks compute.vmId or compute.resourceId. ' + (0,failures/* notImds */.po)(ctx),
+    metadata_value_rejected: (ctx) => 'A metadata value does not have the shape Azure gives that field, so its output was left empty (the JSON report keeps the value, escaped). ' +
+        (0,failures/* notImds */.po)(ctx),
+};
+
+;// CONCATENATED MODULE: ./src/core/checks/metadata/index.ts
+// The metadata check: GET /metadata/instance, with one api-version fallback and retries for 410/429/5xx; the
+// machine facts the report and outputs carry. Judging the answer is in judge.ts. Its finding can take one more
+// sample, judged the same way, for the stability check.
 
 
 
@@ -939,20 +1420,83 @@ function judgeMetadata(attempt) {
 
 
 
+
+const metadata_OUTPUTS = [
+    {
+        name: 'metadata-status',
+        value: (report) => statusOutput(report, 'metadata', true),
+    },
+    {
+        name: 'vm-id',
+        shape: shapes/* isGuid */.W_,
+        value: (report) => report.machine.vmId,
+    },
+    {
+        name: 'vm-name',
+        shape: shapes/* isMachineName */.f7,
+        value: (report) => report.machine.name,
+    },
+    {
+        name: 'resource-id',
+        shape: shapes/* isResourceId */.Gy,
+        value: (report) => report.machine.resourceId,
+    },
+    {
+        name: 'subscription-id',
+        shape: shapes/* isGuid */.W_,
+        value: (report) => report.machine.subscriptionId,
+    },
+    {
+        name: 'resource-group',
+        shape: shapes/* isResourceGroup */.sd,
+        value: (report) => report.machine.resourceGroup,
+    },
+    {
+        name: 'location',
+        shape: shapes/* isLocation */.gI,
+        value: (report) => report.machine.location,
+    },
+    {
+        name: 'az-environment',
+        shape: shapes/* isKnownCloud */.vp,
+        value: (report) => report.machine.azEnvironment,
+    },
+];
+/** Samples keep their own api-version: the mode's, until an answer offers another (then that one, once). */
+function sampler(run) {
+    const client = run.imds('stability');
+    let version = run.target.profile.metadataApiVersion;
+    const get = (v) => client.get(`${protocol/* METADATA_PATH */.GN}?api-version=${v}`);
+    return async () => {
+        let result = await get(version);
+        const offered = result.kind === 'answer' ? (offeredVersions(result)[0] ?? '') : '';
+        if (offered !== '' && offered !== version) {
+            version = offered;
+            result = await get(version);
+        }
+        const notesMissingServerHeader = run.target.profile.notesMissingServerHeader;
+        return judgeMetadata({ result, attempts: 1, version, fellBackFrom: '', notesMissingServerHeader })
+            .verdict;
+    };
+}
 const metadataCheck = {
     id: 'metadata',
     title: 'Instance metadata',
+    outputs: metadata_OUTPUTS,
+    remedies: METADATA_REMEDIES,
     async run(run, findings) {
+        const sample = sampler(run);
         if (!findings.reachability?.connected) {
             return {
-                check: (0,pipeline_check/* skip */.i)(run, metadataCheck, 'Not attempted: nothing could be connected.'),
+                check: skip(run, metadataCheck, 'Not attempted: nothing could be connected.'),
                 recognition: null,
-                machine: EMPTY_MACHINE,
+                machine: types/* EMPTY_MACHINE */.KI,
+                sample,
             };
         }
         const startedAt = run.ctx.clock.now();
-        const deps = retryDeps(run, 'metadata');
-        const get = (v) => withRetry('metadata', () => imdsGet(run, 'metadata', `${core_endpoints/* METADATA_PATH */.GN}?api-version=${v}`), deps);
+        const client = run.imds('metadata');
+        const get = (v) => client.retried('metadata', () => client.get(`${protocol/* METADATA_PATH */.GN}?api-version=${v}`));
         let version = run.target.profile.metadataApiVersion;
         let { result, attempts } = await get(version);
         let fellBackFrom = '';
@@ -969,235 +1513,29 @@ const metadataCheck = {
         const notesMissingServerHeader = run.target.profile.notesMissingServerHeader;
         const judged = judgeMetadata({ result, attempts, version, fellBackFrom, notesMissingServerHeader });
         return {
-            check: (0,pipeline_check/* finish */.O)(run, metadataCheck, startedAt, judged.end),
+            check: finish(run, metadataCheck, startedAt, judged.verdict),
             recognition: judged.recognition,
             machine: judged.machine,
+            sample,
         };
     },
     // Nothing answered the metadata request at all: reachability carries the socket word; metadata is skipped.
     settle(own, findings, run) {
         if (findings.reachability?.reachable !== false ||
             own.recognition !== null ||
-            !isSocketWord(own.check.outcome))
+            !(0,types/* isSocketWord */.AR)(own.check.outcome))
             return own;
         return {
             ...own,
-            check: (0,pipeline_check/* skip */.i)(run, metadataCheck, `Not answered: ${own.check.message} See reachability.`),
+            check: skip(run, metadataCheck, `Not answered: ${own.check.message} See reachability.`),
         };
     },
+    adds: (own) => ({ facts: { machine: own.machine } }),
 };
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(30);
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-;// CONCATENATED MODULE: ./src/core/tcp.ts
-// TCP connect probe for the reachability check: tells dropped (timeout) from refused from unreachable
-// before any HTTP is spoken.
-
-
-function connectOnce(host, port, timeoutMs) {
-    const started = Date.now();
-    return new Promise((resolve) => {
-        const socket = external_node_net_default().connect({ host, port });
-        const done = (result) => {
-            clearTimeout(timer);
-            socket.destroy();
-            resolve(result);
-        };
-        const timer = setTimeout(() => done({ ok: false, failure: 'connect_timeout', errno: 'ETIMEDOUT', elapsedMs: Date.now() - started }), Math.max(0, timeoutMs));
-        socket.once('connect', () => done({ ok: true, host, elapsedMs: Date.now() - started }));
-        socket.once('error', (err) => {
-            const errno = err.code ?? 'EUNKNOWN';
-            done({
-                ok: false,
-                failure: (0,http/* classifySocketError */.Wy)(errno, 'connect'),
-                errno,
-                elapsedMs: Date.now() - started,
-            });
-        });
-    });
-}
-/** Tries each host in order; moves on only when one is refused or unreachable. */
-async function tcpConnect(hosts, port, timeoutMs) {
-    let last = { ok: false, failure: 'network_unreachable', errno: 'ENOHOST', elapsedMs: 0 };
-    for (const host of hosts) {
-        last = await connectOnce(host, port, timeoutMs);
-        if (last.ok || (last.failure !== 'connection_refused' && last.failure !== 'network_unreachable'))
-            return last;
-    }
-    return last;
-}
-
-;// CONCATENATED MODULE: ./src/core/checks/reachability.ts
-
-
-
-
-/** A failed reachability or token check in a container on Arc: the container is the likely cause. */
-function containerHint(run) {
-    const { container, endpointFromInput, profile } = run.target;
-    return container && !endpointFromInput ? profile.containerHint(container) : '';
-}
-function end(run, startedAt, finding, result) {
-    const hint = result.status === 'fail' ? [result.hint ?? '', containerHint(run)].filter((s) => s).join(' ') : '';
-    const check = (0,pipeline_check/* finish */.O)(run, reachabilityCheck, startedAt, { ...result, ...(hint ? { hint } : {}) });
-    return { ...finding, check: { ...check, durationMs: finding.connectMs } };
-}
-/** The connect succeeded: did IMDS itself answer the metadata or token request? */
-function settle(own, findings, run) {
-    if (!own.connected)
-        return own;
-    const meta = findings.metadata;
-    const token = findings.token;
-    const startedAt = run.ctx.clock.now() - own.connectMs;
-    const base = run.target.endpoint.base;
-    const imdsAnswer = [meta, token].find((f) => f?.recognition?.imds === true);
-    if (imdsAnswer) {
-        const server = imdsAnswer.recognition?.imds && imdsAnswer.recognition.serverHeader
-            ? ' with a Server: IMDS header'
-            : '';
-        return end(run, startedAt, { ...own, reachable: true }, {
-            status: 'pass',
-            code: 'ok',
-            message: `Connected to ${base} in ${own.connectMs} ms; ${run.target.profile.service} answered (HTTP ${imdsAnswer.check.httpStatus})${server}.`,
-            attempts: own.attempts,
-            httpStatus: imdsAnswer.check.httpStatus,
-            outcome: imdsAnswer.check.outcome,
-        });
-    }
-    const seen = meta?.recognition ?? null;
-    const metaCheck = meta?.check;
-    // Nothing recognisable came back: name what answered instead, or the transport failure the metadata request hit.
-    const code = seen && !seen.imds ? seen.code : metaCheck?.status === 'fail' ? metaCheck.code : 'not_imds_answer';
-    const what = seen && !seen.imds
-        ? seen.what
-        : (metaCheck?.message ?? 'no answer').replace(/^GET \S+ failed[^:]*: /, '').replace(/\.$/, '');
-    return end(run, startedAt, { ...own, reachable: false }, {
-        status: 'fail',
-        code,
-        message: `Connected to ${base}, but ${run.target.profile.service} did not answer: ${what}.`,
-        attempts: own.attempts,
-        httpStatus: metaCheck?.httpStatus ?? null,
-        outcome: metaCheck?.outcome ?? 'skipped',
-    });
-}
-const reachabilityCheck = {
-    id: 'reachability',
-    title: 'IMDS reachable',
-    async run(run) {
-        const startedAt = run.ctx.clock.now();
-        const { connectHosts, port, base } = run.target.endpoint;
-        let attempts = 0;
-        for (;;) {
-            attempts += 1;
-            const bound = run.budget.cap(core_endpoints/* CONNECT_TIMEOUT_MS */.cC);
-            const quiet = run.progress.slow('reachability', base, bound);
-            const result = await tcpConnect(connectHosts, port, bound).finally(quiet);
-            const connectMs = run.ctx.clock.now() - startedAt;
-            const finding = { connected: result.ok, reachable: false, attempts, connectMs };
-            if (result.ok) {
-                const check = (0,pipeline_check/* finish */.O)(run, reachabilityCheck, startedAt, {
-                    status: 'pass',
-                    code: 'ok',
-                    message: `Connected to ${base}.`,
-                });
-                return { ...finding, check };
-            }
-            if (result.failure === 'connect_timeout' && attempts < core_endpoints/* CONNECT_ATTEMPTS */.GY && !run.budget.expired())
-                continue;
-            const extra = result.failure === 'connection_refused' ? await run.target.profile.serviceState(run) : '';
-            const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-            return end(run, startedAt, finding, {
-                status: 'fail',
-                code: (0,transport/* failureCode */.AD)(result),
-                message: `Could not connect to ${base}${tries}: ${(0,transport/* describeFailure */.Ic)(result)}.${extra}`,
-                attempts,
-                outcome: (0,transport/* failureOutcome */.vi)({ failure: result.failure, status: null }),
-            });
-        }
-    },
-    settle,
-};
-
-;// CONCATENATED MODULE: ./src/core/sampling/check-id.ts
-// The stability check's id and title, shared by the module (checks/stability.ts) and its lazily loaded run.
-const STABILITY_CHECK = { id: 'stability', title: 'Stability over samples' };
-
-;// CONCATENATED MODULE: ./src/core/sampling/classify.ts
-/** In order of precedence when two classes were seen equally often. */
-const FAILURE_CLASSES = [
-    'stability_throttled',
-    'stability_server_error',
-    'stability_updating',
-    'stability_no_answer',
-    'stability_slow_answer',
-    'stability_bad_answer',
-];
-/** Words for each class in messages and the failure table (status words only, no network text). */
-const CLASS_WORDS = {
-    stability_throttled: 'throttled (429)',
-    stability_server_error: 'server error (5xx)',
-    stability_updating: 'updating (410, or 404 on the token endpoint)',
-    stability_no_answer: 'no answer (timeout, reset or refused)',
-    stability_slow_answer: 'slow answer (over 1 s)',
-    stability_bad_answer: 'unexpected answer',
-};
-/**
- * A good answer slower than this counts as a failed sample: it is how long @azure/identity and Go azidentity
- * wait for IMDS when DefaultAzureCredential probes it, so a slower answer makes those clients skip the
- * managed identity.
- */
-const SLOW_SAMPLE_MS = 1_000;
-/** Transport failures: nothing usable came back (the outcome is a socket word, not a status). */
-const NO_ANSWER = new Set([
-    'connect_timeout',
-    'connection_refused',
-    'network_unreachable',
-    'connection_reset',
-    'no_response',
-    'body_timeout',
-    'protocol_error',
-]);
-/** null: the sample succeeded. */
-function failureClass(answer, latencyMs) {
-    if (answer.status === 'pass' || answer.status === 'warn')
-        return latencyMs !== null && latencyMs > SLOW_SAMPLE_MS ? 'stability_slow_answer' : null;
-    const status = /^\d{3}$/.test(answer.outcome) ? Number(answer.outcome) : null;
-    if (status === null)
-        return NO_ANSWER.has(answer.code) ? 'stability_no_answer' : 'stability_bad_answer';
-    // A proxy's or a web server's error page is not IMDS being busy.
-    if (answer.code === 'not_imds_proxy' || answer.code === 'not_imds_html')
-        return 'stability_bad_answer';
-    if (status === 429)
-        return 'stability_throttled';
-    if (status === 410 || answer.code === 'token_not_found')
-        return 'stability_updating';
-    if (status >= 500)
-        return 'stability_server_error';
-    return 'stability_bad_answer';
-}
-/** The class seen most often; ties go to the earlier class in FAILURE_CLASSES. null when none. */
-function dominant(failures) {
-    let best = null;
-    for (const c of FAILURE_CLASSES) {
-        if ((failures[c] ?? 0) > (best === null ? 0 : (failures[best] ?? 0)))
-            best = c;
-    }
-    return best;
-}
-function verdict(tally, minSuccessPercent) {
-    const percent = tally.total === 0 ? 0 : (tally.ok * 100) / tally.total;
-    const worst = dominant(tally.failures);
-    if (tally.ok === tally.total || worst === null) {
-        // Every sample taken was good, but fewer were taken than asked for: the answer is only partial.
-        return tally.total < tally.requested
-            ? { status: 'warn', code: 'stability_incomplete', percent }
-            : { status: 'pass', code: 'ok', percent };
-    }
-    return { status: percent >= minSuccessPercent ? 'warn' : 'fail', code: worst, percent };
-}
-
-;// CONCATENATED MODULE: ./src/core/jwt.ts
+// EXTERNAL MODULE: ./src/core/imds/connect.ts
+var connect = __nccwpck_require__(9325);
+;// CONCATENATED MODULE: ./src/core/imds/jwt.ts
 const EMPTY = {
     aud: '',
     iss: '',
@@ -1206,6 +1544,7 @@ const EMPTY = {
     appid: '',
     xmsMirid: '',
     exp: null,
+    nbf: null,
     iat: null,
 };
 const jwt_text = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -1235,1188 +1574,13 @@ function readClaims(token) {
         appid: jwt_text(p['appid']) || jwt_text(p['azp']),
         xmsMirid: jwt_text(p['xms_mirid']),
         exp: num(p['exp']),
+        nbf: num(p['nbf']),
         iat: num(p['iat']),
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/checks/token-answer.ts
-
-
-
-
-/**
- * Registers every plausible secret an answer carries, before anything else looks at it; returns the access
- * token when the body is a JSON object. A body that does not parse is still scanned, so a truncated answer
- * cannot carry an unregistered token into a message. Implausible values (short, with spaces) are never
- * registered: masking "e" would blank every e in the job log; they are never printed either.
- */
-function registerTokenSecrets(body, ctx) {
-    const register = (value) => {
-        if (typeof value === 'string' && (0,shapes/* isPlausibleSecret */.sT)(value))
-            ctx.registerSecret(value);
-    };
-    const json = parseJsonObject(body);
-    if (!json) {
-        for (const m of body.matchAll(/"(?:access|refresh)_token"\s*:\s*"([^"\\]{8,})/g))
-            register(m[1]);
-        return null;
-    }
-    register(json['access_token']);
-    register(json['refresh_token']);
-    return typeof json['access_token'] === 'string' ? json['access_token'] : null;
-}
-/** '' when the value is not a date JavaScript can represent (a hostile expires_on like 1e20 must not throw). */
-function isoSeconds(epochSeconds) {
-    const date = new Date(epochSeconds * 1000);
-    if (!Number.isFinite(epochSeconds) || Number.isNaN(date.getTime()))
-        return '';
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/** expires_on as epoch seconds: a number, a numeric string, or a date string; else from exp or expires_in. */
-function expiresOnSeconds(json, exp, nowMs) {
-    const raw = json['expires_on'];
-    if (typeof raw === 'number' && Number.isFinite(raw))
-        return raw;
-    if (typeof raw === 'string' && /^\d+$/.test(raw.trim()))
-        return Number(raw.trim());
-    if (typeof raw === 'string' && raw.trim() !== '') {
-        const parsed = Date.parse(raw);
-        if (!Number.isNaN(parsed))
-            return Math.floor(parsed / 1000);
-    }
-    if (exp !== null)
-        return exp;
-    const inSeconds = Number(answers_text(json['expires_in']));
-    return Number.isFinite(inSeconds) && answers_text(json['expires_in']) !== ''
-        ? Math.floor(nowMs / 1000) + inSeconds
-        : null;
-}
-function selectorText(selector) {
-    return selector ? `${selector.kind}=${selector.value}` : '';
-}
-function identityFacts(options, token, json, nowMs) {
-    const claims = readClaims(token);
-    const expires = expiresOnSeconds(json, claims.exp, nowMs);
-    return {
-        kind: options.identity,
-        selector: selectorText(options.selector),
-        principalId: claims.oid || answers_text(json['object_id']),
-        tenantId: claims.tid,
-        appId: claims.appid || answers_text(json['client_id']),
-        audience: claims.aud || answers_text(json['resource']),
-        expiresOn: expires === null ? '' : isoSeconds(expires),
-        tokenType: answers_text(json['token_type']),
-    };
-}
-function tokenStatusCode(answer) {
-    const s = answer.status;
-    const detail = errorText(answer);
-    if (s === 400) {
-        if (/identity not found/i.test(detail))
-            return 'token_identity_not_found';
-        if (/multiple user assigned identities/i.test(detail))
-            return 'token_multiple_identities';
-        if (/invalid_resource|AADSTS500011|AADSTS50001\b/i.test(detail))
-            return 'token_invalid_resource';
-        if (/metadata header/i.test(detail))
-            return 'token_header_rejected';
-        return 'token_bad_request';
-    }
-    if (s === 403)
-        return 'token_forbidden';
-    if (s === 404)
-        return 'token_not_found';
-    if (s === 410)
-        return 'token_gone';
-    if (s === 429)
-        return 'token_throttled';
-    if (s >= 500)
-        return 'token_server_error';
-    return 'token_unexpected_status';
-}
-
-;// CONCATENATED MODULE: ./src/core/checks/token-exchange.ts
-// The token request over the wire: retries (404, 410, 429, 5xx), one api-version fallback, and whatever the
-// mode adds (Arc: the key-file challenge). Every answer's secrets are registered the moment it arrives.
-
-
-
-
-
-
-/** The token request's path and query: api-version, resource and the identity selector, if any. */
-function tokenPath(run, resource, version) {
-    const query = new URLSearchParams({ 'api-version': version, resource });
-    const selector = run.options.selector;
-    if (selector)
-        query.set(selector.kind, selector.value);
-    return `${core_endpoints/* TOKEN_PATH */.od}?${query.toString()}`;
-}
-async function exchangeToken(run, resource) {
-    const deps = retryDeps(run, 'token');
-    const send = (path) => withRetry('token', async () => {
-        const result = await imdsGet(run, 'token', path);
-        if (result.kind === 'answer')
-            registerTokenSecrets(result.body, run.ctx);
-        return result;
-    }, deps);
-    let path = tokenPath(run, resource, run.target.profile.tokenApiVersion);
-    let { result, attempts } = await send(path);
-    // Older agents refuse newer api-versions and say which they accept: try the newest of those once.
-    const offered = result.kind === 'answer' ? offeredVersions(result) : [];
-    if (offered[0] && !path.includes(`api-version=${offered[0]}&`)) {
-        path = tokenPath(run, resource, offered[0]);
-        const second = await send(path);
-        result = second.result;
-        attempts += second.attempts;
-    }
-    const first = {
-        result,
-        attempts,
-        challenged: result.kind === 'answer' && isArcChallenge(result),
-    };
-    return run.target.profile.completeTokenExchange(run, path, first);
-}
-
-;// CONCATENATED MODULE: ./src/core/checks/token-judge.ts
-// Judging the final token answer, without sockets: which code and message, the identity facts the report may
-// show, and the token handed back for expose-token (only a JWT that passed). Secrets were registered by the
-// exchange the moment the answer arrived.
-
-
-
-
-
-
-const hasAccessToken = (json) => typeof json['access_token'] === 'string' && json['access_token'] !== '';
-/** Claims that become outputs must be GUIDs; the others are only shown (neutralised). */
-function rejectedClaims(identity) {
-    const claims = [
-        ['oid', identity.principalId],
-        ['tid', identity.tenantId],
-        ['appid', identity.appId],
-    ];
-    return claims.filter(([, value]) => value !== '' && !(0,shapes/* isGuid */.W_)(value)).map(([name]) => name);
-}
-function judgeToken(exchange, facts) {
-    const { result, attempts } = exchange;
-    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-    const verdict = (end, recognition, identity = null, accessToken = null) => ({ end: { attempts, ...end }, recognition, identity, accessToken });
-    if (result.kind === 'failure') {
-        return verdict({
-            status: 'fail',
-            code: (0,transport/* failureCode */.AD)(result),
-            message: `GET ${core_endpoints/* TOKEN_PATH */.od} failed${tries}: ${(0,transport/* describeFailure */.Ic)(result)}.`,
-            httpStatus: result.status,
-            outcome: (0,transport/* failureOutcome */.vi)(result),
-        }, null);
-    }
-    const recognition = recognise(result, hasAccessToken);
-    const answered = { httpStatus: result.status, outcome: `${result.status}` };
-    const failed = (code, message, identity = null) => verdict({ status: 'fail', code, message, ...answered }, recognition, identity);
-    if (exchange.refusal)
-        return verdict(exchange.refusal, { imds: true, json: null, serverHeader: false });
-    if (!recognition.imds) {
-        const broken = result.status === 200 && recognition.code === 'not_imds_answer';
-        const code = !broken ? recognition.code : recognition.json ? 'token_bad_shape' : 'token_bad_json';
-        return failed(code, `GET ${core_endpoints/* TOKEN_PATH */.od}: ${recognition.what}${tries}, not a token answer.`);
-    }
-    if (facts.profile.requiresChallenge && result.status === 200 && !exchange.challenged) {
-        return failed('arc_expected_challenge', 'The token endpoint returned a token without the Hybrid IMDS key-file challenge.');
-    }
-    if (result.status !== 200) {
-        const who = facts.options.selector ? ` for ${selectorText(facts.options.selector)}` : '';
-        return failed(tokenStatusCode(result), `Token request${who} answered ${result.status}${tries}: ${errorText(result) || 'no error text'}.`);
-    }
-    const json = recognition.json;
-    if (json === null)
-        return failed('token_bad_json', `GET ${core_endpoints/* TOKEN_PATH */.od} answered 200${tries} but the body is not valid JSON.`);
-    const token = json['access_token'];
-    if (!(0,shapes/* isJwt */.ky)(token)) {
-        return failed('token_not_jwt', `GET ${core_endpoints/* TOKEN_PATH */.od} answered 200${tries} with an access_token that is not a JWT; it was not used.`);
-    }
-    const identity = identityFacts(facts.options, token, json, facts.now);
-    if (identity.expiresOn === '')
-        return failed('token_bad_shape', 'The token answer has no readable expires_on.', identity);
-    const expiresAt = Date.parse(identity.expiresOn);
-    if (expiresAt <= facts.now) {
-        return failed('token_expired', `IMDS returned a token that expired at ${identity.expiresOn}.`, identity);
-    }
-    const selector = facts.options.selector;
-    if (selector && !facts.profile.confirmsIdentity(selector, token, json)) {
-        return failed('arc_user_identity_unconfirmed', `The token answer does not confirm ${selectorText(selector)} (principal ${identity.principalId || 'unknown'}, app ${identity.appId || 'unknown'}).`, identity);
-    }
-    const minutes = Math.round((expiresAt - facts.now) / 60_000);
-    const who = selector ? `user-assigned identity ${selectorText(selector)}` : 'system-assigned identity';
-    const principal = identity.principalId ? ` (principal ${identity.principalId})` : '';
-    const issued = `Token for ${identity.audience || facts.resource} issued to the ${who}${principal}${tries}; expires ${identity.expiresOn} (in ${minutes} min).`;
-    const rejected = rejectedClaims(identity);
-    if (rejected.length > 0) {
-        return verdict({
-            status: 'warn',
-            code: 'token_claim_rejected',
-            message: `${issued} Not used as outputs, as they are not GUIDs: ${rejected.join(', ')}.`,
-            ...answered,
-        }, recognition, identity, token);
-    }
-    return verdict({ status: 'pass', code: 'ok', message: issued, ...answered }, recognition, identity, token);
-}
-
-;// CONCATENATED MODULE: ./src/core/sampling/sample.ts
-
-const SAMPLED_ENDPOINTS = ['metadata', 'token'];
-/** A judged answer as a sample: the latency counts only when an HTTP answer came back. */
-function endpointSample(judged, elapsedMs) {
-    const outcome = judged.outcome ?? 'skipped';
-    const ms = /^\d{3}$/.test(outcome) ? Math.max(0, Math.round(elapsedMs)) : null;
-    return { ms, outcome, code: judged.code, failure: failureClass({ ...judged, outcome }, ms) };
-}
-function sampleOk(sample) {
-    return SAMPLED_ENDPOINTS.every((e) => sample[e] === undefined || sample[e].failure === null);
-}
-
-;// CONCATENATED MODULE: ./src/core/sampling/exchanges.ts
-// One sampled request per endpoint, over the wire: a single attempt, never retried (the point is to see the
-// failures retries hide), judged as the checks judge. The token answer's secrets are registered the moment it
-// arrives, and on Arc the key-file challenge is followed as the token exchange follows it.
-
-
-
-
-
-
-
-
-
-/** Time spent in `work`, less any time the run's pacer held its requests back. */
-async function timed(run, work) {
-    const startedAt = run.ctx.clock.now();
-    const heldBefore = run.pacer.heldMs;
-    const value = await work();
-    return { value, ms: run.ctx.clock.now() - startedAt - (run.pacer.heldMs - heldBefore) };
-}
-/** The newest version an answer offers when it is not the one asked for ('' otherwise). */
-function fallbackFrom(result, asked) {
-    const offered = result.kind === 'answer' ? (offeredVersions(result)[0] ?? '') : '';
-    return offered !== asked ? offered : '';
-}
-async function sampleMetadata(run, target) {
-    const get = (version) => imdsGet(run, 'stability', `${core_endpoints/* METADATA_PATH */.GN}?api-version=${version}`);
-    const { value: result, ms } = await timed(run, async () => {
-        const first = await get(target.metadataVersion);
-        // The first run fell back to an offered version too: do the same once and keep it for later samples.
-        const offered = fallbackFrom(first, target.metadataVersion);
-        if (offered === '')
-            return first;
-        target.metadataVersion = offered;
-        return get(offered);
-    });
-    const judged = judgeMetadata({
-        result,
-        attempts: 1,
-        version: target.metadataVersion,
-        fellBackFrom: '',
-        notesMissingServerHeader: run.target.profile.notesMissingServerHeader,
-    });
-    return endpointSample(judged.end, ms);
-}
-async function sampleToken(run, target) {
-    const send = async (version) => {
-        const path = tokenPath(run, target.resource, version);
-        const result = await imdsGet(run, 'stability', path);
-        if (result.kind === 'answer')
-            registerTokenSecrets(result.body, run.ctx);
-        return { path, result };
-    };
-    const { value: exchange, ms } = await timed(run, async () => {
-        let sent = await send(target.tokenVersion);
-        const offered = fallbackFrom(sent.result, target.tokenVersion);
-        if (offered !== '') {
-            target.tokenVersion = offered;
-            sent = await send(offered);
-        }
-        const challenged = sent.result.kind === 'answer' && isArcChallenge(sent.result);
-        return run.target.profile.completeTokenExchange(run, sent.path, {
-            result: sent.result,
-            attempts: 1,
-            challenged,
-        });
-    });
-    const judged = judgeToken(exchange, {
-        options: run.options,
-        profile: run.target.profile,
-        resource: target.resource,
-        now: run.ctx.clock.now(),
-    });
-    // The token itself is dropped here: samples keep only what the judge said of it.
-    return endpointSample(judged.end, ms);
-}
-
-;// CONCATENATED MODULE: ./src/core/sampling/sampler.ts
-
-/** A sample is started only when at least this much of the run is left after its pacing wait. */
-const MIN_SAMPLE_MS = 1_000;
-/** At most one progress line per this long. */
-const PROGRESS_EVERY_MS = 5_000;
-const seconds = (ms) => Math.max(0, Math.round(ms / 1000));
-async function takeSamples(first, deps) {
-    const { clock, budget, pacer, endpoints } = deps;
-    // Even spacing at the pacer's rate: a request every windowMs / max, so no window is filled in a burst.
-    const spacing = pacer.limit.windowMs / pacer.limit.max;
-    const perSample = endpoints.reduce((sum, e) => sum + e.requests, 0) * spacing;
-    const samples = [first];
-    const began = clock.now();
-    let nextSlot = began;
-    let lastLine = began;
-    const more = deps.requested - 1;
-    const about = seconds(more * perSample);
-    const left = seconds(budget.remaining());
-    deps.progress(`stability: ${more} more samples, about ${about} s at up to ${pacer.limit.max} requests per ${pacer.limit.windowMs / 1000} s` +
-        (about > left ? `; ${left} s left, so sampling will stop early` : ''));
-    while (samples.length < deps.requested) {
-        const sample = { n: samples.length + 1, atMs: null };
-        for (const request of endpoints) {
-            const wait = Math.max(pacer.roomIn(request.requests), nextSlot - clock.now());
-            if (budget.remaining() - wait < MIN_SAMPLE_MS)
-                return { samples, ranOut: true };
-            if (wait > 0)
-                await clock.sleep(wait);
-            const startedAt = clock.now();
-            sample.atMs ??= startedAt - began;
-            nextSlot = startedAt + request.requests * spacing;
-            const taken = await request.take();
-            // No answer because the run's deadline cut the request short says nothing about IMDS: drop the sample.
-            if (taken.failure === 'stability_no_answer' && budget.expired())
-                return { samples, ranOut: true };
-            sample[request.endpoint] = taken;
-        }
-        samples.push(sample);
-        if (clock.now() - lastLine >= PROGRESS_EVERY_MS && samples.length < deps.requested) {
-            lastLine = clock.now();
-            const ok = samples.filter(sampleOk).length;
-            deps.progress(`stability: ${samples.length} of ${deps.requested} samples, ${ok} ok, ${seconds(budget.remaining())} s left`);
-        }
-    }
-    return { samples, ranOut: false };
-}
-
-;// CONCATENATED MODULE: ./src/core/sampling/percentiles.ts
-// Latency figures computed exactly, by nearest rank: the p-th percentile of n values is the value at rank
-// ceil(p/100 × n) in ascending order (rank 1 for p = 0). Every figure is a value that was measured, never an
-// interpolation, so "p95 = 412 ms" means a sample really took 412 ms.
-/** The nearest-rank percentile of `values` (0 ≤ p ≤ 100); null for no values. */
-function nearestRank(values, p) {
-    if (values.length === 0)
-        return null;
-    if (!(p >= 0 && p <= 100))
-        throw new RangeError(`percentile out of range: ${p}`);
-    const sorted = [...values].sort((a, b) => a - b);
-    // p × n first: (7 / 100) × 100 is 7.000000000000001 in floating point, which would round a rank up.
-    const rank = Math.max(1, Math.ceil((p * sorted.length) / 100));
-    return sorted[rank - 1];
-}
-/** p50, p95 and max of whole milliseconds; null when nothing was measured. */
-function latencyFigures(values) {
-    if (values.length === 0)
-        return null;
-    return {
-        p50: nearestRank(values, 50),
-        p95: nearestRank(values, 95),
-        max: nearestRank(values, 100),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/sampling/sparkline.ts
-// A latency sparkline in plain text: one block character per sample (or per group of samples when there are
-// more than fit), its height the slowest latency of the group on a scale from 0 to the slowest of all.
-// A group with no answer at all is drawn as ×. Text only, so every renderer can show it as it is.
-const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-const NO_ANSWER_MARK = '×';
-const SPARKLINE_WIDTH = 60;
-/** `latencies` in sample order; null where the sample got no answer. */
-function sparkline(latencies, width = SPARKLINE_WIDTH) {
-    if (latencies.length === 0)
-        return '';
-    const groups = Math.min(width, latencies.length);
-    const answered = latencies.filter((v) => v !== null);
-    const top = Math.max(0, ...answered);
-    let line = '';
-    for (let g = 0; g < groups; g++) {
-        // Even split: group g holds samples [floor(g·n/w), floor((g+1)·n/w)).
-        const from = Math.floor((g * latencies.length) / groups);
-        const to = Math.floor(((g + 1) * latencies.length) / groups);
-        const seen = latencies.slice(from, to).filter((v) => v !== null);
-        if (seen.length === 0) {
-            line += NO_ANSWER_MARK;
-            continue;
-        }
-        const level = top === 0 ? 0 : Math.ceil((Math.max(...seen) / top) * BLOCKS.length) - 1;
-        line += BLOCKS[Math.min(BLOCKS.length - 1, Math.max(0, level))];
-    }
-    return line;
-}
-
-;// CONCATENATED MODULE: ./src/core/sampling/summary.ts
-
-
-
-
-const answeredMs = (samples, endpoint) => samples.flatMap((s) => (s[endpoint]?.ms != null ? [s[endpoint].ms] : []));
-function summarise(sampling, requested) {
-    const { samples } = sampling;
-    const failures = {};
-    for (const s of samples) {
-        for (const e of SAMPLED_ENDPOINTS) {
-            const failure = s[e]?.failure;
-            if (failure)
-                failures[failure] = (failures[failure] ?? 0) + 1;
-        }
-    }
-    const endpoints = SAMPLED_ENDPOINTS.filter((e) => samples.some((s) => s[e] !== undefined));
-    return {
-        tally: { requested, total: samples.length, ok: samples.filter(sampleOk).length, failures },
-        ranOut: sampling.ranOut,
-        latency: {
-            metadata: latencyFigures(answeredMs(samples, 'metadata')),
-            token: latencyFigures(answeredMs(samples, 'token')),
-            all: latencyFigures(endpoints.flatMap((e) => answeredMs(samples, e))),
-        },
-        endpoints,
-        samples,
-    };
-}
-const figuresJson = (f) => f ? { p50: f.p50, p95: f.p95, max: f.max } : null;
-/** The report's top-level `samples`: engine-made numbers and codes only, nothing from the network. */
-function sectionJson(summary) {
-    const { tally, latency } = summary;
-    const failures = {};
-    for (const c of FAILURE_CLASSES)
-        if (tally.failures[c])
-            failures[c] = tally.failures[c];
-    return {
-        requested: tally.requested,
-        total: tally.total,
-        ok: tally.ok,
-        ranOut: summary.ranOut,
-        failures,
-        latencyMs: {
-            metadata: figuresJson(latency.metadata),
-            token: figuresJson(latency.token),
-            all: figuresJson(latency.all),
-        },
-        series: summary.samples.map((s) => {
-            const entry = { sample: s.n, atMs: s.atMs };
-            for (const e of SAMPLED_ENDPOINTS) {
-                const taken = s[e];
-                if (taken)
-                    entry[e] = { ms: taken.ms, outcome: taken.outcome, code: taken.code, failure: taken.failure };
-            }
-            return entry;
-        }),
-    };
-}
-/** Sample numbers as a short list: `#3, #8, #13, … (12)`. */
-function sampleList(numbers, shown = 5) {
-    const head = numbers.slice(0, shown).map((n) => `#${n}`);
-    return numbers.length > shown ? `${head.join(', ')}, … (${numbers.length})` : head.join(', ');
-}
-function detailTables(summary) {
-    const latencyRows = summary.endpoints.map((e) => {
-        const f = summary.latency[e];
-        const series = summary.samples.filter((s) => s[e] !== undefined).map((s) => s[e].ms);
-        const answered = series.filter((ms) => ms !== null).length;
-        return [
-            e,
-            `${answered} of ${series.length}`,
-            f ? String(f.p50) : '-',
-            f ? String(f.p95) : '-',
-            f ? String(f.max) : '-',
-            sparkline(series),
-        ];
-    });
-    const tables = [
-        {
-            title: 'latency per endpoint (ms)',
-            columns: ['Endpoint', 'Answered', 'p50', 'p95', 'Max', 'Over time (× = no answer)'],
-            rows: latencyRows,
-        },
-    ];
-    const failureRows = [];
-    for (const e of summary.endpoints) {
-        for (const c of FAILURE_CLASSES) {
-            const hit = summary.samples.filter((s) => s[e]?.failure === c).map((s) => s.n);
-            if (hit.length > 0)
-                failureRows.push([e, CLASS_WORDS[c], c, String(hit.length), sampleList(hit)]);
-        }
-    }
-    if (failureRows.length > 0) {
-        tables.push({
-            title: 'failed samples',
-            columns: ['Endpoint', 'Failure', 'Code', 'Count', 'Samples'],
-            rows: failureRows,
-        });
-    }
-    return tables;
-}
-
-;// CONCATENATED MODULE: ./src/core/sampling/run.ts
-
-
-
-
-
-
-
-
-const good = (check) => check !== undefined && (check.status === 'pass' || check.status === 'warn');
-/** Sample 1 is the first run, judged as its check was; its latency leaves out the retry waits. */
-function firstRunSample(run, check, id) {
-    const waited = run.progress
-        .records()
-        .filter((w) => w.check === id)
-        .reduce((sum, w) => sum + w.ms, 0);
-    return endpointSample(check, check.durationMs - waited);
-}
-const percentText = (percent) => `${Math.floor(percent * 10) / 10} %`;
-function message(run, summary, result, scope) {
-    const { tally, latency } = summary;
-    const parts = [];
-    if (tally.ok === tally.total) {
-        parts.push(`All ${tally.total} samples succeeded (${scope}).`);
-    }
-    else {
-        const min = run.ctx.spell.assignment('min-success-percent', String(run.options.minSuccessPercent));
-        const seen = summary.endpoints.flatMap((e) => FAILURE_CLASSES.flatMap((c) => {
-            const count = summary.samples.filter((s) => s[e]?.failure === c).length;
-            return count > 0 ? [`${e} ${CLASS_WORDS[c]} ×${count}`] : [];
-        }));
-        parts.push(`${tally.ok} of ${tally.total} samples succeeded (${scope}): ${percentText(result.percent)}, ${min}. Failed: ${seen.join(', ')}.`);
-    }
-    if (latency.all)
-        parts.push(`Latency p50 ${latency.all.p50} ms, p95 ${latency.all.p95} ms, max ${latency.all.max} ms.`);
-    if (summary.ranOut) {
-        const timeout = run.ctx.spell.assignment('timeout-seconds', String(run.options.timeoutSeconds));
-        parts.push(`Time ran out after ${tally.total} of ${tally.requested} samples (${timeout}); the rest were not taken.`);
-    }
-    return parts.join(' ');
-}
-async function runStability(run, findings) {
-    const metadata = findings.metadata;
-    if (!metadata || !good(metadata.check)) {
-        return {
-            check: (0,pipeline_check/* skip */.i)(run, STABILITY_CHECK, 'Not sampled: the first run did not read the instance metadata.'),
-            summary: null,
-            section: null,
-        };
-    }
-    const startedAt = run.ctx.clock.now();
-    const token = findings.token?.check;
-    const sampleTokens = run.options.identity !== 'none' && good(token);
-    const scope = sampleTokens
-        ? 'metadata and token'
-        : run.options.identity === 'none'
-            ? 'metadata only, as identity is none'
-            : 'metadata only, as the first token request failed';
-    const first = { n: 1, atMs: null, metadata: firstRunSample(run, metadata.check, 'metadata') };
-    if (sampleTokens)
-        first.token = firstRunSample(run, token, 'token');
-    const profile = run.target.profile;
-    const target = {
-        metadataVersion: profile.metadataApiVersion,
-        tokenVersion: profile.tokenApiVersion,
-        resource: run.options.resource || (0,core_endpoints/* armResourceFor */.iu)(metadata.machine.azEnvironment),
-    };
-    const endpoints = [
-        { endpoint: 'metadata', requests: 1, take: () => sampleMetadata(run, target) },
-    ];
-    if (sampleTokens) {
-        const requests = profile.requiresChallenge ? 2 : 1;
-        endpoints.push({ endpoint: 'token', requests, take: () => sampleToken(run, target) });
-    }
-    const sampling = await takeSamples(first, {
-        clock: run.ctx.clock,
-        budget: run.budget,
-        pacer: run.pacer,
-        requested: run.options.samples,
-        endpoints,
-        progress: (text) => run.ctx.progress({ check: 'stability', text }),
-    });
-    const summary = summarise(sampling, run.options.samples);
-    const result = verdict(summary.tally, run.options.minSuccessPercent);
-    const check = (0,pipeline_check/* finish */.O)(run, STABILITY_CHECK, startedAt, {
-        status: result.status,
-        code: result.code,
-        message: message(run, summary, result, scope),
-        details: detailTables(summary),
-    });
-    return { check, summary, section: sectionJson(summary) };
-}
-
-;// CONCATENATED MODULE: ./src/core/checks/stability.ts
-
-
-const stabilityCheck = {
-    ...STABILITY_CHECK,
-    wanted: (options) => options.samples > 1,
-    run: (run, findings) => runStability(run, findings),
-    section: { key: 'samples', value: (own) => own.section ?? undefined },
-    outputs: (report) => samplingOutputs(report.sections?.['samples']),
-};
-const field = (value, key) => value !== null && typeof value === 'object' && !Array.isArray(value) ? value[key] : undefined;
-const whole = (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0 ? String(value) : '';
-/** The five sampling outputs from the report's `samples` section; empty when nothing was sampled. */
-function samplingOutputs(section) {
-    const all = field(field(section, 'latencyMs'), 'all');
-    return {
-        'samples-total': whole(field(section, 'total')),
-        'samples-ok': whole(field(section, 'ok')),
-        'latency-p50-ms': whole(field(all, 'p50')),
-        'latency-p95-ms': whole(field(all, 'p95')),
-        'latency-max-ms': whole(field(all, 'max')),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/checks/token.ts
-// The token check: a managed-identity token for the chosen identity, from the service that answered the
-// metadata request. The token is registered as a secret the moment it is seen and is returned to the caller
-// apart from the report. The exchange is in token-exchange.ts, the judgement in token-judge.ts.
-
-
-
-
-
-const none = { recognition: null, identity: null, accessToken: null };
-const tokenCheck = {
-    id: 'token',
-    title: 'Managed-identity token',
-    async run(run, findings) {
-        const skipped = (message) => ({ check: (0,pipeline_check/* skip */.i)(run, tokenCheck, message), ...none });
-        if (run.options.identity === 'none')
-            return skipped('Not requested (identity: none).');
-        const meta = findings.metadata;
-        if (!findings.reachability?.connected)
-            return skipped('Not attempted: nothing could be connected.');
-        if (meta?.recognition && !meta.recognition.imds)
-            return skipped('Not attempted: what answered is not IMDS.');
-        if (!meta?.recognition)
-            return skipped('Not attempted: IMDS did not answer the metadata request.');
-        if (run.budget.expired()) {
-            const check = (0,pipeline_check/* finish */.O)(run, tokenCheck, run.ctx.clock.now(), {
-                status: 'fail',
-                code: 'deadline_exceeded',
-                message: `No time left of ${run.ctx.spell.name('timeout-seconds')} (${run.options.timeoutSeconds} s) for the token request.`,
-                outcome: 'timeout',
-            });
-            return { check, ...none };
-        }
-        const startedAt = run.ctx.clock.now();
-        const resource = run.options.resource || (0,core_endpoints/* armResourceFor */.iu)(meta.machine.azEnvironment);
-        const exchange = await exchangeToken(run, resource);
-        const judged = judgeToken(exchange, {
-            options: run.options,
-            profile: run.target.profile,
-            resource,
-            now: run.ctx.clock.now(),
-        });
-        const hint = judged.end.status === 'fail' ? containerHint(run) : '';
-        const check = (0,pipeline_check/* finish */.O)(run, tokenCheck, startedAt, hint ? { ...judged.end, hint } : judged.end);
-        return {
-            check,
-            recognition: judged.recognition,
-            identity: judged.identity,
-            accessToken: judged.accessToken,
-        };
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/pipeline/registry.ts
-// The checks of a run, in the order they run. A new check is one file under checks/ plus one line here.
-
-
-
-
-
-
-const CHECKS = [
-    environmentCheck,
-    reachabilityCheck,
-    metadataCheck,
-    tokenCheck,
-    amaCheck,
-    stabilityCheck,
-];
-
-;// CONCATENATED MODULE: ./src/core/outputs.ts
-// How a report becomes the contract's outputs. Every value fed by the network must fit the documented shape
-// of its field (shapes.ts); one that does not is the empty string (its check already warned). Checks that own
-// outputs (registry) add theirs.
-
-
-
-
-const OUTPUT_SHAPES = {
-    'vm-id': shapes/* isGuid */.W_,
-    'vm-name': shapes/* isMachineName */.f7,
-    'resource-id': shapes/* isResourceId */.Gy,
-    'subscription-id': shapes/* isGuid */.W_,
-    'resource-group': shapes/* isResourceGroup */.sd,
-    location: shapes/* isLocation */.gI,
-    'az-environment': shapes/* isKnownCloud */.vp,
-    'principal-id': shapes/* isGuid */.W_,
-    'tenant-id': shapes/* isGuid */.W_,
-    'app-id': shapes/* isGuid */.W_,
-    'token-expires-on': shapes/* isIsoUtc */.Ev,
-    'samples-total': shapes/* isWholeNumber */.J6,
-    'samples-ok': shapes/* isWholeNumber */.J6,
-    'latency-p50-ms': shapes/* isWholeNumber */.J6,
-    'latency-p95-ms': shapes/* isWholeNumber */.J6,
-    'latency-max-ms': shapes/* isWholeNumber */.J6,
-    'ama-failed-endpoints': shapes/* isHostList */.Du,
-    'access-token': shapes/* isJwt */.ky,
-};
-/** The status output for a check: its outcome, or the socket word of reachability when nothing answered. */
-function statusOutput(report, id) {
-    const check = report.checks.find((c) => c.id === id);
-    const reach = report.checks.find((c) => c.id === 'reachability');
-    if (!check)
-        return '';
-    // Only a socket-level word carries over to a request that was never sent; an HTTP status would claim an answer.
-    const requested = id === 'metadata' || report.identity.kind !== 'none';
-    if (check.outcome === 'skipped' && requested && reach && !report.reachable && isSocketWord(reach.outcome)) {
-        return reach.outcome;
-    }
-    return check.outcome;
-}
-/**
- * Every contract output, values as strings ('' when unknown or not of its field's shape). `access-token` is
- * present only when exposed; the engine registered it as a secret the moment it arrived.
- */
-function buildOutputs(report, accessToken, exposeToken, reportPath) {
-    const m = report.machine;
-    const id = report.identity;
-    const outputs = {
-        result: report.result,
-        reachable: String(report.reachable),
-        mode: report.mode.resolved,
-        'metadata-status': statusOutput(report, 'metadata'),
-        'token-status': statusOutput(report, 'token'),
-        'vm-id': m.vmId,
-        'vm-name': m.name,
-        'resource-id': m.resourceId,
-        'subscription-id': m.subscriptionId,
-        'resource-group': m.resourceGroup,
-        location: m.location,
-        'az-environment': m.azEnvironment,
-        'principal-id': id.principalId,
-        'tenant-id': id.tenantId,
-        'app-id': id.appId,
-        'token-expires-on': id.expiresOn,
-        // Present only when requested; `skipped` says it was not.
-        'ama-status': report.checks.find((c) => c.id === 'ama')?.status ?? 'skipped',
-        'report-path': reportPath,
-    };
-    for (const check of CHECKS)
-        Object.assign(outputs, check.outputs?.(report));
-    if (exposeToken)
-        outputs['access-token'] = accessToken ?? '';
-    const shaped = {};
-    for (const name of OUTPUT_NAMES) {
-        const value = outputs[name];
-        if (value === undefined)
-            continue;
-        const fits = OUTPUT_SHAPES[name];
-        shaped[name] = value === '' || !fits || fits(value) ? value : '';
-    }
-    return shaped;
-}
-
-;// CONCATENATED MODULE: ./src/core/endpoint.ts
-// Endpoint URLs: validating a base URL, telling loopback from remote, and where to connect.
-const LOOPBACK_NAMES = new Set(['localhost', 'localhost.']);
-/** 127.0.0.0/8, ::1 and localhost. */
-function isLoopbackAddress(host) {
-    const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-    return LOOPBACK_NAMES.has(h) || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
-/** A URL as it may be shown: any user-info becomes `***`, so a password never reaches a message. */
-function withoutUserInfo(value) {
-    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
-}
-/** http://host[:port] with nothing after the authority but an optional '/', and no user-info. */
-function validateBaseUrl(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return null;
-    }
-    if (url.protocol !== 'http:')
-        return null;
-    if (url.username || url.password || url.search || url.hash)
-        return null;
-    if (url.pathname !== '/' && url.pathname !== '')
-        return null;
-    return `${url.protocol}//${url.host}`;
-}
-function hasUserInfo(value) {
-    try {
-        const url = new URL(value);
-        return url.username !== '' || url.password !== '';
-    }
-    catch {
-        return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value);
-    }
-}
-function parseEndpoint(base) {
-    const url = new URL(base);
-    const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const port = url.port === '' ? 80 : Number(url.port);
-    // localhost may resolve to ::1 first while HIMDS listens on 127.0.0.1: try IPv4 first, then IPv6.
-    const connectHosts = LOOPBACK_NAMES.has(hostname.toLowerCase()) ? ['127.0.0.1', '::1'] : [hostname];
-    return { base: `http://${url.host}`, connectHosts, port, hostHeader: url.host };
-}
-
-;// CONCATENATED MODULE: ./src/core/options.ts
-// Turns raw input strings (from action inputs, task inputs or CLI flags) into validated ProbeOptions.
-// Every error names the input the way the calling front door spells it and lists what is accepted; a value
-// is shown escaped and without any user-info, so a message stays one line and never carries a password.
-
-
-
-const UAMI_RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resource[gG]roups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i;
-const SELECTOR_INPUTS = [
-    ['client-id', 'client_id'],
-    ['object-id', 'object_id'],
-    ['msi-res-id', 'msi_res_id'],
-];
-const AMA_ONLY = ['workspace-ids', 'dce-endpoints', 'ama-proxy', 'ama-trusted-roots'];
-/** A value as shown in a message: without user-info, quoted, control characters escaped, on one line. */
-function shown(value) {
-    const safe = withoutUserInfo(value);
-    const clipped = safe.length > 80 ? `${safe.slice(0, 80)}…` : safe;
-    // JSON.stringify leaves U+0085, U+2028 and U+2029 raw; some log viewers break lines on them.
-    return JSON.stringify(clipped).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-class InvalidInput extends Error {
-    input;
-    detail;
-    constructor(input, detail) {
-        super(detail);
-        this.input = input;
-        this.detail = detail;
-    }
-}
-function oneOf(input, value, allowed) {
-    const lower = value.toLowerCase();
-    const hit = allowed.find((a) => a === lower);
-    if (hit === undefined)
-        throw new InvalidInput(input, `got ${shown(value)}; accepted values: ${allowed.join(', ')}`);
-    return hit;
-}
-/** Strict booleans, so GitHub and Azure DevOps accept and reject the same values. */
-function strictBoolean(input, value) {
-    return oneOf(input, value, ['true', 'false']) === 'true';
-}
-function wholeNumber(input, value, min, max) {
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!(n >= min && n <= max))
-        throw new InvalidInput(input, `got ${shown(value)}; expected a whole number from ${min} to ${max}`);
-    return n;
-}
-function percent(input, value) {
-    const n = /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : NaN;
-    if (!(n >= 0 && n <= 100))
-        throw new InvalidInput(input, `got ${shown(value)}; expected a number from 0 to 100`);
-    return n;
-}
-function endpoint(value) {
-    if (value === '')
-        return '';
-    if (hasUserInfo(value)) {
-        throw new InvalidInput('endpoint', `got ${shown(value)}; user-info is not accepted: IMDS needs no credentials and the value would be logged`);
-    }
-    const base = validateBaseUrl(value);
-    if (base === null) {
-        throw new InvalidInput('endpoint', `got ${shown(value)}; expected a base URL like http://127.0.0.1:8080 (http only, no path)`);
-    }
-    return base;
-}
-function resource(value) {
-    if (value === '')
-        return '';
-    if (!/\s/.test(value) && (/^(https?|api):\/\/\S+$/i.test(value) || (0,shapes/* isGuid */.W_)(value)))
-        return value;
-    throw new InvalidInput('resource', `got ${shown(value)}; expected an App ID URI (https://...) or an application id (GUID)`);
-}
-/** Comma, newline or space separated; empty entries dropped; duplicates kept once. */
-function list(value) {
-    return [...new Set(value.split(/[\s,]+/).filter((v) => v !== ''))];
-}
-function workspaceIds(value) {
-    const ids = [...new Set(list(value).map((v) => v.toLowerCase()))];
-    const bad = ids.find((id) => !(0,shapes/* isGuid */.W_)(id));
-    if (bad !== undefined)
-        throw new InvalidInput('workspace-ids', `got ${shown(bad)}; expected Log Analytics workspace ids (GUIDs)`);
-    return ids;
-}
-/** DCE host names as the resource shows them; an https:// URL of the DCE is accepted and reduced to its host. */
-function dceEndpoints(value) {
-    const hosts = list(value).map((entry) => {
-        const host = /^https:\/\/([^/?#]+)\/?$/i.exec(entry)?.[1] ?? entry;
-        if (!(0,shapes/* isHostName */.uy)(host))
-            throw new InvalidInput('dce-endpoints', `got ${shown(entry)}; expected DCE host names (a.b.monitor.azure.com)`);
-        return host.toLowerCase();
-    });
-    return [...new Set(hosts)];
-}
-function amaProxy(value) {
-    if (value === '')
-        return { kind: 'environment' };
-    if (value.toLowerCase() === 'none')
-        return { kind: 'none' };
-    let url = null;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        url = null;
-    }
-    if (!url ||
-        url.protocol !== 'http:' ||
-        (url.pathname !== '/' && url.pathname !== '') ||
-        url.search ||
-        url.hash) {
-        throw new InvalidInput('ama-proxy', `got ${shown(value)}; expected empty (HTTPS_PROXY of the environment), none, or http://[user:password@]host:port`);
-    }
-    return {
-        kind: 'url',
-        url: `http://${url.host}`,
-        username: decodeURIComponent(url.username),
-        password: decodeURIComponent(url.password),
-    };
-}
-function selector(raw, identity, spell) {
-    const given = SELECTOR_INPUTS.filter(([input]) => raw[input] !== '');
-    const names = SELECTOR_INPUTS.map(([n]) => spell(n));
-    const oneOfNames = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-    if (identity !== 'user') {
-        const first = given[0];
-        if (first)
-            throw new InvalidInput(first[0], `is only used with identity 'user' (identity is '${identity}')`);
-        return null;
-    }
-    if (given.length === 0) {
-        throw new InvalidInput('identity', `'user' needs exactly one of ${oneOfNames}`);
-    }
-    if (given.length > 1) {
-        throw new InvalidInput(given[1][0], `give exactly one of ${oneOfNames}, not ${given.map(([n]) => spell(n)).join(' and ')}`);
-    }
-    const [input, kind] = given[0];
-    const value = raw[input];
-    if (kind === 'msi_res_id' && !UAMI_RESOURCE_ID.test(value)) {
-        throw new InvalidInput(input, `got ${shown(value)}; expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`);
-    }
-    if (kind !== 'msi_res_id' && !(0,shapes/* isGuid */.W_)(value)) {
-        throw new InvalidInput(input, `got ${shown(value)}; expected a GUID like 00000000-0000-0000-0000-000000000000 (not the identity's name)`);
-    }
-    return { kind, value };
-}
-/** Inputs of the AMA readiness check make sense only with it switched on: a silent no-op would mislead. */
-function requireAma(raw, ama, spell) {
-    if (ama)
-        return;
-    const given = AMA_ONLY.find((name) => raw[name] !== INPUT_DEFAULTS[name]);
-    if (given)
-        throw new InvalidInput(given, `is only used with ${spell('ama')} true`);
-}
-/**
- * Parses raw inputs. Missing or empty inputs take the contract defaults; every value is trimmed.
- * `spelling` names inputs in messages the way the calling front door writes them.
- */
-function parseOptions(rawInputs, spelling) {
-    const spell = (name) => spelling.name(name);
-    const raw = {};
-    for (const name of INPUT_NAMES) {
-        const value = (rawInputs[name] ?? '').trim();
-        raw[name] = value === '' ? INPUT_DEFAULTS[name] : value;
-    }
-    try {
-        const identity = oneOf('identity', raw.identity, ['system', 'user', 'none']);
-        const ama = strictBoolean('ama', raw.ama);
-        requireAma(raw, ama, spell);
-        const options = {
-            mode: oneOf('mode', raw.mode, ['auto', 'vm', 'arc']),
-            identity,
-            selector: selector(raw, identity, spell),
-            resource: resource(raw.resource),
-            endpoint: endpoint(raw.endpoint),
-            timeoutSeconds: wholeNumber('timeout-seconds', raw['timeout-seconds'], 1, 600),
-            failOn: oneOf('fail-on', raw['fail-on'], ['error', 'unreachable', 'never']),
-            exposeToken: strictBoolean('expose-token', raw['expose-token']),
-            reportPath: raw['report-path'],
-            junitPath: raw['junit-path'],
-            samples: wholeNumber('samples', raw.samples, 1, 1000),
-            minSuccessPercent: percent('min-success-percent', raw['min-success-percent']),
-            ama,
-            workspaceIds: workspaceIds(raw['workspace-ids']),
-            dceEndpoints: dceEndpoints(raw['dce-endpoints']),
-            amaProxy: amaProxy(raw['ama-proxy']),
-            privateLink: oneOf('private-link', raw['private-link'], ['auto', 'true', 'false']),
-            amaTrustedRoots: raw['ama-trusted-roots'],
-        };
-        return { ok: true, options };
-    }
-    catch (err) {
-        if (!(err instanceof InvalidInput))
-            throw err;
-        return {
-            ok: false,
-            error: {
-                code: 'invalid_input',
-                input: err.input,
-                message: `Invalid input '${spell(err.input)}': ${err.detail}`,
-            },
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/codes.ts
-// Every stable code a check can end with, declared once. docs/errors.md documents each one (a test keeps the
-// two equal) and remedies.ts holds the fix for each. A code never changes meaning once released.
-const CODES = [
-    // any check
-    'ok',
-    'skipped',
-    'invalid_input',
-    'deadline_exceeded',
-    // environment
-    'proxy_without_imds_bypass',
-    'arc_endpoint_invalid',
-    // reachability and transport
-    'connect_timeout',
-    'connection_refused',
-    'network_unreachable',
-    'connection_reset',
-    'no_response',
-    'body_timeout',
-    'body_too_large',
-    'protocol_error',
-    'not_imds_html',
-    'not_imds_proxy',
-    'not_imds_container_runtime',
-    'not_imds_answer',
-    // metadata
-    'metadata_header_rejected',
-    'metadata_api_version',
-    'metadata_not_found',
-    'metadata_method_not_allowed',
-    'metadata_forbidden',
-    'metadata_gone',
-    'metadata_throttled',
-    'metadata_server_error',
-    'metadata_unexpected_status',
-    'metadata_bad_json',
-    'metadata_bad_shape',
-    'metadata_value_rejected',
-    // token
-    'token_identity_not_found',
-    'token_multiple_identities',
-    'token_invalid_resource',
-    'token_bad_request',
-    'token_header_rejected',
-    'token_forbidden',
-    'token_not_found',
-    'token_gone',
-    'token_throttled',
-    'token_server_error',
-    'token_unexpected_status',
-    'token_bad_json',
-    'token_bad_shape',
-    'token_not_jwt',
-    'token_expired',
-    'token_claim_rejected',
-    // Azure Arc key-file challenge
-    'arc_challenge_missing',
-    'arc_challenge_malformed',
-    'arc_expected_challenge',
-    'arc_endpoint_not_loopback',
-    'arc_key_outside_tokens_dir',
-    'arc_key_not_key_file',
-    'arc_key_not_regular_file',
-    'arc_key_hard_link',
-    'arc_key_too_large',
-    'arc_key_missing',
-    'arc_key_permission_denied',
-    'arc_key_read_failed',
-    'arc_secret_rejected',
-    'arc_user_identity_unconfirmed',
-    // stability (samples > 1): the failure seen most often among the samples, or too few samples taken
-    'stability_throttled',
-    'stability_server_error',
-    'stability_updating',
-    'stability_no_answer',
-    'stability_slow_answer',
-    'stability_bad_answer',
-    'stability_incomplete',
-    // fleet merge (imds-check merge): rows of the fleet report that are not a machine's own check
-    'fleet_report_invalid',
-    'fleet_machine_missing',
-    'fleet_no_reports',
-    'fleet_vmid_conflict',
-    'fleet_too_many_machines',
-    'fleet_scan_incomplete',
-    // AMA readiness (the ama check): one code per step a host can fail at, plus the check's own preconditions
-    'ama_unknown_cloud',
-    'ama_trusted_roots_invalid',
-    'ama_proxy_invalid',
-    'ama_dns_failed',
-    'ama_private_link_public',
-    'ama_private_link_private',
-    'ama_connect_timeout',
-    'ama_connect_failed',
-    'ama_proxy_connect_failed',
-    'ama_proxy_auth_required',
-    'ama_proxy_refused',
-    'ama_tls_old_version',
-    'ama_tls_failed',
-    'ama_tls_untrusted',
-    'ama_tls_expired',
-    'ama_tls_hostname',
-    'ama_tls_inspected',
-    'ama_http_failed',
-    'ama_ping_unhealthy',
-    'ama_not_azure_answer',
-];
-const KNOWN = new Set(CODES);
-function isCode(value) {
-    return KNOWN.has(value);
-}
-
-// EXTERNAL MODULE: ./src/core/remedies.ts
-var remedies = __nccwpck_require__(591);
-;// CONCATENATED MODULE: ./src/core/budget.ts
-class Budget {
-    clock;
-    deadline;
-    constructor(clock, totalMs) {
-        this.clock = clock;
-        this.deadline = clock.now() + totalMs;
-    }
-    remaining() {
-        return Math.max(0, this.deadline - this.clock.now());
-    }
-    expired() {
-        return this.remaining() <= 0;
-    }
-    /** A bound for one phase: its own limit, or less when the run is nearly out of time. */
-    cap(ms) {
-        return Math.min(ms, this.remaining());
-    }
-}
-
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/core/modes/arc-key.ts
 // The Arc challenge: parse `WWW-Authenticate: Basic realm=<path>`, prove the path is a .key file directly in
@@ -2491,7 +1655,7 @@ function fileError(err, realm, ctx) {
     if (code === 'EMLINK')
         return refuse('arc_key_hard_link', `${realm} has more than one hard link; it was not read.`);
     if (code === 'EFBIG')
-        return refuse('arc_key_too_large', `${realm} is larger than ${core_endpoints/* ARC_SECRET_MAX_BYTES */.B4} bytes; it was not read.`);
+        return refuse('arc_key_too_large', `${realm} is larger than ${protocol/* ARC_SECRET_MAX_BYTES */.B4} bytes; it was not read.`);
     return refuse('arc_key_read_failed', `Could not read ${realm} (${code || 'error'}).`);
 }
 async function readArcKey(realm, ctx) {
@@ -2504,8 +1668,8 @@ async function readArcKey(realm, ctx) {
             return refuse('arc_key_not_regular_file', `${realm} is a link, folder or special file, not a regular file; it was not read.`);
         if (stat.nlink > 1)
             return refuse('arc_key_hard_link', `${realm} has ${stat.nlink} hard links, so it may be another file of this machine; it was not read.`);
-        if (stat.size > core_endpoints/* ARC_SECRET_MAX_BYTES */.B4)
-            return refuse('arc_key_too_large', `${realm} is ${stat.size} bytes, over the ${core_endpoints/* ARC_SECRET_MAX_BYTES */.B4}-byte limit; it was not read.`);
+        if (stat.size > protocol/* ARC_SECRET_MAX_BYTES */.B4)
+            return refuse('arc_key_too_large', `${realm} is ${stat.size} bytes, over the ${protocol/* ARC_SECRET_MAX_BYTES */.B4}-byte limit; it was not read.`);
         // The folder itself may be a link; what matters is that the file really lives inside the real folder.
         const p = pathApi(ctx.platform);
         const [realFile, realDir] = await Promise.all([
@@ -2514,7 +1678,7 @@ async function readArcKey(realm, ctx) {
         ]);
         if (p.dirname(realFile) !== realDir)
             return refuse('arc_key_outside_tokens_dir', `${realm} resolves outside ${ctx.arcTokensDir}; it was not read.`);
-        const secret = await ctx.fs.readSmallFile(realm, core_endpoints/* ARC_SECRET_MAX_BYTES */.B4);
+        const secret = await ctx.fs.readSmallFile(realm, protocol/* ARC_SECRET_MAX_BYTES */.B4);
         const value = secret.replace(/\r?\n$/, '');
         // Only printable ASCII can travel in a header without being mangled or splitting it, and only a value
         // that is plausible as a secret may be registered for masking (a short one would blank words in the log).
@@ -2535,8 +1699,8 @@ async function readArcKey(realm, ctx) {
 
 
 
-
-async function followChallenge(run, path, first) {
+async function followChallenge(first, step) {
+    const { client, path, ctx } = step;
     if (first.result.kind !== 'answer' || first.result.status !== 401)
         return first;
     const refuse = (code, message) => ({
@@ -2547,17 +1711,17 @@ async function followChallenge(run, path, first) {
     if ('code' in realm)
         return refuse(realm.code, realm.message);
     // The key file proves local access; its secret must never travel to another machine.
-    if (!run.target.endpoint.connectHosts.every(isLoopbackAddress)) {
-        return refuse('arc_endpoint_not_loopback', `The challenge came from ${run.target.endpoint.base}, which is not on this machine; the key file was not read.`);
+    if (!client.endpoint.connectHosts.every(endpoint/* isLoopbackAddress */.Ow)) {
+        return refuse('arc_endpoint_not_loopback', `The challenge came from ${client.endpoint.base}, which is not on this machine; the key file was not read.`);
     }
-    const key = await readArcKey(realm.path, run.ctx);
+    const key = await readArcKey(realm.path, ctx);
     if (!key.ok)
         return refuse(key.code, key.message);
-    run.ctx.registerSecret(key.secret);
-    const second = await imdsGet(run, 'token', path, { Authorization: `Basic ${key.secret}` });
+    ctx.registerSecret(key.secret);
+    const second = await client.get(path, { Authorization: `Basic ${key.secret}` });
     const attempts = first.attempts + 1;
     if (second.kind === 'answer')
-        registerTokenSecrets(second.body, run.ctx);
+        registerTokenSecrets(second.body, ctx);
     if (second.kind === 'answer' && second.status === 401) {
         return {
             result: second,
@@ -2588,12 +1752,12 @@ const arc_text = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? Str
 function defaultEndpoint(ctx) {
     const raw = ctx.env['IMDS_ENDPOINT']?.trim();
     if (!raw)
-        return { base: core_endpoints/* HIMDS_BASE */.I9, problem: null };
-    const base = validateBaseUrl(raw);
-    if (base === null || !isLoopbackAddress(new URL(base).hostname)) {
+        return { base: protocol/* HIMDS_BASE */.I9, problem: null };
+    const base = (0,endpoint/* validateBaseUrl */.f4)(raw);
+    if (base === null || !(0,endpoint/* isLoopbackAddress */.Ow)(new URL(base).hostname)) {
         return {
-            base: core_endpoints/* HIMDS_BASE */.I9,
-            problem: `IMDS_ENDPOINT='${withoutUserInfo(raw)}' is not an http URL on a loopback address; used ${core_endpoints/* HIMDS_BASE */.I9} instead.`,
+            base: protocol/* HIMDS_BASE */.I9,
+            problem: `IMDS_ENDPOINT='${(0,endpoint/* withoutUserInfo */.sl)(raw)}' is not an http URL on a loopback address; used ${protocol/* HIMDS_BASE */.I9} instead.`,
         };
     }
     return { base, problem: null };
@@ -2622,24 +1786,24 @@ const arcProfile = {
     mode: 'arc',
     service: 'Hybrid IMDS',
     defaultEndpoint,
-    metadataApiVersion: core_endpoints/* ARC_METADATA_API_VERSION */.X1,
-    tokenApiVersion: core_endpoints/* ARC_TOKEN_API_VERSION */.vF,
+    metadataApiVersion: protocol/* ARC_METADATA_API_VERSION */.X1,
+    tokenApiVersion: protocol/* ARC_TOKEN_API_VERSION */.vF,
     bypassHosts: ['localhost', '127.0.0.1'],
     notesMissingServerHeader: false,
     completeTokenExchange: followChallenge,
     requiresChallenge: true,
     confirmsIdentity,
-    async serviceState(run) {
-        const diagnostics = run.ctx.diagnostics;
+    async serviceState(ctx, budget) {
+        const diagnostics = ctx.diagnostics;
         // With no time left a zero timeout would mean "no limit" to child_process: skip instead.
-        if (!diagnostics || run.budget.remaining() < 250)
+        if (!diagnostics || budget.remaining() < 250)
             return '';
-        const windows = run.ctx.platform === 'win32';
+        const windows = ctx.platform === 'win32';
         const [cmd, args, name] = windows
-            ? [scExePath(run.ctx.env), ['query', 'himds'], 'himds service']
+            ? [scExePath(ctx.env), ['query', 'himds'], 'himds service']
             : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
         try {
-            const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));
+            const answer = await diagnostics.run(cmd, args, Math.min(2_000, budget.remaining()));
             if (!answer)
                 return '';
             const state = windows
@@ -2668,12 +1832,12 @@ const arcProfile = {
 const vmProfile = {
     mode: 'vm',
     service: 'IMDS',
-    defaultEndpoint: () => ({ base: core_endpoints/* IMDS_BASE */.aP, problem: null }),
-    metadataApiVersion: core_endpoints/* VM_METADATA_API_VERSION */.UN,
-    tokenApiVersion: core_endpoints/* VM_TOKEN_API_VERSION */.qR,
-    bypassHosts: [core_endpoints/* IMDS_HOST */.Jm],
+    defaultEndpoint: () => ({ base: protocol/* IMDS_BASE */.aP, problem: null }),
+    metadataApiVersion: protocol/* VM_METADATA_API_VERSION */.UN,
+    tokenApiVersion: protocol/* VM_TOKEN_API_VERSION */.qR,
+    bypassHosts: [protocol/* IMDS_HOST */.Jm],
     notesMissingServerHeader: true,
-    completeTokenExchange: async (_run, _path, first) => first,
+    completeTokenExchange: async (first) => first,
     requiresChallenge: false,
     // IMDS honours the selector; a wrong one is answered 400 "Identity not found".
     confirmsIdentity: () => true,
@@ -2711,64 +1875,1007 @@ async function resolveTarget(options, ctx) {
     return {
         profile,
         signal,
-        endpoint: parseEndpoint(chosen.base),
+        endpoint: (0,endpoint/* parseEndpoint */.Bk)(chosen.base),
         endpointFromInput: options.endpoint !== '',
         endpointProblem: chosen.problem,
         container: await firstExisting(ctx, ctx.containerMarkers),
     };
 }
+/** A failed reachability or token check in a container on Arc: the container is the likely cause. */
+function containerHint(target) {
+    const { container, endpointFromInput, profile } = target;
+    return container && !endpointFromInput ? profile.containerHint(container) : '';
+}
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(67);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/core/progress.ts
-/** A request still pending after this long gets a line, so a dropped path never looks like a hung step. */
-const SLOW_ANSWER_MS = 2_000;
-/** Shorter retry delays are recorded but not announced. */
-const ANNOUNCED_WAIT_MS = 1_500;
-const progress_seconds = (ms) => `${Math.max(0, Math.round(ms / 1000))} s`;
-class ProgressLog {
-    ctx;
-    budget;
-    waits = new Map();
-    constructor(ctx, budget) {
-        this.ctx = ctx;
-        this.budget = budget;
-    }
-    /** Before a retry delay: `metadata: HTTP 410 (IMDS updating), retry 3 in 10 s, 62 s left`. */
-    retry(check, reason, attempt, delayMs) {
-        const key = `${check}\u0000${reason}`;
-        const record = this.waits.get(key) ?? { check, reason, waits: 0, ms: 0 };
-        record.waits += 1;
-        record.ms += Math.round(delayMs);
-        this.waits.set(key, record);
-        if (delayMs < ANNOUNCED_WAIT_MS)
-            return;
-        const left = progress_seconds(this.budget.remaining());
-        this.ctx.progress({
-            check,
-            text: `${check}: ${reason}, retry ${attempt} in ${progress_seconds(delayMs)}, ${left} left`,
+;// CONCATENATED MODULE: ./src/core/checks/reachability/index.ts
+// The reachability check. First a TCP connect that tells dropped from refused from unreachable; once every
+// check ran, settle() decides whether something recognisable as IMDS answered (the report's `reachable`).
+
+
+
+
+
+const reachability_OUTPUTS = [
+    {
+        name: 'reachable',
+        value: (report) => String(report.reachable),
+    },
+];
+function end(run, startedAt, finding, result) {
+    const hint = result.status === 'fail' ? [result.hint ?? '', containerHint(run.target)].filter((s) => s).join(' ') : '';
+    const check = finish(run, reachabilityCheck, startedAt, { ...result, ...(hint ? { hint } : {}) });
+    return { ...finding, check: { ...check, durationMs: finding.connectMs } };
+}
+/** The connect succeeded: did IMDS itself answer the metadata or token request? */
+function settle(own, findings, run) {
+    if (!own.connected)
+        return own;
+    const meta = findings.metadata;
+    const token = findings.token;
+    const startedAt = run.ctx.clock.now() - own.connectMs;
+    const base = run.target.endpoint.base;
+    const imdsAnswer = [meta, token].find((f) => f?.recognition?.imds === true);
+    if (imdsAnswer) {
+        const server = imdsAnswer.recognition?.imds && imdsAnswer.recognition.serverHeader
+            ? ' with a Server: IMDS header'
+            : '';
+        return end(run, startedAt, { ...own, reachable: true }, {
+            status: 'pass',
+            code: 'ok',
+            message: `Connected to ${base} in ${own.connectMs} ms; ${run.target.profile.service} answered (HTTP ${imdsAnswer.check.httpStatus})${server}.`,
+            attempts: own.attempts,
+            httpStatus: imdsAnswer.check.httpStatus,
+            outcome: imdsAnswer.check.outcome,
         });
     }
-    /** Starts a timer for one request; it speaks once if no answer came after SLOW_ANSWER_MS. */
-    slow(check, what, boundMs) {
-        if (boundMs <= SLOW_ANSWER_MS)
-            return () => undefined;
-        const timer = setTimeout(() => {
-            this.ctx.progress({
-                check,
-                text: `${check}: no answer yet from ${what} after ${progress_seconds(SLOW_ANSWER_MS)}; waiting up to ${progress_seconds(boundMs)}`,
+    const seen = meta?.recognition ?? null;
+    const metaCheck = meta?.check;
+    // Nothing recognisable came back: name what answered instead, or the transport failure the metadata request hit.
+    const code = seen && !seen.imds ? seen.code : metaCheck?.status === 'fail' ? metaCheck.code : 'not_imds_answer';
+    const what = seen && !seen.imds
+        ? seen.what
+        : (metaCheck?.message ?? 'no answer').replace(/^GET \S+ failed[^:]*: /, '').replace(/\.$/, '');
+    return end(run, startedAt, { ...own, reachable: false }, {
+        status: 'fail',
+        code,
+        message: `Connected to ${base}, but ${run.target.profile.service} did not answer: ${what}.`,
+        attempts: own.attempts,
+        httpStatus: metaCheck?.httpStatus ?? null,
+        outcome: metaCheck?.outcome ?? 'skipped',
+    });
+}
+const reachabilityCheck = {
+    id: 'reachability',
+    title: 'IMDS reachable',
+    outputs: reachability_OUTPUTS,
+    async run(run) {
+        const startedAt = run.ctx.clock.now();
+        const { connectHosts, port, base } = run.target.endpoint;
+        let attempts = 0;
+        for (;;) {
+            attempts += 1;
+            const bound = run.budget.cap(protocol/* CONNECT_TIMEOUT_MS */.cC);
+            const quiet = run.progress.slow('reachability', base, bound);
+            const result = await (0,connect/* tcpConnect */.e)(connectHosts, port, bound).finally(quiet);
+            const connectMs = run.ctx.clock.now() - startedAt;
+            const finding = { connected: result.ok, reachable: false, attempts, connectMs };
+            if (result.ok) {
+                const check = finish(run, reachabilityCheck, startedAt, {
+                    status: 'pass',
+                    code: 'ok',
+                    message: `Connected to ${base}.`,
+                });
+                return { ...finding, check };
+            }
+            if (result.failure === 'connect_timeout' && attempts < protocol/* CONNECT_ATTEMPTS */.GY && !run.budget.expired())
+                continue;
+            const extra = result.failure === 'connection_refused'
+                ? await run.target.profile.serviceState(run.ctx, run.budget)
+                : '';
+            const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+            return end(run, startedAt, finding, {
+                status: 'fail',
+                code: result.failure,
+                message: `Could not connect to ${base}${tries}: ${(0,failures/* describeFailure */.Ic)(result)}.${extra}`,
+                attempts,
+                outcome: (0,failures/* failureOutcome */.vi)({ failure: result.failure, status: null }),
             });
-        }, SLOW_ANSWER_MS);
-        timer.unref?.();
-        return () => clearTimeout(timer);
+        }
+    },
+    settle,
+    adds: (own) => ({ facts: { reachable: own.reachable } }),
+};
+
+// EXTERNAL MODULE: ./src/core/checks/stability/stability-codes.ts
+var stability_codes = __nccwpck_require__(2601);
+;// CONCATENATED MODULE: ./src/core/checks/stability/index.ts
+// The stability check (samples > 1): after the first run, the metadata and token requests again, N−1 more
+// times as single attempts, paced under IMDS's rate limit and within timeout-seconds. Pass when every sample
+// succeeded, warn when the share of good samples is at least min-success-percent, else fail; the code names
+// the failure seen most often. The samples are taken with the sample() of the metadata and token findings; the
+// sampling is loaded only when samples > 1, so a single probe never pays for it at start-up.
+
+
+
+
+const INPUTS = {
+    inputs: [
+        {
+            name: 'samples',
+            default: '1',
+            cli: {
+                value: 'N',
+                help: 'repeat the metadata and token requests N times in all (1-1000, default {default})',
+            },
+        },
+        {
+            name: 'min-success-percent',
+            default: '95',
+            cli: {
+                value: 'P',
+                help: 'with --samples: the share of good samples below which stability fails (default {default})',
+            },
+        },
+    ],
+    parse: (read) => ({
+        samples: wholeNumber('samples', read.raw('samples'), 1, 1000),
+        minSuccessPercent: percent('min-success-percent', read.raw('min-success-percent')),
+    }),
+};
+const field = (value, key) => value !== null && typeof value === 'object' && !Array.isArray(value) ? value[key] : undefined;
+const whole = (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0 ? String(value) : '';
+/** A figure of the report's `samples` section; empty when nothing was sampled. */
+const figure = (...path) => (report) => whole(path.reduce((v, key) => field(v, key), report.sections?.['samples']));
+const stability_OUTPUTS = [
+    {
+        name: 'samples-total',
+        shape: shapes/* isWholeNumber */.J6,
+        value: figure('total'),
+    },
+    {
+        name: 'samples-ok',
+        shape: shapes/* isWholeNumber */.J6,
+        value: figure('ok'),
+    },
+    {
+        name: 'latency-p50-ms',
+        shape: shapes/* isWholeNumber */.J6,
+        value: figure('latencyMs', 'all', 'p50'),
+    },
+    {
+        name: 'latency-p95-ms',
+        shape: shapes/* isWholeNumber */.J6,
+        value: figure('latencyMs', 'all', 'p95'),
+    },
+    {
+        name: 'latency-max-ms',
+        shape: shapes/* isWholeNumber */.J6,
+        value: figure('latencyMs', 'all', 'max'),
+    },
+];
+const stabilityCheck = {
+    id: 'stability',
+    title: 'Stability over samples',
+    wanted: (options) => options.samples > 1,
+    inputs: INPUTS,
+    outputs: stability_OUTPUTS,
+    remedies: stability_codes/* STABILITY_REMEDIES */.H,
+    async run(run, findings) {
+        const startedAt = run.ctx.clock.now();
+        const sampled = await (await __nccwpck_require__.e(/* import() */ 292).then(__nccwpck_require__.bind(__nccwpck_require__, 6292))).sampleAgain(run, findings);
+        if ('skipped' in sampled)
+            return { check: skip(run, stabilityCheck, sampled.skipped), summary: null, section: null };
+        const check = finish(run, stabilityCheck, startedAt, sampled.verdict);
+        return { check, summary: sampled.summary, section: sampled.section };
+    },
+    adds: (own) => (own.section === null ? {} : { section: { key: 'samples', value: own.section } }),
+};
+
+// EXTERNAL MODULE: ./src/core/clouds.ts
+var clouds = __nccwpck_require__(4729);
+;// CONCATENATED MODULE: ./src/core/checks/token/token-answer.ts
+
+
+/** '' when the value is not a date JavaScript can represent (a hostile expires_on like 1e20 must not throw). */
+function isoSeconds(epochSeconds) {
+    const date = new Date(epochSeconds * 1000);
+    if (!Number.isFinite(epochSeconds) || Number.isNaN(date.getTime()))
+        return '';
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** expires_on as epoch seconds: a number, a numeric string, or a date string; else from exp or expires_in. */
+function expiresOnSeconds(json, exp, nowMs) {
+    const raw = json['expires_on'];
+    if (typeof raw === 'number' && Number.isFinite(raw))
+        return raw;
+    if (typeof raw === 'string' && /^\d+$/.test(raw.trim()))
+        return Number(raw.trim());
+    if (typeof raw === 'string' && raw.trim() !== '') {
+        const parsed = Date.parse(raw);
+        if (!Number.isNaN(parsed))
+            return Math.floor(parsed / 1000);
     }
-    records() {
-        return [...this.waits.values()];
+    if (exp !== null)
+        return exp;
+    const inSeconds = Number(answers_text(json['expires_in']));
+    return Number.isFinite(inSeconds) && answers_text(json['expires_in']) !== ''
+        ? Math.floor(nowMs / 1000) + inSeconds
+        : null;
+}
+function selectorText(selector) {
+    return selector ? `${selector.kind}=${selector.value}` : '';
+}
+function identityFacts(options, token, json, nowMs) {
+    const claims = readClaims(token);
+    const expires = expiresOnSeconds(json, claims.exp, nowMs);
+    return {
+        kind: options.identity,
+        selector: selectorText(options.selector),
+        principalId: claims.oid || answers_text(json['object_id']),
+        tenantId: claims.tid,
+        appId: claims.appid || answers_text(json['client_id']),
+        audience: claims.aud || answers_text(json['resource']),
+        expiresOn: expires === null ? '' : isoSeconds(expires),
+        tokenType: answers_text(json['token_type']),
+    };
+}
+function tokenStatusCode(answer) {
+    const s = answer.status;
+    const detail = errorText(answer);
+    if (s === 400) {
+        if (/identity not found/i.test(detail))
+            return 'token_identity_not_found';
+        if (/multiple user assigned identities/i.test(detail))
+            return 'token_multiple_identities';
+        if (/invalid_resource|AADSTS500011|AADSTS50001\b/i.test(detail))
+            return 'token_invalid_resource';
+        if (/metadata header/i.test(detail))
+            return 'token_header_rejected';
+        return 'token_bad_request';
+    }
+    if (s === 403)
+        return 'token_forbidden';
+    if (s === 404)
+        return 'token_not_found';
+    if (s === 410)
+        return 'token_gone';
+    if (s === 429)
+        return 'token_throttled';
+    if (s >= 500)
+        return 'token_server_error';
+    return 'token_unexpected_status';
+}
+
+;// CONCATENATED MODULE: ./src/core/checks/token/token-exchange.ts
+// The token request over the wire: retries (404, 410, 429, 5xx), one api-version fallback, and whatever the
+// mode adds (Arc: the key-file challenge). Every answer's secrets are registered the moment it arrives.
+
+
+
+/** The token request's path and query: api-version, resource and the identity selector, if any. */
+function tokenPath(request, version) {
+    const query = new URLSearchParams({ 'api-version': version, resource: request.resource });
+    if (request.selector)
+        query.set(request.selector.kind, request.selector.value);
+    return `${protocol/* TOKEN_PATH */.od}?${query.toString()}`;
+}
+/** One request whose answer's secrets are registered the moment it arrives. */
+const sendOnce = (request, path) => request.client.get(path).then((result) => {
+    if (result.kind === 'answer')
+        registerTokenSecrets(result.body, request.ctx);
+    return result;
+});
+async function exchangeToken(request) {
+    const send = (path) => request.client.retried('token', () => sendOnce(request, path));
+    let path = tokenPath(request, request.profile.tokenApiVersion);
+    let { result, attempts } = await send(path);
+    // Older agents refuse newer api-versions and say which they accept: try the newest of those once.
+    const offered = result.kind === 'answer' ? offeredVersions(result) : [];
+    if (offered[0] && !path.includes(`api-version=${offered[0]}&`)) {
+        path = tokenPath(request, offered[0]);
+        const second = await send(path);
+        result = second.result;
+        attempts += second.attempts;
+    }
+    const first = {
+        result,
+        attempts,
+        challenged: result.kind === 'answer' && isArcChallenge(result),
+    };
+    return request.profile.completeTokenExchange(first, { client: request.client, path, ctx: request.ctx });
+}
+/**
+ * One more token request for a sample: a single attempt, never retried (the point is to see the failures
+ * retries hide), its api-version kept across samples and following one fallback, the Arc challenge followed.
+ */
+function tokenSampler(request) {
+    let version = request.profile.tokenApiVersion;
+    return async () => {
+        let path = tokenPath(request, version);
+        let result = await sendOnce(request, path);
+        const offered = result.kind === 'answer' ? (offeredVersions(result)[0] ?? '') : '';
+        if (offered !== '' && offered !== version) {
+            version = offered;
+            path = tokenPath(request, version);
+            result = await sendOnce(request, path);
+        }
+        const challenged = result.kind === 'answer' && isArcChallenge(result);
+        return request.profile.completeTokenExchange({ result, attempts: 1, challenged }, { client: request.client, path, ctx: request.ctx });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/checks/token/token-judge.ts
+// Judging the final token answer, without sockets: which code and message, the identity facts the report may
+// show, and the token handed back for expose-token (only a JWT that passed). Secrets were registered by the
+// exchange the moment the answer arrived.
+
+
+
+
+
+
+
+const hasAccessToken = (json) => typeof json['access_token'] === 'string' && json['access_token'] !== '';
+/** Claims that become outputs must be GUIDs; the others are only shown (neutralised). */
+function rejectedClaims(identity) {
+    const claims = [
+        ['oid', identity.principalId],
+        ['tid', identity.tenantId],
+        ['appid', identity.appId],
+    ];
+    return claims.filter(([, value]) => value !== '' && !(0,shapes/* isGuid */.W_)(value)).map(([name]) => name);
+}
+function judgeToken(exchange, facts) {
+    const { result, attempts } = exchange;
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+    const verdict = (end, recognition, identity = null, accessToken = null) => ({
+        verdict: { attempts, ...end },
+        recognition,
+        identity,
+        claims: accessToken ? readClaims(accessToken) : null,
+        accessToken,
+    });
+    if (result.kind === 'failure') {
+        return verdict({
+            status: 'fail',
+            code: result.failure,
+            message: `GET ${protocol/* TOKEN_PATH */.od} failed${tries}: ${(0,failures/* describeFailure */.Ic)(result)}.`,
+            httpStatus: result.status,
+            outcome: (0,failures/* failureOutcome */.vi)(result),
+        }, null);
+    }
+    const recognition = recognise(result, hasAccessToken);
+    const answered = { httpStatus: result.status, outcome: `${result.status}` };
+    const failed = (code, message, identity = null) => verdict({ status: 'fail', code, message, ...answered }, recognition, identity);
+    if (exchange.refusal)
+        return verdict(exchange.refusal, { imds: true, json: null, serverHeader: false });
+    if (!recognition.imds) {
+        const broken = result.status === 200 && recognition.code === 'not_imds_answer';
+        const code = !broken ? recognition.code : recognition.json ? 'token_bad_shape' : 'token_bad_json';
+        return failed(code, `GET ${protocol/* TOKEN_PATH */.od}: ${recognition.what}${tries}, not a token answer.`);
+    }
+    if (facts.profile.requiresChallenge && result.status === 200 && !exchange.challenged) {
+        return failed('arc_expected_challenge', 'The token endpoint returned a token without the Hybrid IMDS key-file challenge.');
+    }
+    if (result.status !== 200) {
+        const who = facts.options.selector ? ` for ${selectorText(facts.options.selector)}` : '';
+        return failed(tokenStatusCode(result), `Token request${who} answered ${result.status}${tries}: ${errorText(result) || 'no error text'}.`);
+    }
+    const json = recognition.json;
+    if (json === null)
+        return failed('token_bad_json', `GET ${protocol/* TOKEN_PATH */.od} answered 200${tries} but the body is not valid JSON.`);
+    const token = json['access_token'];
+    if (!(0,shapes/* isJwt */.ky)(token)) {
+        return failed('token_not_jwt', `GET ${protocol/* TOKEN_PATH */.od} answered 200${tries} with an access_token that is not a JWT; it was not used.`);
+    }
+    const identity = identityFacts(facts.options, token, json, facts.now);
+    if (identity.expiresOn === '')
+        return failed('token_bad_shape', 'The token answer has no readable expires_on.', identity);
+    const expiresAt = Date.parse(identity.expiresOn);
+    if (expiresAt <= facts.now) {
+        return failed('token_expired', `IMDS returned a token that expired at ${identity.expiresOn}.`, identity);
+    }
+    const selector = facts.options.selector;
+    if (selector && !facts.profile.confirmsIdentity(selector, token, json)) {
+        return failed('arc_user_identity_unconfirmed', `The token answer does not confirm ${selectorText(selector)} (principal ${identity.principalId || 'unknown'}, app ${identity.appId || 'unknown'}).`, identity);
+    }
+    const minutes = Math.round((expiresAt - facts.now) / 60_000);
+    const who = selector ? `user-assigned identity ${selectorText(selector)}` : 'system-assigned identity';
+    const principal = identity.principalId ? ` (principal ${identity.principalId})` : '';
+    const issued = `Token for ${identity.audience || facts.resource} issued to the ${who}${principal}${tries}; expires ${identity.expiresOn} (in ${minutes} min).`;
+    const rejected = rejectedClaims(identity);
+    if (rejected.length > 0) {
+        return verdict({
+            status: 'warn',
+            code: 'token_claim_rejected',
+            message: `${issued} Not used as outputs, as they are not GUIDs: ${rejected.join(', ')}.`,
+            ...answered,
+        }, recognition, identity, token);
+    }
+    return verdict({ status: 'pass', code: 'ok', message: issued, ...answered }, recognition, identity, token);
+}
+
+;// CONCATENATED MODULE: ./src/core/checks/token/token-codes.ts
+// The token check's codes and their fixes (docs/errors.md has the long form of each). The codes of the Arc
+// key-file challenge belong to the Arc mode (modes/arc-codes.ts).
+
+
+const selectorInputs = (ctx) => ['client-id', 'object-id', 'msi-res-id'].map((n) => (0,types/* setting */.Pe)(ctx, n)).join(', ');
+const TOKEN_REMEDIES = {
+    token_identity_not_found: (ctx) => `The VM has no managed identity, or not the one selected. Enable the system-assigned identity, or assign the user-assigned identity to the VM (az vm identity assign), and check the ${selectorInputs(ctx)} value.`,
+    token_multiple_identities: (ctx) => `The VM has several user-assigned identities and none was selected. Set ${(0,types/* setting */.Pe)(ctx, 'identity', 'user')} with one of ${selectorInputs(ctx)}.`,
+    token_invalid_resource: 'Entra ID does not know the requested resource in this tenant. Correct the resource (App ID URI of the target API).',
+    token_bad_request: 'IMDS rejected the token request (400). Read the error text in the message; check the resource and identity selector.',
+    token_header_rejected: 'IMDS rejected the token request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
+    token_forbidden: 'IMDS refused the token request (403). Check that the identity is allowed to request tokens and that no interceptor rewrites the request.',
+    token_not_found: (ctx) => `The token endpoint kept answering 404 (IMDS updating) until the deadline. Retry later, or raise ${(0,types/* setting */.Pe)(ctx, 'timeout-seconds')}.`,
+    token_gone: (ctx) => `The token endpoint kept answering 410 (IMDS updating, up to 70 s). Raise ${(0,types/* setting */.Pe)(ctx, 'timeout-seconds')} above 70 or retry later.`,
+    token_throttled: 'The token endpoint kept answering 429 (20 requests per second, 5 concurrent). Reduce other token traffic and retry.',
+    token_server_error: 'The token endpoint kept answering 5xx (often Entra ID unreachable from IMDS). Retry later; check Azure status.',
+    token_unexpected_status: 'The token endpoint answered with an undocumented status. Retry; compare with a manual request on the machine.',
+    token_bad_json: (ctx) => 'The token answer is not valid JSON. ' + (0,failures/* notImds */.po)(ctx),
+    token_bad_shape: (ctx) => 'The token answer lacks access_token or expires_on. ' + (0,failures/* notImds */.po)(ctx),
+    token_not_jwt: (ctx) => 'The access_token is not a JWT (three base64url parts with a JSON payload), which every Entra ID managed-identity token is. It was not used or shown. ' +
+        (0,failures/* notImds */.po)(ctx),
+    token_expired: 'IMDS returned a token that is already expired. Check the machine clock (NTP) and retry.',
+    token_claim_rejected: (ctx) => 'A token claim (oid, tid or appid) is not a GUID, so its output was left empty; the token itself was issued. ' +
+        (0,failures/* notImds */.po)(ctx),
+};
+
+;// CONCATENATED MODULE: ./src/core/checks/token/token-inputs.ts
+// The token check's inputs: which identity (system, user with exactly one selector, or none), the audience, and
+// whether the token may become an output. The selector inputs are checked together: exactly one, only with
+// identity user, each of its documented shape.
+
+
+const UAMI_RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resource[gG]roups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i;
+const SELECTOR_INPUTS = [
+    ['client-id', 'client_id'],
+    ['object-id', 'object_id'],
+    ['msi-res-id', 'msi_res_id'],
+];
+function resource(value) {
+    if (value === '')
+        return '';
+    if (!/\s/.test(value) && (/^(https?|api):\/\/\S+$/i.test(value) || (0,shapes/* isGuid */.W_)(value)))
+        return value;
+    throw new InvalidInput('resource', `got ${shown(value)}; expected an App ID URI (https://...) or an application id (GUID)`);
+}
+function selector(read, identity) {
+    const given = SELECTOR_INPUTS.filter(([input]) => read.raw(input) !== '');
+    const names = SELECTOR_INPUTS.map(([n]) => read.spell(n));
+    const oneOfNames = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+    if (identity !== 'user') {
+        const first = given[0];
+        if (first)
+            throw new InvalidInput(first[0], `is only used with identity 'user' (identity is '${identity}')`);
+        return null;
+    }
+    if (given.length === 0) {
+        throw new InvalidInput('identity', `'user' needs exactly one of ${oneOfNames}`);
+    }
+    if (given.length > 1) {
+        throw new InvalidInput(given[1][0], `give exactly one of ${oneOfNames}, not ${given.map(([n]) => read.spell(n)).join(' and ')}`);
+    }
+    const [input, kind] = given[0];
+    const value = read.raw(input);
+    if (kind === 'msi_res_id' && !UAMI_RESOURCE_ID.test(value)) {
+        throw new InvalidInput(input, `got ${shown(value)}; expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`);
+    }
+    if (kind !== 'msi_res_id' && !(0,shapes/* isGuid */.W_)(value)) {
+        throw new InvalidInput(input, `got ${shown(value)}; expected a GUID like 00000000-0000-0000-0000-000000000000 (not the identity's name)`);
+    }
+    return { kind, value };
+}
+const TOKEN_INPUTS = {
+    inputs: [
+        {
+            name: 'identity',
+            default: 'system',
+            cli: {
+                value: 'system|user|none',
+                help: 'which identity to request a token for (default {default}; none skips the token)',
+            },
+        },
+        {
+            name: 'client-id',
+            default: '',
+            cli: { value: 'GUID', help: 'user-assigned identity by client id (with --identity user)' },
+        },
+        {
+            name: 'object-id',
+            default: '',
+            cli: { value: 'GUID', help: 'user-assigned identity by object (principal) id' },
+        },
+        {
+            name: 'msi-res-id',
+            default: '',
+            cli: { value: 'ID', help: 'user-assigned identity by ARM resource id' },
+        },
+        {
+            name: 'resource',
+            default: '',
+            cli: { value: 'URI', help: 'token audience (default: ARM of the cloud IMDS reports)' },
+        },
+        {
+            name: 'expose-token',
+            default: 'false',
+            cli: { help: 'with --json, add accessToken to the printed document (never to --report)' },
+        },
+    ],
+    parse(read) {
+        const identity = oneOf('identity', read.raw('identity'), ['system', 'user', 'none']);
+        return {
+            identity,
+            selector: selector(read, identity),
+            resource: resource(read.raw('resource')),
+            exposeToken: strictBoolean('expose-token', read.raw('expose-token')),
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/checks/token/index.ts
+// The token check: a managed-identity token for the chosen identity, from the service that answered the
+// metadata request. The token is registered as a secret the moment it is seen and is returned to the caller
+// apart from the report. The exchange is in exchange.ts, the judgement in judge.ts; its finding can take one
+// more sample, judged the same way, for the stability check.
+
+
+
+
+
+
+
+
+
+
+
+const token_OUTPUTS = [
+    {
+        name: 'token-status',
+        value: (report) => statusOutput(report, 'token', report.identity.kind !== 'none'),
+    },
+    {
+        name: 'principal-id',
+        shape: shapes/* isGuid */.W_,
+        value: (report) => report.identity.principalId,
+    },
+    {
+        name: 'tenant-id',
+        shape: shapes/* isGuid */.W_,
+        value: (report) => report.identity.tenantId,
+    },
+    {
+        name: 'app-id',
+        shape: shapes/* isGuid */.W_,
+        value: (report) => report.identity.appId,
+    },
+    {
+        name: 'token-expires-on',
+        shape: shapes/* isIsoUtc */.Ev,
+        value: (report) => report.identity.expiresOn,
+    },
+    {
+        name: 'access-token',
+        shape: shapes/* isJwt */.ky,
+        value: (_report, sources) => (sources.exposeToken ? (sources.accessToken ?? '') : undefined),
+    },
+];
+function tokenRequest(run, resource) {
+    return {
+        client: run.imds('token'),
+        resource,
+        selector: run.options.selector,
+        profile: run.target.profile,
+        ctx: run.ctx,
+    };
+}
+const tokenCheck = {
+    id: 'token',
+    title: 'Managed-identity token',
+    inputs: TOKEN_INPUTS,
+    outputs: token_OUTPUTS,
+    remedies: TOKEN_REMEDIES,
+    async run(run, findings) {
+        const meta = findings.metadata;
+        const resource = run.options.resource || (0,clouds/* armResourceFor */.iu)(meta?.machine.azEnvironment ?? '');
+        const request = tokenRequest(run, resource);
+        const again = tokenSampler({ ...request, client: run.imds('stability') });
+        const judge = (exchange) => judgeToken(exchange, {
+            options: run.options,
+            profile: run.target.profile,
+            resource,
+            now: run.ctx.clock.now(),
+        });
+        // The token itself is dropped here: samples keep only what the judge said of it.
+        const sample = async () => judge(await again()).verdict;
+        const none = { recognition: null, identity: null, claims: null, accessToken: null, sample };
+        const skipped = (message) => ({ check: skip(run, tokenCheck, message), ...none });
+        if (run.options.identity === 'none')
+            return skipped('Not requested (identity: none).');
+        if (!findings.reachability?.connected)
+            return skipped('Not attempted: nothing could be connected.');
+        if (meta?.recognition && !meta.recognition.imds)
+            return skipped('Not attempted: what answered is not IMDS.');
+        if (!meta?.recognition)
+            return skipped('Not attempted: IMDS did not answer the metadata request.');
+        if (run.budget.expired()) {
+            const check = finish(run, tokenCheck, run.ctx.clock.now(), {
+                status: 'fail',
+                code: 'deadline_exceeded',
+                message: `No time left of ${run.ctx.spell.name('timeout-seconds')} (${run.options.timeoutSeconds} s) for the token request.`,
+                outcome: 'timeout',
+            });
+            return { check, ...none };
+        }
+        const startedAt = run.ctx.clock.now();
+        const judged = judge(await exchangeToken(request));
+        const hint = judged.verdict.status === 'fail' ? containerHint(run.target) : '';
+        const check = finish(run, tokenCheck, startedAt, hint ? { ...judged.verdict, hint } : judged.verdict);
+        return {
+            check,
+            recognition: judged.recognition,
+            identity: judged.identity,
+            claims: judged.claims,
+            accessToken: judged.accessToken,
+            sample,
+        };
+    },
+    adds: (own, run) => ({
+        facts: {
+            identity: own.identity ?? (0,types/* emptyIdentity */.gL)(run.options.identity, selectorText(run.options.selector)),
+        },
+        accessToken: own.accessToken,
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/core/registry.ts
+// The checks of a run, in the order they run. A new check is one file under checks/ plus one line here.
+
+
+
+
+
+
+const CHECKS = [
+    environmentCheck,
+    reachabilityCheck,
+    metadataCheck,
+    tokenCheck,
+    amaCheck,
+    stabilityCheck,
+];
+
+;// CONCATENATED MODULE: ./src/core/contract.ts
+// The public contract's names, put together from the run's own inputs and outputs and those of every registered
+// check, in that order: kebab-case on GitHub and the CLI, camelCase on Azure DevOps. action.yml and task.json are
+// generated from these lists (npm run manifests), the CLI's flags and --help lines too.
+
+
+
+
+/** The run's inputs, then each check's, in registry order. */
+const INPUT_GROUPS = [
+    RUN_INPUTS,
+    ...CHECKS.flatMap((check) => (check.inputs ? [check.inputs] : [])),
+];
+const CONTRACT_INPUTS = INPUT_GROUPS.flatMap((group) => group.inputs);
+const INPUT_NAMES = CONTRACT_INPUTS.map((input) => input.name);
+const INPUT_DEFAULTS = Object.assign(Object.create(null), Object.fromEntries(CONTRACT_INPUTS.map((input) => [input.name, input.default])));
+/** Inputs that may carry a credential: adapters read them without any echo and mask what parsing found. */
+const CREDENTIAL_INPUTS = CONTRACT_INPUTS.filter((i) => i.credential).map((i) => i.name);
+/** The run's outputs, then each check's, in registry order. */
+const CONTRACT_OUTPUTS = [
+    ...RUN_OUTPUTS,
+    ...CHECKS.flatMap((check) => check.outputs ?? []),
+];
+const OUTPUT_NAMES = CONTRACT_OUTPUTS.map((output) => output.name);
+
+;// CONCATENATED MODULE: ./src/core/policy.ts
+/**
+ * `fail` + error fails; `unreachable` fails only when nothing IMDS-like answered; a failure that the policy
+ * lets through, and any `warn`, is "succeeded with issues".
+ */
+function stepVerdict(report) {
+    const { result, reachable, failOn } = report;
+    if (failOn === 'error' && result === 'fail')
+        return 'failed';
+    if (failOn === 'unreachable' && !reachable)
+        return 'failed';
+    if (result === 'pass')
+        return 'succeeded';
+    return 'succeeded-with-issues';
+}
+/** CLI exit code for a finished run: 0 pass/warn (or let through), 1 fail. Usage errors are 2 elsewhere. */
+function exitCodeFor(report) {
+    return stepVerdict(report) === 'failed' ? 1 : 0;
+}
+/** `token: token_identity_not_found, ...` for the checks with the given statuses, for one-line step results. */
+function checkCodes(report, statuses) {
+    return report.checks
+        .filter((c) => statuses.includes(c.status))
+        .map((c) => `${c.id}: ${c.code}`)
+        .join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/core/outputs.ts
+// How a report becomes the contract's outputs: each output the run or a check declares reads its value from the
+// finished report. Every value fed by the network must fit the documented shape of its field (shapes.ts); one
+// that does not is the empty string (its check already warned).
+
+/** The shape each network-fed output must fit (no prototype: looked up by names read from elsewhere). */
+const OUTPUT_SHAPES = Object.assign(Object.create(null), Object.fromEntries(CONTRACT_OUTPUTS.flatMap((o) => (o.shape ? [[o.name, o.shape]] : []))));
+/**
+ * Every contract output, values as strings ('' when unknown or not of its field's shape). `access-token` is
+ * present only when exposed; the engine registered it as a secret the moment it arrived.
+ */
+function buildOutputs(report, accessToken, exposeToken, reportPath) {
+    const outputs = {};
+    for (const output of CONTRACT_OUTPUTS) {
+        const value = output.value(report, { accessToken, exposeToken, reportPath });
+        if (value === undefined)
+            continue;
+        outputs[output.name] = value === '' || !output.shape || output.shape(value) ? value : '';
+    }
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/core/options.ts
+// Turns raw input strings (from action inputs, task inputs or CLI flags) into validated ProbeOptions: the run's
+// own inputs first, then each check's in registry order. Every error names the input the way the calling front
+// door spells it and lists what is accepted; a value is shown escaped and without any user-info, so a message
+// stays one line and never carries a password. Secrets found in values come back for the door to mask.
+
+
+/**
+ * Parses raw inputs. Missing or empty inputs take the contract defaults; every value is trimmed.
+ * `spelling` names inputs in messages the way the calling front door writes them.
+ */
+function parseOptions(rawInputs, spelling) {
+    const spell = (name) => spelling.name(name);
+    const raw = new Map();
+    for (const { name } of CONTRACT_INPUTS) {
+        const value = (rawInputs[name] ?? '').trim();
+        raw.set(name, value === '' ? INPUT_DEFAULTS[name] : value);
+    }
+    const secrets = [];
+    const read = {
+        raw: (name) => raw.get(name) ?? '',
+        spell,
+        secret: (value) => void secrets.push(value),
+    };
+    try {
+        const options = {};
+        for (const group of INPUT_GROUPS) {
+            // An input of a switched-off feature would be a silent no-op, which would mislead: refuse it.
+            for (const input of group.inputs) {
+                if (!input.onlyWith || raw.get(input.name) === input.default)
+                    continue;
+                if (!strictBoolean(input.onlyWith, read.raw(input.onlyWith)))
+                    throw new InvalidInput(input.name, `is only used with ${spell(input.onlyWith)} true`);
+            }
+            Object.assign(options, group.parse(read));
+        }
+        return { ok: true, options, secrets };
+    }
+    catch (err) {
+        if (!(err instanceof InvalidInput))
+            throw err;
+        return {
+            ok: false,
+            error: {
+                code: 'invalid_input',
+                input: err.input,
+                message: `Invalid input '${spell(err.input)}': ${err.detail}`,
+            },
+        };
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/sampling/pacer.ts
+;// CONCATENATED MODULE: ./src/core/codes.ts
+// Every stable code, whoever owns it: codes are declared where they are produced (a check's folder, the
+// transport, the Arc challenge, the run) and gathered here through the registry, each with its fix. docs/errors.md
+// documents each one (a test keeps the two equal) and remedies.ts holds the fix for each. A code never changes meaning once
+// released.
+
+
+/** The fleet merge's codes: rows of the fleet report that are not a machine's own check. */
+const FLEET_CODES = [
+    'fleet_report_invalid',
+    'fleet_machine_missing',
+    'fleet_no_reports',
+    'fleet_vmid_conflict',
+    'fleet_too_many_machines',
+    'fleet_scan_incomplete',
+];
+/** The engine's codes (the run, the transport, the Arc challenge), each check's in registry order, the fleet's. */
+const CODES = [
+    ...remedy_lookup/* ENGINE_REMEDIES */.O.keys(),
+    ...CHECKS.flatMap((check) => Object.keys(check.remedies ?? {})),
+    ...FLEET_CODES,
+];
+const KNOWN = new Set(CODES);
+function isCode(value) {
+    return KNOWN.has(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/remedies.ts
+
+
+// fleet merge (imds-check merge)
+const FLEET_REMEDIES = {
+    fleet_report_invalid: 'A file the merge was given does not count as a machine report of imds-check (not JSON, not schemaVersion 1, no GUID machine.vmId, no reachability check, a startedAt later than the merge, a field or file larger than any report, or unreadable). Make each machine upload only its report file, and point the merge at those files; the row names the file and why. A machine that IMDS never answered has no vmId: fix its failing check, listed on the same row.',
+    fleet_machine_missing: 'Fewer machines left a report than expected. A matrix leg whose runner was offline, or a deployment that did not reach a machine, leaves none: find the leg without an uploaded report and run it again, or lower expected when the fleet shrank.',
+    fleet_no_reports: 'No report file matched. Check that every machine uploads its report and that the merge downloads them to the folder or pattern it reads (reports input or PATH arguments).',
+    fleet_vmid_conflict: "Reports of the same vmId came from more than one leg folder, so one leg may speak for another machine. Give each leg its own artifact (one folder each) holding only its own report, download only the latest attempt of each leg, and check the leg folders the row names: a report in a folder that is not its machine's own is forged or misplaced.",
+    fleet_too_many_machines: 'More machines reported than expected says, so some rows are not machines of this fleet (stray or planted reports, or the fleet grew). Find the rows you do not know in the fleet report, remove their files or raise expected to the real fleet size.',
+    fleet_scan_incomplete: 'The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep), so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), or merge fewer reports at a time.',
+};
+/** The fixes of every check's codes and the fleet's; the engine's are looked up below. */
+const OWNED = Object.assign(Object.create(null), ...CHECKS.map((check) => check.remedies ?? {}), FLEET_REMEDIES);
+function remedyFor(code, ctx) {
+    return lookUp(code, ctx, OWNED);
+}
+
+;// CONCATENATED MODULE: ./src/core/imds/budget.ts
+class Budget {
+    clock;
+    deadline;
+    constructor(clock, totalMs) {
+        this.clock = clock;
+        this.deadline = clock.now() + totalMs;
+    }
+    remaining() {
+        return Math.max(0, this.deadline - this.clock.now());
+    }
+    expired() {
+        return this.remaining() <= 0;
+    }
+    /** A bound for one phase: its own limit, or less when the run is nearly out of time. */
+    cap(ms) {
+        return Math.min(ms, this.remaining());
+    }
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: ./src/core/imds/retry.ts
+
+
+
+const MAX_ATTEMPTS = 8;
+// A transport failure after the connection was proven is retried once: more only delays the diagnosis.
+const MAX_TRANSPORT_ATTEMPTS = 2;
+const GONE_WINDOW_MS = 70_000;
+const MAX_GONE_ATTEMPTS = 20;
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 16_000;
+// During an IMDS update, poll about every 10 s (as Microsoft's clients do) rather than backing off further.
+const GONE_MAX_DELAY_MS = 10_000;
+function isRetryable(kind, result) {
+    if (result.kind === 'failure')
+        return (0,failures/* isRetriedFailure */.Wj)(result.failure);
+    const s = result.status;
+    // A proxy's or gateway's 5xx page is not IMDS being busy: retrying it only delays the diagnosis. Any other
+    // 5xx (JSON, or plain text as Hybrid IMDS may send) is retried.
+    if (s >= 500) {
+        const seen = recognise(result, () => false);
+        return seen.imds || (seen.code !== 'not_imds_proxy' && seen.code !== 'not_imds_html');
+    }
+    return s === 410 || s === 429 || (kind === 'token' && s === 404);
+}
+/** Seconds or an HTTP date, as the header allows; null when absent or unreadable. */
+function retryAfterMs(value, now) {
+    const v = value.trim();
+    if (v === '')
+        return null;
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    // Only an IMF-fixdate (e.g. "Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would accept "1.5" as a date.
+    if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(v))
+        return null;
+    const date = Date.parse(v);
+    return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+/** Delay before attempt n+1 after n attempts: 0.5–1.0 × 1 s·2^(n-1), at least 1 s for 5xx, or Retry-After. */
+function retryDelayMs(attemptsSoFar, result, random, now) {
+    if (result.kind === 'answer') {
+        const hinted = retryAfterMs((0,http/* header */.wx)(result, 'retry-after'), now);
+        if (hinted !== null && (result.status === 429 || result.status === 503))
+            return hinted;
+    }
+    const cap = result.kind === 'answer' && result.status === 410 ? GONE_MAX_DELAY_MS : MAX_DELAY_MS;
+    const base = Math.min(cap, BASE_DELAY_MS * 2 ** Math.max(0, attemptsSoFar - 1));
+    const jittered = base / 2 + random() * (base / 2);
+    return result.kind === 'answer' && result.status >= 500 ? Math.max(1_000, jittered) : jittered;
+}
+const STATUS_REASONS = {
+    404: 'updating',
+    410: 'updating',
+    429: 'throttled',
+};
+/** Why a retry happens, in status words: `HTTP 410 (IMDS updating)`, `HTTP 429 (throttled)`, `no answer (reset)`. */
+function waitReason(result, service) {
+    if (result.kind === 'failure')
+        return `no answer (${result.failure.replace(/_/g, ' ')})`;
+    const why = STATUS_REASONS[result.status] ?? (result.status >= 500 ? 'server error' : 'retryable');
+    return `HTTP ${result.status} (${why === 'updating' ? `${service} updating` : why})`;
+}
+async function withRetry(kind, send, deps) {
+    let attempts = 0;
+    let firstGoneAt = null;
+    for (;;) {
+        const result = await send();
+        attempts += 1;
+        if (!isRetryable(kind, result))
+            return { result, attempts };
+        // 410 means "IMDS is updating, back within 70 s": keep trying for that window, not for a fixed count.
+        const gone = result.kind === 'answer' && result.status === 410;
+        if (gone && firstGoneAt === null)
+            firstGoneAt = deps.clock.now();
+        const limit = result.kind === 'failure' ? MAX_TRANSPORT_ATTEMPTS : gone ? MAX_GONE_ATTEMPTS : MAX_ATTEMPTS;
+        if (attempts >= limit)
+            return { result, attempts };
+        if (gone && firstGoneAt !== null && deps.clock.now() - firstGoneAt >= GONE_WINDOW_MS)
+            return { result, attempts };
+        const delay = retryDelayMs(attempts, result, deps.random, deps.clock.now());
+        // A wait that leaves no time for the next attempt is pointless: report what we have.
+        if (delay + 250 >= deps.budget.remaining())
+            return { result, attempts };
+        deps.onWait?.(result, attempts + 1, delay);
+        await deps.clock.sleep(delay);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/imds/client.ts
+// The narrow client through which everything talks to IMDS: one GET to the run's endpoint with the header policy
+// every request follows (Metadata: true, never X-Forwarded-For, never a proxy), admitted by the run's pacer
+// (IMDS's 5 requests per second), each phase bounded by its own limit and by what is left of the run, and a
+// slow answer or a retry wait told as progress of the check that asked.
+
+
+
+
+function imdsClients(deps) {
+    // One keep-alive connection for the whole run: every IMDS request of every check goes through it.
+    const agent = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 1 });
+    const { endpoint, budget } = deps;
+    const client = (check) => ({
+        endpoint,
+        async get(pathAndQuery, extraHeaders = {}) {
+            await deps.pacer.admit();
+            const bound = budget.cap(protocol/* CONNECT_TIMEOUT_MS */.cC + protocol/* HEADERS_TIMEOUT_MS */.C9);
+            const quiet = deps.progress.slow(check, endpoint.base, bound);
+            return (0,http/* httpGet */.lx)({
+                connection: { agent, connectHosts: endpoint.connectHosts, port: endpoint.port },
+                hostHeader: endpoint.hostHeader,
+                path: pathAndQuery,
+                headers: {
+                    Metadata: 'true',
+                    Accept: 'application/json',
+                    'User-Agent': deps.userAgent,
+                    ...extraHeaders,
+                },
+                connectTimeoutMs: budget.cap(protocol/* CONNECT_TIMEOUT_MS */.cC),
+                headersTimeoutMs: budget.cap(protocol/* HEADERS_TIMEOUT_MS */.C9),
+                bodyTimeoutMs: budget.cap(protocol/* BODY_TIMEOUT_MS */.CB),
+                remainingMs: budget.remaining(),
+                maxBodyBytes: http/* MAX_BODY_BYTES */.YK,
+                body: 'whole',
+            }).finally(quiet);
+        },
+        retried: (kind, send) => withRetry(kind, send, {
+            clock: deps.clock,
+            random: deps.random,
+            budget,
+            onWait: (result, attempt, delayMs) => deps.progress.retry(check, waitReason(result, deps.service), attempt, delayMs),
+        }),
+    });
+    return { client, close: () => agent.destroy() };
+}
+
+;// CONCATENATED MODULE: ./src/core/imds/pacer.ts
 /**
  * 5 per second, counted over 1.2 s: arrival times at the service differ from send times by the scheduling of
  * both ends (a stalled event loop, a busy core), and the limit binds where requests arrive. The margin keeps
@@ -2812,46 +2919,79 @@ class RequestPacer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/pipeline/run.ts
-// The state one run shares between its checks: options, the runtime context, the deadline, the target
-// (mode and endpoint), the one keep-alive http.Agent every IMDS request uses, the pacer every IMDS request
-// passes (5 per second in any window, whatever the check), and the log of retry waits.
+;// CONCATENATED MODULE: ./src/core/imds/progress.ts
+/** A request still pending after this long gets a line, so a dropped path never looks like a hung step. */
+const SLOW_ANSWER_MS = 2_000;
+/** Shorter retry delays are recorded but not announced. */
+const ANNOUNCED_WAIT_MS = 1_500;
+const seconds = (ms) => `${Math.max(0, Math.round(ms / 1000))} s`;
+class ProgressLog {
+    ctx;
+    budget;
+    waits = new Map();
+    constructor(ctx, budget) {
+        this.ctx = ctx;
+        this.budget = budget;
+    }
+    /** Before a retry delay: `metadata: HTTP 410 (IMDS updating), retry 3 in 10 s, 62 s left`. */
+    retry(check, reason, attempt, delayMs) {
+        const key = `${check}\u0000${reason}`;
+        const record = this.waits.get(key) ?? { check, reason, waits: 0, ms: 0 };
+        record.waits += 1;
+        record.ms += Math.round(delayMs);
+        this.waits.set(key, record);
+        if (delayMs < ANNOUNCED_WAIT_MS)
+            return;
+        const left = seconds(this.budget.remaining());
+        this.ctx.progress({
+            check,
+            text: `${check}: ${reason}, retry ${attempt} in ${seconds(delayMs)}, ${left} left`,
+        });
+    }
+    /** Starts a timer for one request; it speaks once if no answer came after SLOW_ANSWER_MS. */
+    slow(check, what, boundMs) {
+        if (boundMs <= SLOW_ANSWER_MS)
+            return () => undefined;
+        const timer = setTimeout(() => {
+            this.ctx.progress({
+                check,
+                text: `${check}: no answer yet from ${what} after ${seconds(SLOW_ANSWER_MS)}; waiting up to ${seconds(boundMs)}`,
+            });
+        }, SLOW_ANSWER_MS);
+        timer.unref?.();
+        return () => clearTimeout(timer);
+    }
+    records() {
+        return [...this.waits.values()];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/pipeline/run-state.ts
 
 
 
 function createRun(options, ctx, target, budget) {
-    return {
-        options,
-        ctx,
+    const pacer = new RequestPacer(ctx.clock);
+    const progress = new ProgressLog(ctx, budget);
+    const clients = imdsClients({
+        endpoint: target.endpoint,
+        service: target.profile.service,
         budget,
-        target,
-        agent: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 1 }),
-        pacer: new RequestPacer(ctx.clock),
-        progress: new ProgressLog(ctx, budget),
-    };
+        pacer,
+        progress,
+        clock: ctx.clock,
+        random: ctx.random,
+        userAgent: `imds-check/${ctx.toolVersion}`,
+    });
+    return { options, ctx, budget, target, pacer, progress, imds: clients.client, close: clients.close };
 }
 
 ;// CONCATENATED MODULE: ./src/core/run-probe.ts
-// One run: resolve the target (mode, endpoint), run the registered checks in order, let each settle once all
-// have run, then build the report. Expected outcomes never throw.
 
 
 
 
 
-
-function emptyIdentity(options) {
-    return {
-        kind: options.identity,
-        selector: selectorText(options.selector),
-        principalId: '',
-        tenantId: '',
-        appId: '',
-        audience: '',
-        expiresOn: '',
-        tokenType: '',
-    };
-}
 function aggregate(checks) {
     if (checks.some((c) => c.status === 'fail'))
         return 'fail';
@@ -2881,15 +3021,15 @@ async function runProbe(options, ctx) {
         }
     }
     finally {
-        run.agent.destroy();
+        run.close();
     }
-    const results = checks.map((check) => own(findings, check).check);
+    const added = checks.map((check) => check.adds?.(own(findings, check), run) ?? {});
+    const facts = Object.assign({}, ...added.map((a) => a.facts ?? {}));
     const sections = {};
-    for (const check of checks) {
-        const value = check.section?.value(own(findings, check));
-        if (check.section && value !== undefined)
-            sections[check.section.key] = value;
-    }
+    for (const { section } of added)
+        if (section)
+            sections[section.key] = section.value;
+    const results = checks.map((check) => own(findings, check).check);
     const report = {
         schemaVersion: 1,
         tool: { name: 'imds-check', version: ctx.toolVersion },
@@ -2898,20 +3038,21 @@ async function runProbe(options, ctx) {
         mode: { requested: options.mode, resolved: target.profile.mode, signal: target.signal },
         endpoint: target.endpoint.base,
         result: aggregate(results),
-        reachable: findings.reachability?.reachable ?? false,
+        reachable: facts.reachable ?? false,
         failOn: options.failOn,
         checks: results,
-        machine: findings.metadata?.machine ?? EMPTY_MACHINE,
-        identity: findings.token?.identity ?? emptyIdentity(options),
+        machine: facts.machine ?? types/* EMPTY_MACHINE */.KI,
+        identity: facts.identity ?? (0,types/* emptyIdentity */.gL)(options.identity),
         waits: run.progress.records(),
         ...(Object.keys(sections).length > 0 ? { sections } : {}),
     };
-    return { report, accessToken: findings.token?.accessToken ?? null };
+    const accessToken = added.find((a) => a.accessToken !== undefined)?.accessToken ?? null;
+    return { report, accessToken };
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/format.ts
 // Words and fact lists shared by the text, Markdown and JUnit renderers, so all three describe a report
-// the same way. Everything returned here is already safe plain text (see sanitize.ts); each renderer only
+// the same way. Everything returned here is already safe plain text (see neutralise.ts); each renderer only
 // adds the escaping its format needs.
 
 const STATUS_WORDS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
@@ -3325,7 +3466,7 @@ function checksTable(checks, options) {
     return table(['Check', 'Status', 'Time', 'HTTP / outcome', 'Code'], rows);
 }
 /** Each check's detail tables (e.g. one row per host), under a heading naming the check. */
-function markdown_detailTables(checks) {
+function detailTables(checks) {
     return checks.flatMap((c) => (c.details ?? []).flatMap((t) => [
         `### ${mdText(c.title)}: ${mdText(t.title)}`,
         '',
@@ -3394,7 +3535,7 @@ function renderMarkdown(report, options = {}) {
         headingLines(report),
         checksTable(report.checks, options),
         waited === '' ? [] : [mdText(waited)],
-        markdown_detailTables(report.checks),
+        detailTables(report.checks),
         factTable('Machine', format_machineFacts(report.machine)),
         identitySection(report),
     ];
@@ -3544,7 +3685,7 @@ function renderJunit(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/index.ts
-// The engine's public surface. Adapters import from here only.
+// The engine's public surface. Adapters import from here only (ESLint keeps them to it).
 
 
 
@@ -3564,7 +3705,7 @@ function renderJunit(report) {
 
 /***/ }),
 
-/***/ 453:
+/***/ 8453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3658,7 +3799,75 @@ function safeJson(value) {
 
 /***/ }),
 
-/***/ 169:
+/***/ 3342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  O: () => (/* binding */ ENGINE_REMEDIES),
+  w: () => (/* binding */ remedyFor)
+});
+
+// EXTERNAL MODULE: ./src/core/imds/failures.ts
+var failures = __nccwpck_require__(28);
+// EXTERNAL MODULE: ./src/core/types.ts
+var types = __nccwpck_require__(3054);
+;// CONCATENATED MODULE: ./src/core/modes/arc-codes.ts
+// The codes of the Hybrid IMDS key-file challenge, the one step of the token exchange that only Arc has, and
+// their fixes. The token check ends with them, and the stability check's samples may carry them.
+
+const ARC_REMEDIES = {
+    arc_challenge_missing: 'Hybrid IMDS answered 401 without a WWW-Authenticate challenge. Update the Connected Machine agent.',
+    arc_challenge_malformed: 'The WWW-Authenticate challenge is not `Basic realm=<path>`. Update the Connected Machine agent; if it persists, something impersonates HIMDS.',
+    arc_expected_challenge: 'Hybrid IMDS returned a token without the key-file challenge; something other than HIMDS may be listening on its port.',
+    arc_endpoint_not_loopback: 'The key-file challenge is only followed for a Hybrid IMDS on this machine. Point endpoint at localhost:40342 (or leave it empty); a remote server asking for the key file is not HIMDS.',
+    arc_key_outside_tokens_dir: 'The challenge named a file outside the Arc tokens folder, so it was not read. Something other than HIMDS may be listening on its port; check `azcmagent show`.',
+    arc_key_not_key_file: 'The challenge named a file that does not end in .key, so it was not read. Something other than HIMDS may be answering.',
+    arc_key_not_regular_file: 'The challenge named something that is not a regular file (a link, folder or FIFO), so it was not read.',
+    arc_key_hard_link: 'The challenge file has more than one hard link, so it could be any file on this machine; it was not read. HIMDS creates a fresh single-use file: something else may be answering on its port.',
+    arc_key_too_large: 'The challenge file is larger than 4096 bytes, so it was not read. Something other than HIMDS may be answering.',
+    arc_key_missing: 'The challenge file does not exist (it is single-use and removed quickly). Retry; if it persists, restart himdsd.',
+    arc_key_permission_denied: (ctx) => ctx.platform === 'win32'
+        ? "Run the agent or runner as a member of the local 'Hybrid agent extension applications' group (or Administrators), then restart its service."
+        : 'Add the runner or agent user to the himds group (`sudo usermod -aG himds <runner user>`), then restart the runner or agent service so the new group applies.',
+    arc_key_read_failed: 'The challenge file could not be read or does not hold a usable secret. Check the folder permissions and free disk space.',
+    arc_secret_rejected: 'Hybrid IMDS rejected the key-file secret. Retry; if it persists, restart the Hybrid IMDS service.',
+    arc_user_identity_unconfirmed: (ctx) => `The answer did not confirm the requested user-assigned identity: Arc agents before user-assigned support return the system identity. Update the Connected Machine agent, or use ${(0,types/* setting */.Pe)(ctx, 'identity', 'system')}.`,
+};
+
+;// CONCATENATED MODULE: ./src/core/pipeline/remedy-lookup.ts
+// Where a code's fix is found: the mode's own wording first (Arc says some things differently), then the table of
+// the code's owner: the check that ended with it, or the engine part below the checks that owns it (the run, the
+// transport, the Arc challenge). The complete table, with every check's codes, is remedies.ts.
+
+
+
+const RUN_REMEDIES = {
+    ok: 'Nothing to fix.',
+    skipped: 'Nothing to fix; the check did not apply or was not requested.',
+    invalid_input: 'Correct the named input; the message lists the accepted values.',
+    deadline_exceeded: (ctx) => `The run used up ${(0,types/* setting */.Pe)(ctx, 'timeout-seconds')} before this check could finish. Raise it, or fix the slower check first.`,
+};
+/** The fixes of the codes owned below the checks, by code. */
+const ENGINE_REMEDIES = new Map([
+    ...Object.entries(RUN_REMEDIES),
+    ...Object.entries(failures/* TRANSPORT_REMEDIES */.vI),
+    ...Object.entries(ARC_REMEDIES),
+]);
+function remedyFor(code, ctx, own = {}) {
+    const remedy = ctx.profile.remedies[code] ??
+        (Object.hasOwn(own, code) ? own[code] : undefined) ??
+        ENGINE_REMEDIES.get(code);
+    if (remedy === undefined)
+        return '';
+    return typeof remedy === 'function' ? remedy(ctx) : remedy;
+}
+
+
+/***/ }),
+
+/***/ 3548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3667,23 +3876,26 @@ function safeJson(value) {
 /* harmony export */   VX: () => (/* binding */ noProxyValue),
 /* harmony export */   km: () => (/* binding */ agentBypassCovers)
 /* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _imds_endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7098);
 // Proxy settings that would catch IMDS traffic of other programs (AMA included), and whether NO_PROXY or the
 // agent's bypass list exempts the IMDS host. imds-check itself never uses a proxy.
 
+
 const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY'];
+/** The proxies configured for other programs: the environment's variables in either case, and the agent's. */
 function proxySettings(env, agentProxy) {
     const found = [];
     for (const name of PROXY_VARIABLES) {
         for (const variant of [name, name.toLowerCase()]) {
             const value = env[variant]?.trim();
             if (value)
-                found.push({ source: variant, url: value });
+                found.push({ source: variant, url: (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutUserInfo */ .sl)(value) });
         }
     }
     if (agentProxy && agentProxy.url.trim() !== '')
-        found.push({ source: 'agent proxy', url: agentProxy.url });
+        found.push(agentProxy);
     return found;
 }
 /** NO_PROXY / no_proxy merged, as most tools read either. */
@@ -3739,187 +3951,57 @@ function agentBypassCovers(bypass, host) {
 
 /***/ }),
 
-/***/ 790:
+/***/ 5029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ finish),
-/* harmony export */   i: () => (/* binding */ skip)
+/* harmony export */   Y: () => (/* binding */ parseProxy)
 /* harmony export */ });
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(453);
-/* harmony import */ var _remedies_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(591);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4137);
+// The one proxy model: a proxy URL (the ama-proxy input, or HTTPS_PROXY for Azure Monitor traffic) parsed once into
+// a ProxyRoute, with the secrets it carries. Parsing returns the secrets; whoever parsed masks them before anything
+// could print them (the doors for an input, the engine for the environment). IMDS never goes through a proxy.
 
-
-const MAX_MESSAGE_CHARS = 4000;
-function neutraliseTable(table) {
-    return {
-        title: (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(table.title),
-        columns: table.columns.map((c) => (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(c)),
-        rows: table.rows.map((row) => row.map((cell) => (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(cell))),
+/**
+ * `strict` (an input): `http://[user:password@]host:port` with nothing after the port but `/`. Otherwise (an
+ * environment variable, as curl and AMA read it): the scheme may be left out and a path is ignored.
+ */
+function parseProxy(value, source, strict) {
+    let url;
+    try {
+        url = new URL(strict || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+    }
+    catch {
+        return { ok: false, problem: `${source} is not a URL`, secrets: [] };
+    }
+    const username = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    const credentials = username !== '' || password !== '' ? `${username}:${password}` : '';
+    const basic = credentials ? Buffer.from(credentials, 'utf8').toString('base64') : '';
+    // The password is masked whatever it looks like; the Basic value only when plausible as a secret.
+    const secrets = [password, (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlausibleSecret */ .sT)(basic) ? basic : ''].filter((s) => s !== '');
+    if (url.protocol !== 'http:')
+        return {
+            ok: false,
+            problem: `${source} uses ${url.protocol.replace(':', '')}; AMA supports http:// proxies`,
+            secrets,
+        };
+    if (strict && ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash))
+        return { ok: false, problem: `${source} has a path, query or fragment`, secrets };
+    const route = {
+        display: `http://${url.host}`,
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: url.port === '' ? 80 : Number(url.port),
+        authorization: basic ? `Basic ${basic}` : null,
+        source,
     };
-}
-function finish(run, check, startedAt, end) {
-    const standard = end.status === 'pass' || end.status === 'skip'
-        ? ''
-        : (0,_remedies_js__WEBPACK_IMPORTED_MODULE_0__/* .remedyFor */ .wJ)(end.code, {
-            profile: run.target.profile,
-            platform: run.ctx.platform,
-            spell: run.ctx.spell,
-        });
-    const result = {
-        id: check.id,
-        title: check.title,
-        status: end.status,
-        code: end.code,
-        // Messages embed network values (error bodies, names, realms): neutralised here, once for every channel.
-        message: (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(end.message, MAX_MESSAGE_CHARS),
-        remediation: (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)([end.hint ?? '', standard].filter((s) => s !== '').join(' '), MAX_MESSAGE_CHARS),
-        durationMs: Math.max(0, run.ctx.clock.now() - startedAt),
-        attempts: end.attempts ?? 0,
-        httpStatus: end.httpStatus ?? null,
-        outcome: end.outcome ?? 'skipped',
-    };
-    if (end.details)
-        result.details = end.details.map(neutraliseTable);
-    if (end.data)
-        result.data = end.data;
-    return result;
-}
-function skip(run, check, message, outcome = 'skipped') {
-    return finish(run, check, run.ctx.clock.now(), { status: 'skip', code: 'skipped', message, outcome });
+    return { ok: true, route, secrets };
 }
 
 
 /***/ }),
 
-/***/ 591:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   wJ: () => (/* binding */ remedyFor)
-/* harmony export */ });
-/* unused harmony exports selectorInputs, notImds */
-const setting = (ctx, name, value) => value === undefined ? ctx.spell.name(name) : ctx.spell.assignment(name, value);
-const selectorInputs = (ctx) => ['client-id', 'object-id', 'msi-res-id'].map((n) => setting(ctx, n)).join(', ');
-const vmRoute = 'Check that nothing blocks 169.254.169.254:80: an OS firewall or iptables rule, a missing route for 169.254.169.254/32 ' +
-    'via the primary NIC (`ip route get 169.254.169.254`), or AKS --enable-imds-restriction for pods without hostNetwork.';
-const notImds = (ctx) => `Something other than ${ctx.profile.service} answered. Make sure its traffic is not sent through a proxy ` +
-    `(add ${ctx.profile.bypassHosts.join(',')} to NO_PROXY and the proxy bypass list) ` +
-    'and that no local service or container runtime intercepts the address.';
-const REMEDIES = {
-    ok: 'Nothing to fix.',
-    skipped: 'Nothing to fix; the check did not apply or was not requested.',
-    invalid_input: 'Correct the named input; the message lists the accepted values.',
-    deadline_exceeded: (ctx) => `The run used up ${setting(ctx, 'timeout-seconds')} before this check could finish. Raise it, or fix the slower check first.`,
-    proxy_without_imds_bypass: 'Add the IMDS address to the proxy bypass list (the message shows the exact NO_PROXY value) so that the Azure Monitor Agent and other tools reach IMDS directly. imds-check itself never uses a proxy for IMDS.',
-    arc_endpoint_invalid: 'IMDS_ENDPOINT must be an http URL on a loopback address, as the Arc agent sets it (http://localhost:40342). Correct or unset it; imds-check used the default endpoint.',
-    connect_timeout: 'Packets to IMDS are dropped. ' + vmRoute,
-    connection_refused: 'The connection to IMDS was refused locally. ' +
-        vmRoute +
-        ' Inside a container on an Arc host, IMDS is not available.',
-    network_unreachable: 'There is no route to 169.254.169.254. Add a route for 169.254.169.254/32 via the primary NIC (DHCP restores it), or run on an Azure VM.',
-    connection_reset: 'The connection was reset. A firewall or a security agent probably rejects it; allow TCP to the IMDS address and port.',
-    no_response: 'Something accepted the connection but never answered. Look for a proxy, a transparent interceptor or a hung service on the IMDS address.',
-    body_timeout: 'The answer started but its body never finished. Look for an interceptor or a hung service on the IMDS address.',
-    body_too_large: (ctx) => 'The answer was larger than 1 MiB, which IMDS never sends. ' + notImds(ctx),
-    protocol_error: (ctx) => 'The answer was not valid HTTP. ' + notImds(ctx),
-    not_imds_html: (ctx) => 'An HTML page came back. ' + notImds(ctx),
-    not_imds_proxy: 'A proxy answered instead of IMDS. Set NO_PROXY to include 169.254.169.254 (Arc: localhost,127.0.0.1) and add it to the proxy bypass list of the agent.',
-    not_imds_container_runtime: 'A container runtime answered that the network is unreachable: the job is running somewhere without IMDS (for example Docker Desktop). Run it on an Azure VM or Arc server.',
-    not_imds_answer: (ctx) => 'The answer does not look like IMDS. ' + notImds(ctx),
-    metadata_header_rejected: 'IMDS rejected the request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
-    metadata_api_version: 'No api-version was accepted, even after falling back to the versions IMDS offered. Something may be rewriting requests; compare with `curl -H Metadata:true "http://169.254.169.254/metadata/versions"` on the machine.',
-    metadata_not_found: 'IMDS answered 404 for the instance document. Old VMs may need a tag, extension or disk change before compute metadata appears.',
-    metadata_method_not_allowed: 'IMDS answered 405: something rewrote the request method. Remove the interceptor.',
-    metadata_forbidden: 'IMDS refused the request (403). Check that the request leaves through the primary NIC and that no interceptor rewrites it.',
-    metadata_gone: (ctx) => `IMDS kept answering 410 (updating) until the deadline. Retry later, or raise ${setting(ctx, 'timeout-seconds')} above 70.`,
-    metadata_throttled: 'IMDS kept answering 429 (more than 5 requests per second from this VM). Reduce other IMDS traffic and retry.',
-    metadata_server_error: 'IMDS kept answering 5xx until the deadline. Retry later; if it persists, open an Azure support case for the VM.',
-    metadata_unexpected_status: 'IMDS answered with an undocumented status. Retry; if it persists, compare with `curl -H Metadata:true` on the machine.',
-    metadata_bad_json: (ctx) => 'The instance document is not valid JSON. ' + notImds(ctx),
-    metadata_bad_shape: (ctx) => 'The instance document lacks compute.vmId or compute.resourceId. ' + notImds(ctx),
-    metadata_value_rejected: (ctx) => 'A metadata value does not have the shape Azure gives that field, so its output was left empty (the JSON report keeps the value, escaped). ' +
-        notImds(ctx),
-    token_identity_not_found: (ctx) => `The VM has no managed identity, or not the one selected. Enable the system-assigned identity, or assign the user-assigned identity to the VM (az vm identity assign), and check the ${selectorInputs(ctx)} value.`,
-    token_multiple_identities: (ctx) => `The VM has several user-assigned identities and none was selected. Set ${setting(ctx, 'identity', 'user')} with one of ${selectorInputs(ctx)}.`,
-    token_invalid_resource: 'Entra ID does not know the requested resource in this tenant. Correct the resource (App ID URI of the target API).',
-    token_bad_request: 'IMDS rejected the token request (400). Read the error text in the message; check the resource and identity selector.',
-    token_header_rejected: 'IMDS rejected the token request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
-    token_forbidden: 'IMDS refused the token request (403). Check that the identity is allowed to request tokens and that no interceptor rewrites the request.',
-    token_not_found: (ctx) => `The token endpoint kept answering 404 (IMDS updating) until the deadline. Retry later, or raise ${setting(ctx, 'timeout-seconds')}.`,
-    token_gone: (ctx) => `The token endpoint kept answering 410 (IMDS updating, up to 70 s). Raise ${setting(ctx, 'timeout-seconds')} above 70 or retry later.`,
-    token_throttled: 'The token endpoint kept answering 429 (20 requests per second, 5 concurrent). Reduce other token traffic and retry.',
-    token_server_error: 'The token endpoint kept answering 5xx (often Entra ID unreachable from IMDS). Retry later; check Azure status.',
-    token_unexpected_status: 'The token endpoint answered with an undocumented status. Retry; compare with a manual request on the machine.',
-    token_bad_json: (ctx) => 'The token answer is not valid JSON. ' + notImds(ctx),
-    token_bad_shape: (ctx) => 'The token answer lacks access_token or expires_on. ' + notImds(ctx),
-    token_not_jwt: (ctx) => 'The access_token is not a JWT (three base64url parts with a JSON payload), which every Entra ID managed-identity token is. It was not used or shown. ' +
-        notImds(ctx),
-    token_expired: 'IMDS returned a token that is already expired. Check the machine clock (NTP) and retry.',
-    token_claim_rejected: (ctx) => 'A token claim (oid, tid or appid) is not a GUID, so its output was left empty; the token itself was issued. ' +
-        notImds(ctx),
-    arc_challenge_missing: 'Hybrid IMDS answered 401 without a WWW-Authenticate challenge. Update the Connected Machine agent.',
-    arc_challenge_malformed: 'The WWW-Authenticate challenge is not `Basic realm=<path>`. Update the Connected Machine agent; if it persists, something impersonates HIMDS.',
-    arc_expected_challenge: 'Hybrid IMDS returned a token without the key-file challenge; something other than HIMDS may be listening on its port.',
-    arc_endpoint_not_loopback: 'The key-file challenge is only followed for a Hybrid IMDS on this machine. Point endpoint at localhost:40342 (or leave it empty); a remote server asking for the key file is not HIMDS.',
-    arc_key_outside_tokens_dir: 'The challenge named a file outside the Arc tokens folder, so it was not read. Something other than HIMDS may be listening on its port; check `azcmagent show`.',
-    arc_key_not_key_file: 'The challenge named a file that does not end in .key, so it was not read. Something other than HIMDS may be answering.',
-    arc_key_not_regular_file: 'The challenge named something that is not a regular file (a link, folder or FIFO), so it was not read.',
-    arc_key_hard_link: 'The challenge file has more than one hard link, so it could be any file on this machine; it was not read. HIMDS creates a fresh single-use file: something else may be answering on its port.',
-    arc_key_too_large: 'The challenge file is larger than 4096 bytes, so it was not read. Something other than HIMDS may be answering.',
-    arc_key_missing: 'The challenge file does not exist (it is single-use and removed quickly). Retry; if it persists, restart himdsd.',
-    arc_key_permission_denied: (ctx) => ctx.platform === 'win32'
-        ? "Run the agent or runner as a member of the local 'Hybrid agent extension applications' group (or Administrators), then restart its service."
-        : 'Add the runner or agent user to the himds group (`sudo usermod -aG himds <runner user>`), then restart the runner or agent service so the new group applies.',
-    arc_key_read_failed: 'The challenge file could not be read or does not hold a usable secret. Check the folder permissions and free disk space.',
-    arc_secret_rejected: 'Hybrid IMDS rejected the key-file secret. Retry; if it persists, restart the Hybrid IMDS service.',
-    arc_user_identity_unconfirmed: (ctx) => `The answer did not confirm the requested user-assigned identity: Arc agents before user-assigned support return the system identity. Update the Connected Machine agent, or use ${setting(ctx, 'identity', 'system')}.`,
-    // stability (samples > 1)
-    stability_throttled: (ctx) => `${ctx.profile.service} answered 429 to some samples: other software on this machine uses up its 5 requests per second (imds-check stays below it). Find what polls it in a loop (agents, scripts, clients that do not cache tokens) and slow it down.`,
-    stability_server_error: (ctx) => `${ctx.profile.service} answered 5xx to some samples. Clients that retry ride this out; if it persists, check Azure status for the region and the service's health on this machine, then open a support case.`,
-    stability_updating: (ctx) => `${ctx.profile.service} was being updated while sampling (410, or 404 from the token endpoint); this passes within about 70 s. Make sure your clients retry that long, and sample again later.`,
-    stability_no_answer: 'Some samples got no answer at all (timeout, reset or refused) although others were answered. Look for a firewall or security agent dropping some connections, or a host under heavy load.',
-    stability_slow_answer: 'Some answers took more than 1 s, after which @azure/identity and Go azidentity stop probing IMDS, so DefaultAzureCredential may skip the managed identity. Look for CPU or network load on the host, or software inspecting local traffic.',
-    stability_bad_answer: 'Some samples got an answer that was not a good IMDS answer (the codes per sample are in the report, under samples.series). Something may intercept part of the traffic, such as a proxy for some of the requests.',
-    stability_incomplete: (ctx) => `${setting(ctx, 'timeout-seconds')} ran out before every sample was taken. Raise it (up to 600) or lower ${setting(ctx, 'samples')}: a sample takes about 0.5 s (0.9 s with a token on Arc).`,
-    // fleet merge (imds-check merge)
-    fleet_report_invalid: 'A file the merge was given does not count as a machine report of imds-check (not JSON, not schemaVersion 1, no GUID machine.vmId, no reachability check, a startedAt later than the merge, a field or file larger than any report, or unreadable). Make each machine upload only its report file, and point the merge at those files; the row names the file and why. A machine that IMDS never answered has no vmId: fix its failing check, listed on the same row.',
-    fleet_machine_missing: 'Fewer machines left a report than expected. A matrix leg whose runner was offline, or a deployment that did not reach a machine, leaves none: find the leg without an uploaded report and run it again, or lower expected when the fleet shrank.',
-    fleet_no_reports: 'No report file matched. Check that every machine uploads its report and that the merge downloads them to the folder or pattern it reads (reports input or PATH arguments).',
-    fleet_vmid_conflict: "Reports of the same vmId came from more than one leg folder, so one leg may speak for another machine. Give each leg its own artifact (one folder each) holding only its own report, download only the latest attempt of each leg, and check the leg folders the row names: a report in a folder that is not its machine's own is forged or misplaced.",
-    fleet_too_many_machines: 'More machines reported than expected says, so some rows are not machines of this fleet (stray or planted reports, or the fleet grew). Find the rows you do not know in the fleet report, remove their files or raise expected to the real fleet size.',
-    fleet_scan_incomplete: 'The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep), so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), or merge fewer reports at a time.',
-    // AMA readiness (ama: true)
-    ama_unknown_cloud: (ctx) => `Azure Monitor host names are published only for the public, US Government and China clouds, so the hosts of this cloud cannot be named. Check its Azure Monitor endpoints with the documentation of that cloud, or set ${setting(ctx, 'ama', 'false')} on these machines.`,
-    ama_trusted_roots_invalid: (ctx) => `Point ${setting(ctx, 'ama-trusted-roots')} at a readable PEM file (at most 1 MiB) holding only -----BEGIN CERTIFICATE----- blocks: the root certificates of your Azure Stack or lab cloud.`,
-    ama_proxy_invalid: (ctx) => `Set HTTPS_PROXY to http://host:port (AMA supports HTTP proxies only), or tell imds-check the proxy AMA will use with ${setting(ctx, 'ama-proxy')} (or none).`,
-    ama_dns_failed: 'The machine cannot resolve the host, so AMA cannot reach it. Check the DNS servers the machine uses (custom DNS needs forwarders to Azure DNS 168.63.129.16) and, with Private Link, the privatelink.* zones linked to the VNet.',
-    ama_private_link_public: 'The name still resolves to a public address although Private Link is expected: link the privatelink.monitor.azure.com, privatelink.oms.opinsights.azure.com and privatelink.ods.opinsights.azure.com zones to this VNet (or forward them from your DNS) and make sure the workspace and DCE are in the AMPLS.',
-    ama_private_link_private: (ctx) => `The name resolves to a private address (a Private Link zone is in effect) although ${setting(ctx, 'private-link', 'false')} says it should not: this network shares DNS with an Azure Monitor Private Link Scope, so AMA needs a DCE and must use the private endpoint. Set ${setting(ctx, 'private-link', 'true')} if that is intended.`,
-    ama_connect_timeout: 'Packets to TCP 443 of the host are dropped: allow outbound 443 to the AzureMonitor service tag (and the DCE addresses, which the tag does not cover) in the NSG, the firewall and any OS firewall.',
-    ama_connect_failed: 'TCP 443 to the host was refused or has no route: check the firewall, routes (UDR to a firewall appliance) and that nothing on this machine rejects outbound 443.',
-    ama_proxy_connect_failed: (ctx) => `The proxy AMA would use cannot be reached or does not answer CONNECT. Check the address in ${setting(ctx, 'ama-proxy')} or HTTPS_PROXY and that the proxy accepts connections from this machine.`,
-    ama_proxy_auth_required: (ctx) => `The proxy requires proxy authentication and refused the credentials (or none were given). Put its user name and password in AMA's protected settings (proxy.username, proxy.password, with auth true) and in ${setting(ctx, 'ama-proxy')} as http://user:password@host:port, or allow the Azure Monitor endpoints without authentication. AMA supports Basic authentication only.`,
-    ama_proxy_refused: 'The proxy refused to open a tunnel to the host (its status is in the message): allow CONNECT to the Azure Monitor endpoints on port 443 in the proxy policy.',
-    ama_tls_old_version: 'The server that answered on 443 speaks only TLS 1.0/1.1, which Azure Monitor no longer accepts; Azure itself speaks TLS 1.2+. Something in the path (an old proxy or firewall) terminates TLS: update it or exclude the Azure Monitor endpoints from it.',
-    ama_tls_failed: 'The TLS handshake did not complete: something accepted the connection but does not speak TLS for this host (a transparent proxy, a firewall holding the connection). Allow direct TLS to the Azure Monitor endpoints.',
-    ama_tls_untrusted: 'The certificate chain is not trusted on this machine: something in the path presents its own certificate (the issuer is named). Exclude the Azure Monitor endpoints from HTTPS inspection; AMA does not support inspected traffic.',
-    ama_tls_expired: 'A certificate in the chain is expired or not yet valid. Check the machine clock (NTP); if the clock is right, a device in the path presents a stale certificate: exclude the Azure Monitor endpoints from HTTPS inspection.',
-    ama_tls_hostname: 'The certificate is not issued for this host name: the name leads to another Azure service (a wrong hosts-file entry, DNS record or Private Link zone entry). Check what it resolves to and correct it.',
-    ama_tls_inspected: (ctx) => `A TLS-inspecting firewall or proxy re-signed the connection with its own CA (named in the message). Microsoft does not support HTTPS inspection for any Azure Monitor Agent endpoint: exclude these hosts from inspection (bypass or no-decrypt rule). ${setting(ctx, 'ama-trusted-roots')} is for Azure Stack, air-gapped clouds and labs, not to accept inspection.`,
-    ama_http_failed: 'TLS worked but no HTTP answer came back in time. Something in the path may hold the connection; retry, and check the firewall or proxy logs for the host.',
-    ama_ping_unhealthy: 'The handler answered GET /ping with something other than Healthy. Retry later and check Azure status for Azure Monitor in the region; if it persists, open a support case.',
-    ama_not_azure_answer: 'Something other than Azure Monitor answered (a proxy, a block page, or a device adding a Via header). Allow the Azure Monitor endpoints through that device without interception or blocking.',
-};
-function remedyFor(code, ctx) {
-    const remedy = ctx.profile.remedies[code] ?? REMEDIES[code];
-    return typeof remedy === 'function' ? remedy(ctx) : remedy;
-}
-
-
-/***/ }),
-
-/***/ 137:
+/***/ 4137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3936,11 +4018,12 @@ function remedyFor(code, ctx) {
 /* harmony export */   uy: () => (/* binding */ isHostName),
 /* harmony export */   vp: () => (/* binding */ isKnownCloud)
 /* harmony export */ });
-/* unused harmony export KNOWN_CLOUDS */
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(453);
+/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4729);
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8453);
 // The documented shape of every output fed by a network value. A later pipeline step pastes outputs into
 // scripts (ADO `$(probe.vmName)` is plain text substitution), so a value that does not fit its field's shape
 // never becomes an output: the output is empty and the check warns, naming the field.
+
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A resource name segment: letters (any script), digits, `_ . - ( )`, as ARM allows in names. */
@@ -3956,17 +4039,7 @@ const MACHINE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}$/;
 const ASCII_RESOURCE_GROUP = /^[A-Za-z0-9_.()-]{1,90}$/;
 let unicodeResourceGroup = null;
 const LOCATION = /^[A-Za-z0-9]{1,40}$/;
-/** The clouds IMDS and the Azure Monitor Agent know (compared case-insensitively). */
-const KNOWN_CLOUDS = [
-    'AzurePublicCloud',
-    'AzureUSGovernmentCloud',
-    'AzureChinaCloud',
-    'AzureGermanCloud',
-    'AzureStackCloud',
-    'USNat',
-    'USSec',
-];
-const CLOUDS = new Set(KNOWN_CLOUDS.map((c) => c.toLowerCase()));
+const CLOUDS = new Set(_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .KNOWN_CLOUDS */ .Np.map((c) => c.toLowerCase()));
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 /** An RFC 1123 host name with at least two labels. */
@@ -4000,55 +4073,59 @@ const isJwt = (v) => {
  * prints it in a mask command: only printable ASCII of 16 or more characters that the neutraliser would leave
  * as it is (no `##vso[`, `##[` or leading `::`) is ever registered.
  */
-const isPlausibleSecret = (v) => /^[\x21-\x7e]{16,}$/.test(v) && (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_0__/* .neutraliseLine */ .fZ)(v) === v;
+const isPlausibleSecret = (v) => /^[\x21-\x7e]{16,}$/.test(v) && (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutraliseLine */ .fZ)(v) === v;
 
 
 /***/ }),
 
-/***/ 586:
+/***/ 3054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AD: () => (/* binding */ failureCode),
-/* harmony export */   Ic: () => (/* binding */ describeFailure),
-/* harmony export */   vi: () => (/* binding */ failureOutcome)
+/* harmony export */   AR: () => (/* binding */ isSocketWord),
+/* harmony export */   KI: () => (/* binding */ EMPTY_MACHINE),
+/* harmony export */   Pe: () => (/* binding */ setting),
+/* harmony export */   gL: () => (/* binding */ emptyIdentity)
 /* harmony export */ });
-/** The socket word each failure reports; a body too large has a status line, so it reports that. */
-const WORD = {
-    connect_timeout: 'timeout',
-    connection_refused: 'refused',
-    network_unreachable: 'unreachable',
-    connection_reset: 'reset',
-    no_response: 'no-response',
-    body_timeout: 'no-response',
-    body_too_large: null,
-    protocol_error: 'no-response',
+// The engine's vocabulary: the names every layer shares (check ids, codes, inputs, outputs, options), the words
+// of an outcome, a verdict, and the report. Each check adds its own names to CheckTypes from its folder
+// (declaration merging), so this file imports nothing and no layer needs one above it to name a check.
+/** The words status outputs and outcomes use when no HTTP status came back. */
+const SOCKET_WORDS = ['timeout', 'refused', 'unreachable', 'reset', 'no-response'];
+const WORDS = new Set(SOCKET_WORDS);
+const isSocketWord = (value) => WORDS.has(value);
+/** The report's machine facts when metadata gave none. */
+const EMPTY_MACHINE = {
+    vmId: '',
+    name: '',
+    resourceId: '',
+    subscriptionId: '',
+    resourceGroup: '',
+    location: '',
+    azEnvironment: '',
+    vmSize: '',
+    osType: '',
 };
-const DESCRIPTION = {
-    connect_timeout: 'the connection attempt timed out (packets dropped)',
-    connection_refused: 'the connection was refused',
-    network_unreachable: 'the network is unreachable (no route)',
-    connection_reset: 'the connection was reset',
-    no_response: 'the connection was accepted but nothing answered',
-    body_timeout: 'the answer started but its body never finished',
-    body_too_large: 'the answer was larger than 1 MiB',
-    protocol_error: 'the answer was not valid HTTP',
-};
-function failureOutcome(f) {
-    return WORD[f.failure] ?? (f.status === null ? 'no-response' : `${f.status}`);
+/** The report's identity facts when no token was judged: only what was asked for. */
+function emptyIdentity(kind, selector = '') {
+    return {
+        kind,
+        selector,
+        principalId: '',
+        tenantId: '',
+        appId: '',
+        audience: '',
+        expiresOn: '',
+        tokenType: '',
+    };
 }
-function failureCode(f) {
-    return f.failure;
-}
-function describeFailure(f) {
-    const errno = f.errno && f.errno !== 'ETIMEDOUT' && f.errno !== 'EFBIG' ? ` (${f.errno})` : '';
-    return `${DESCRIPTION[f.failure]}${errno}`;
-}
+/** An input as the user writes it in this door, optionally with a value: `timeout-seconds: 90`, `--samples 10`. */
+const setting = (ctx, name, value) => value === undefined ? ctx.spell.name(name) : ctx.spell.assignment(name, value);
 
 
 /***/ }),
 
-/***/ 734:
+/***/ 9734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4064,7 +4141,7 @@ function ignoreClosedPipes() {
 
 /***/ }),
 
-/***/ 103:
+/***/ 8969:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4073,8 +4150,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ runStep)
 });
 
-// EXTERNAL MODULE: ./src/core/index.ts + 50 modules
-var core = __nccwpck_require__(153);
+// EXTERNAL MODULE: ./src/core/index.ts + 48 modules
+var core = __nccwpck_require__(7340);
 ;// CONCATENATED MODULE: ./src/host/annotations.ts
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
 /** `Managed-identity token (token_identity_not_found)` and the message, fix and documentation lines. */
@@ -4112,7 +4189,7 @@ function annotateChecks(port, checks, reserved) {
 const childProcessDiagnostics = {
     async run(command, args, timeoutMs) {
         // Loaded on first use: most runs never ask, and start-up should not pay for it.
-        const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
+        const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
         return new Promise((resolve) => {
             execFile(command, args, { timeout: timeoutMs, maxBuffer: 64 * 1024, windowsHide: true, encoding: 'utf8' }, (err, stdout) => {
                 if (!err)
@@ -4127,7 +4204,7 @@ const childProcessDiagnostics = {
 };
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/host/file-system.ts
 // FileSystemPort over node:fs. readSmallFile opens without following a final link and without blocking
 // on a FIFO, then checks the opened handle is a regular file with one hard link, within the size cap, before
@@ -4173,7 +4250,7 @@ const nodeFileSystem = {
 // Kept in step with package.json by a test; a literal so bundles need not read package.json at run time.
 const TOOL_VERSION = '1.0.0';
 
-;// CONCATENATED MODULE: ./src/host/context.ts
+;// CONCATENATED MODULE: ./src/host/process-context.ts
 
 
 
@@ -4246,11 +4323,11 @@ function deferredDebug(write) {
 function guarded(port) {
     return {
         ...port,
-        info: (text) => port.info((0,core/* neutraliseBlock */.KI)(text)),
-        debug: (text) => port.debug((0,core/* neutraliseBlock */.KI)(text)),
-        progress: (text) => port.progress((0,core/* neutraliseBlock */.KI)(text)),
-        annotate: (level, title, lines) => port.annotate(level, (0,core/* neutraliseBlock */.KI)(title), lines.map((line) => (0,core/* neutraliseBlock */.KI)(line))),
-        finish: (verdict, message) => port.finish(verdict, (0,core/* neutraliseBlock */.KI)(message)),
+        info: (text) => port.info((0,core/* neutraliseBlock */.rl)(text)),
+        debug: (text) => port.debug((0,core/* neutraliseBlock */.rl)(text)),
+        progress: (text) => port.progress((0,core/* neutraliseBlock */.rl)(text)),
+        annotate: (level, title, lines) => port.annotate(level, (0,core/* neutraliseBlock */.rl)(title), lines.map((line) => (0,core/* neutraliseBlock */.rl)(line))),
+        finish: (verdict, message) => port.finish(verdict, (0,core/* neutraliseBlock */.rl)(message)),
     };
 }
 
@@ -4264,7 +4341,7 @@ function oneLine(err) {
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/host/report-files.ts
 // Writes the JSON report and, when asked, JUnit XML, for every front door alike. Files are written privately:
 // the fallback folder (no RUNNER_TEMP / Agent.TempDirectory) is a fresh mkdtemp folder (0700), and every file
@@ -4274,7 +4351,7 @@ var external_node_path_ = __nccwpck_require__(760);
 
 
 /** Loaded when a file is written, after the probe: start-up should not pay for them. */
-const files = () => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 455, 23));
+const files = () => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
 /**
  * The folder for default report files: `<tempDir>/imds-check` when the runner or agent gives a per-job temp
  * folder, else a new private folder under the system temp (a shared `/tmp/imds-check` could be planted).
@@ -4291,7 +4368,7 @@ async function reportFolder(tempDir, systemTemp = (0,external_node_os_namespaceO
 /** Writes `content` to `path` through a new file in the same folder and a rename. */
 async function writePrivately(path, content) {
     const { mkdir, rename, rm, writeFile } = await files();
-    const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 598, 23));
+    const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
     const dir = (0,external_node_path_.dirname)(path);
     await mkdir(dir, { recursive: true });
     const temp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -4389,9 +4466,9 @@ async function runStep(platform, deps = {}) {
             return;
         }
         const options = parsed.options;
-        // The user's own proxy password is masked whatever it looks like.
-        if (options.amaProxy.kind === 'url')
-            mask(options.amaProxy.password);
+        // Credentials found in inputs (a proxy password) are masked whatever they look like.
+        for (const secret of parsed.secrets)
+            mask(secret);
         const ctx = createHostContext({
             spell: port.spelling,
             registerSecret,
@@ -4446,42 +4523,42 @@ async function runStep(platform, deps = {}) {
 
 /***/ }),
 
-/***/ 317:
+/***/ 5317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 982:
+/***/ 6982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 434:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 421:
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -4495,42 +4572,42 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 24:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 455:
+/***/ 1455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 67:
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 30:
+/***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 692:
+/***/ 1692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
@@ -4544,21 +4621,21 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 928:
+/***/ 6928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 203:
+/***/ 2203:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 23:
+/***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
@@ -4833,6 +4910,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(311);
+/******/ var __webpack_exports__ = __nccwpck_require__(5311);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

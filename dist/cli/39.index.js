@@ -138,7 +138,7 @@ function listScenarios(mode) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(67);
+var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 ;// CONCATENATED MODULE: ./src/emulator/state.ts
 // All mutable state of one emulator instance. Nothing is module-global, so parallel emulators never interfere.
@@ -638,7 +638,7 @@ function answerInstance(state, segments, query) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/emulator/identities.ts
 // Synthetic identities and tenant. GUIDs are random and belong to nothing real.
 
@@ -861,13 +861,13 @@ function answerToken(state, query) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(421);
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/emulator/arc-files.ts
 // Files behind the Arc challenge: the tokens dir, bait files outside it, and one key file per challenge.
 // Bait files hold `baitContent`; a client that follows a bad realm and sends the bait is caught by the tests.
@@ -1669,7 +1669,7 @@ function createAmaPki(now = Date.now()) {
 }
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(30);
+var external_node_net_ = __webpack_require__(7030);
 var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
 ;// CONCATENATED MODULE: ./src/emulator/ama/proxy.ts
 // A CONNECT proxy stub for the AMA tests: it records every request it sees (CONNECT target, whether credentials
@@ -1823,10 +1823,10 @@ function amaScenario(name) {
 }
 
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(708);
+var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(692);
+var external_node_tls_ = __webpack_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
 ;// CONCATENATED MODULE: ./src/emulator/ama/server.ts
 // HTTPS listeners on loopback that answer under the real Azure Monitor host names: the certificate is minted for

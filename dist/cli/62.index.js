@@ -3,7 +3,7 @@ exports.id = 62;
 exports.ids = [62];
 exports.modules = {
 
-/***/ 62:
+/***/ 2062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MERGE_USAGE, parseMergeArgs
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/core/fleet/contract.ts
 // The fleet merge's contract names: inputs and outputs of `imds-check merge`, the merge action and the
 // ImdsCheckMerge task (kebab-case here and on GitHub and the CLI, camelCase on Azure DevOps).
@@ -40,7 +40,7 @@ const MERGE_OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
 ]));
 
 // EXTERNAL MODULE: ./src/core/codes.ts
-var core_codes = __webpack_require__(265);
+var core_codes = __webpack_require__(7265);
 ;// CONCATENATED MODULE: ./src/core/fleet/options.ts
 // Raw merge inputs → MergePolicy and the report path. Errors name the input as the front door spells it and
 // say what is accepted; the value is shown escaped and clipped, so a message stays one line.
@@ -133,7 +133,7 @@ function parseMergeOptions(raw, spell) {
 }
 
 // EXTERNAL MODULE: ./src/core/neutralise.ts
-var neutralise = __webpack_require__(453);
+var neutralise = __webpack_require__(8453);
 ;// CONCATENATED MODULE: ./src/core/fleet/parse-report.ts
 // One single-machine report (the text of a JSON file) → a fleet row, or an `invalid` row saying why in our
 // own words. Nothing from the file is trusted: each field is type-checked, a field longer than any real report
@@ -525,9 +525,9 @@ function createFleet() {
 }
 
 // EXTERNAL MODULE: ./src/core/modes/target.ts + 4 modules
-var target = __webpack_require__(638);
+var target = __webpack_require__(2638);
 // EXTERNAL MODULE: ./src/core/remedies.ts
-var remedies = __webpack_require__(591);
+var remedies = __webpack_require__(5591);
 ;// CONCATENATED MODULE: ./src/core/fleet/fixes.ts
 // The fix for a code, as the single-machine report would give it: always from remedies.ts (with the mode
 // profile and platform of the machines concerned), never from the report files, which anyone could forge.
@@ -559,7 +559,7 @@ function fixesFor(code, rows, spell) {
         if (seen.has(`${mode}/${platform}`))
             continue;
         seen.add(`${mode}/${platform}`);
-        const text = (0,remedies/* remedyFor */.wJ)(code, { profile: target/* PROFILES */.j[mode], platform, spell });
+        const text = (0,remedies/* remedyFor */.w)(code, { profile: target/* PROFILES */.jI[mode], platform, spell });
         byText.set(text, [...(byText.get(text) ?? []), labelOf(mode, platform)]);
     }
     const fixes = [...byText].map(([text, labels]) => ({ label: labels.join('; '), text }));
@@ -647,11 +647,11 @@ function renderFleetJson(report) {
 }
 
 // EXTERNAL MODULE: ./src/core/render/format.ts
-var format = __webpack_require__(649);
+var format = __webpack_require__(9649);
 // EXTERNAL MODULE: ./src/core/render/markdown.ts
-var markdown = __webpack_require__(715);
+var markdown = __webpack_require__(7715);
 // EXTERNAL MODULE: ./src/core/render/markdown-escape.ts
-var markdown_escape = __webpack_require__(7);
+var markdown_escape = __webpack_require__(3007);
 ;// CONCATENATED MODULE: ./src/core/fleet/words.ts
 // Words and groupings shared by the fleet's text and Markdown renderers, so both describe a merge the same
 // way. Returned strings hold only numbers and our own words; report values are escaped by each renderer.
@@ -1017,12 +1017,12 @@ function renderFleetText(report, options) {
 
 
 
-// EXTERNAL MODULE: ./src/core/index.ts + 34 modules
-var core = __webpack_require__(684);
+// EXTERNAL MODULE: ./src/core/index.ts + 17 modules
+var core = __webpack_require__(5912);
 // EXTERNAL MODULE: ./src/host/code-links.ts
-var code_links = __webpack_require__(777);
+var code_links = __webpack_require__(2777);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/host/fleet-glob.ts
 // A small glob for report patterns (`**`, `*`, `?`; Node 20 has no fs.glob): finds files under the pattern's
 // fixed leading folders, no deeper than the pattern can match, without following linked folders (no loops).
@@ -1204,11 +1204,11 @@ function loadFleet(patterns, cwd, options) {
 }
 
 // EXTERNAL MODULE: ./src/host/report-files.ts
-var report_files = __webpack_require__(392);
+var report_files = __webpack_require__(8392);
 // EXTERNAL MODULE: ./src/host/spelling.ts
-var spelling = __webpack_require__(170);
+var spelling = __webpack_require__(4170);
 // EXTERNAL MODULE: ./src/host/version.ts
-var version = __webpack_require__(962);
+var version = __webpack_require__(5962);
 ;// CONCATENATED MODULE: ./src/cli/merge.ts
 // `imds-check merge [options] PATH...`: many machines' reports → one fleet verdict, as text or the fleet JSON
 // on stdout, with --report / --markdown files on request. Exit 0 pass, 1 fail, 2 usage error.

@@ -7,5 +7,5 @@ import { snapshotCredentialInputs } from './credential-inputs.js';
 
 ignoreClosedPipes();
 const credentials = snapshotCredentialInputs(process.env);
-const { createTaskPort } = await import('./port.js');
+const { createTaskPort } = await import('./task-port.js');
 await runStep(createTaskPort(credentials, import.meta.url));

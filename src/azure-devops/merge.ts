@@ -3,7 +3,7 @@
 // task-lib's own uncaughtException handler would print a stack trace.
 import { runMergeStep } from '../host/merge-step.js';
 import { ignoreClosedPipes } from '../host/quiet-pipes.js';
-import { createTaskPort } from './port.js';
+import { createTaskPort } from './task-port.js';
 
 ignoreClosedPipes();
 await runMergeStep(createTaskPort({}, import.meta.url));

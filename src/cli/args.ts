@@ -1,6 +1,7 @@
-// argv → what the CLI should do. Flags are the contract input names (`--mode vm` or `--mode=vm`), plus
-// --report, --junit, --json, bare --expose-token and --ama, --no-color, --arc-tokens-dir, --help, --version.
-import { INPUT_NAMES, INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/index.js';
+// argv → what the CLI should do. The flags and their --help lines come from the contract's inputs (each declared
+// by the run or the check that reads it): `--mode vm` or `--mode=vm`, a bare flag for a boolean input, `--report`
+// and `--junit` for the two file inputs; plus the CLI's own --json, --no-color, --arc-tokens-dir, --help, --version.
+import { CONTRACT_INPUTS, INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/index.js';
 
 export interface CheckCommand {
   kind: 'check';
@@ -19,11 +20,15 @@ export type CliCommand =
   | CheckCommand
   | { kind: 'usage-error'; message: string };
 
-/** Boolean inputs are bare flags on the command line. */
-const BARE_INPUTS: readonly InputName[] = ['expose-token', 'ama'];
-const FILE_FLAGS: Readonly<Record<string, InputName>> = { report: 'report-path', junit: 'junit-path' };
-const VALUE_FLAGS = new Set<string>(
-  INPUT_NAMES.filter((n) => !BARE_INPUTS.includes(n) && !Object.values(FILE_FLAGS).includes(n)),
+interface Flag {
+  input: InputName;
+  /** A bare flag (a boolean input) sets 'true'. */
+  bare: boolean;
+}
+
+/** Flag name → input; no prototype, as the names come from the command line. */
+const FLAGS: ReadonlyMap<string, Flag> = new Map(
+  CONTRACT_INPUTS.map((i) => [i.cli.flag ?? i.name, { input: i.name, bare: i.cli.value === undefined }]),
 );
 
 export function parseArgs(argv: string[]): CliCommand {
@@ -42,27 +47,35 @@ export function parseArgs(argv: string[]): CliCommand {
     const inline = match[2];
     if (seen.has(name)) return { kind: 'usage-error', message: `--${name} given more than once` };
     seen.add(name);
-    if (name === 'json' || name === 'no-color' || BARE_INPUTS.includes(name as InputName)) {
+    const flag = FLAGS.get(name);
+    if (name === 'json' || name === 'no-color' || flag?.bare) {
       if (inline !== undefined) return { kind: 'usage-error', message: `--${name} takes no value` };
       if (name === 'json') command.json = true;
       else if (name === 'no-color') command.noColor = true;
-      else command.inputs[name as InputName] = 'true';
+      else command.inputs[flag!.input] = 'true';
       continue;
     }
-    const target = FILE_FLAGS[name] ?? (VALUE_FLAGS.has(name) ? (name as InputName) : undefined);
-    if (!target && name !== 'arc-tokens-dir')
+    if (!flag && name !== 'arc-tokens-dir')
       return { kind: 'usage-error', message: `unknown option --${name}` };
     const value = inline ?? argv[++i];
     if (value === undefined || (inline === undefined && value.startsWith('--'))) {
       return { kind: 'usage-error', message: `--${name} needs a value` };
     }
-    if (target) command.inputs[target] = value;
+    if (flag) command.inputs[flag.input] = value;
     else command.arcTokensDir = value;
   }
   return command;
 }
 
-const d = INPUT_DEFAULTS;
+/** `  --flag VALUE` padded to the help column (at least two spaces before the text). */
+const helpLine = (left: string, text: string): string => `  ${left.padEnd(25)}  ${text}`;
+
+const INPUT_LINES = CONTRACT_INPUTS.map((i) =>
+  helpLine(
+    `--${i.cli.flag ?? i.name}${i.cli.value ? ` ${i.cli.value}` : ''}`,
+    i.cli.help.replace('{default}', INPUT_DEFAULTS[i.name]),
+  ),
+);
 
 export const USAGE = `Usage: imds-check [options]
        imds-check emulate [options]     (imds-check emulate --help lists them)
@@ -71,31 +84,12 @@ export const USAGE = `Usage: imds-check [options]
 Checks that this machine reaches Azure IMDS (VMs) or Hybrid IMDS (Arc) and gets a managed-identity token.
 
 Options:
-  --mode auto|vm|arc         which metadata service (default ${d.mode}: Arc when its agent or variables are present)
-  --identity system|user|none  which identity to request a token for (default ${d.identity}; none skips the token)
-  --client-id GUID           user-assigned identity by client id (with --identity user)
-  --object-id GUID           user-assigned identity by object (principal) id
-  --msi-res-id ID            user-assigned identity by ARM resource id
-  --resource URI             token audience (default: ARM of the cloud IMDS reports)
-  --endpoint URL             base URL override, e.g. http://127.0.0.1:8080 for the emulator
-  --timeout-seconds N        bound on the whole run, retries included (1-600, default ${d['timeout-seconds']})
-  --fail-on error|unreachable|never  when to exit 1 (default ${d['fail-on']})
-  --samples N                repeat the metadata and token requests N times in all (1-1000, default ${d.samples})
-  --min-success-percent P    with --samples: the share of good samples below which stability fails (default ${d['min-success-percent']})
-  --ama                      also check the endpoints the Azure Monitor Agent needs (off by default)
-  --workspace-ids IDS        with --ama: Log Analytics workspace ids, comma separated
-  --dce-endpoints HOSTS      with --ama: data collection endpoint host names, comma separated
-  --ama-proxy URL|none       with --ama: the proxy AMA will use (default: HTTPS_PROXY of the environment)
-  --private-link auto|true|false  with --ama: whether names must resolve to private addresses (default ${d['private-link']})
-  --ama-trusted-roots FILE   with --ama: PEM file of extra roots that count as Azure Monitor's
-  --report FILE              write the JSON report to FILE
-  --junit FILE               write JUnit XML to FILE
-  --json                     print the JSON report on stdout instead of text
-  --expose-token             with --json, add accessToken to the printed document (never to --report)
-  --arc-tokens-dir DIR       Arc key-file folder, only with a loopback --endpoint (to try Arc against the emulator)
-  --no-color                 no colours (also when NO_COLOR is set or stdout is not a terminal)
-  -h, --help                 this help
-  -V, --version              the version
+${INPUT_LINES.join('\n')}
+${helpLine('--json', 'print the JSON report on stdout instead of text')}
+${helpLine('--arc-tokens-dir DIR', 'Arc key-file folder, only with a loopback --endpoint (to try Arc against the emulator)')}
+${helpLine('--no-color', 'no colours (also when NO_COLOR is set or stdout is not a terminal)')}
+${helpLine('-h, --help', 'this help')}
+${helpLine('-V, --version', 'the version')}
 
 Progress lines during long waits go to stderr. Each failure names its code, documented in docs/errors.md.
 Exit codes: 0 pass or warn, 1 fail (per --fail-on), 2 usage error.`;

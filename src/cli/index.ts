@@ -1,5 +1,5 @@
 // CLI entry (bundled to dist/cli/index.js, package bin `imds-check`).
-import { createHostContext } from '../host/context.js';
+import { createHostContext } from '../host/process-context.js';
 import { oneLine } from '../host/one-line.js';
 import { ignoreClosedPipes } from '../host/quiet-pipes.js';
 import { runCli } from './main.js';

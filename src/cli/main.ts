@@ -15,7 +15,7 @@ import {
   type RuntimeContext,
 } from '../core/index.js';
 import { pathLink } from '../host/code-links.js';
-import type { HostOptions } from '../host/context.js';
+import type { HostOptions } from '../host/process-context.js';
 import { writeReports } from '../host/report-files.js';
 import { CLI_SPELLING } from '../host/spelling.js';
 import { TOOL_VERSION } from '../host/version.js';
@@ -38,7 +38,7 @@ export interface CliIo {
   probe?: (options: ProbeOptions, ctx: RuntimeContext) => Promise<ProbeOutcome>;
 }
 
-export function redact(text: string, secrets: Iterable<string>): string {
+function redact(text: string, secrets: Iterable<string>): string {
   let out = text;
   for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***');
   return out;
@@ -82,9 +82,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`imds-check: ${problem}.\n`);
     return 2;
   }
-  const secrets = new Set<string>();
-  if (options.amaProxy.kind === 'url' && options.amaProxy.password !== '')
-    secrets.add(options.amaProxy.password);
+  // Credentials found in inputs (a proxy password) are redacted from everything printed.
+  const secrets = new Set<string>(parsed.secrets);
   const progress = progressPrinter(io.err, io.errIsTTY);
   const ctx = io.makeContext({
     spell: CLI_SPELLING,

@@ -1,36 +1,23 @@
 // One run: resolve the target (mode, endpoint), run the registered checks in order, let each settle once all
-// have run, then build the report. Expected outcomes never throw.
-import { Budget } from './budget.js';
-import { EMPTY_MACHINE } from './checks/metadata-answer.js';
-import { selectorText } from './checks/token-answer.js';
+// have run, then build the report from what each check adds. Expected outcomes never throw.
+import type { RuntimeContext } from './context.js';
+import { Budget } from './imds/budget.js';
 import { resolveTarget } from './modes/target.js';
-import type { CheckModule } from './pipeline/check.js';
-import type { Finding, Findings } from './pipeline/findings.js';
-import { CHECKS } from './pipeline/registry.js';
-import { createRun } from './pipeline/run.js';
-import type {
-  CheckResult,
-  IdentityFacts,
-  JsonValue,
-  ProbeOptions,
-  ProbeOutcome,
-  Report,
-  RunResult,
-  RuntimeContext,
+import type { CheckAddition, CheckModule } from './pipeline/check.js';
+import { createRun } from './pipeline/run-state.js';
+import { CHECKS } from './registry.js';
+import {
+  EMPTY_MACHINE,
+  emptyIdentity,
+  type CheckResult,
+  type Finding,
+  type Findings,
+  type JsonValue,
+  type ProbeOptions,
+  type ProbeOutcome,
+  type Report,
+  type RunResult,
 } from './types.js';
-
-function emptyIdentity(options: ProbeOptions): IdentityFacts {
-  return {
-    kind: options.identity,
-    selector: selectorText(options.selector),
-    principalId: '',
-    tenantId: '',
-    appId: '',
-    audience: '',
-    expiresOn: '',
-    tokenType: '',
-  };
-}
 
 function aggregate(checks: CheckResult[]): RunResult {
   if (checks.some((c) => c.status === 'fail')) return 'fail';
@@ -59,14 +46,13 @@ export async function runProbe(options: ProbeOptions, ctx: RuntimeContext): Prom
       if (check.settle && finding) keep(findings, check, check.settle(finding, findings, run));
     }
   } finally {
-    run.agent.destroy();
+    run.close();
   }
-  const results = checks.map((check) => own(findings, check)!.check);
+  const added: CheckAddition[] = checks.map((check) => check.adds?.(own(findings, check)!, run) ?? {});
+  const facts = Object.assign({}, ...added.map((a) => a.facts ?? {})) as NonNullable<CheckAddition['facts']>;
   const sections: { [key: string]: JsonValue } = {};
-  for (const check of checks) {
-    const value = check.section?.value(own(findings, check)!);
-    if (check.section && value !== undefined) sections[check.section.key] = value;
-  }
+  for (const { section } of added) if (section) sections[section.key] = section.value;
+  const results = checks.map((check) => own(findings, check)!.check);
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'imds-check', version: ctx.toolVersion },
@@ -75,13 +61,14 @@ export async function runProbe(options: ProbeOptions, ctx: RuntimeContext): Prom
     mode: { requested: options.mode, resolved: target.profile.mode, signal: target.signal },
     endpoint: target.endpoint.base,
     result: aggregate(results),
-    reachable: findings.reachability?.reachable ?? false,
+    reachable: facts.reachable ?? false,
     failOn: options.failOn,
     checks: results,
-    machine: findings.metadata?.machine ?? EMPTY_MACHINE,
-    identity: findings.token?.identity ?? emptyIdentity(options),
+    machine: facts.machine ?? EMPTY_MACHINE,
+    identity: facts.identity ?? emptyIdentity(options.identity),
     waits: run.progress.records(),
     ...(Object.keys(sections).length > 0 ? { sections } : {}),
   };
-  return { report, accessToken: findings.token?.accessToken ?? null };
+  const accessToken = added.find((a) => a.accessToken !== undefined)?.accessToken ?? null;
+  return { report, accessToken };
 }

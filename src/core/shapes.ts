@@ -1,6 +1,7 @@
 // The documented shape of every output fed by a network value. A later pipeline step pastes outputs into
 // scripts (ADO `$(probe.vmName)` is plain text substitution), so a value that does not fit its field's shape
 // never becomes an output: the output is empty and the check warns, naming the field.
+import { KNOWN_CLOUDS } from './clouds.js';
 import { neutraliseLine } from './neutralise.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,16 +22,6 @@ const MACHINE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}$/;
 const ASCII_RESOURCE_GROUP = /^[A-Za-z0-9_.()-]{1,90}$/;
 let unicodeResourceGroup: RegExp | null = null;
 const LOCATION = /^[A-Za-z0-9]{1,40}$/;
-/** The clouds IMDS and the Azure Monitor Agent know (compared case-insensitively). */
-export const KNOWN_CLOUDS = [
-  'AzurePublicCloud',
-  'AzureUSGovernmentCloud',
-  'AzureChinaCloud',
-  'AzureGermanCloud',
-  'AzureStackCloud',
-  'USNat',
-  'USSec',
-] as const;
 const CLOUDS = new Set(KNOWN_CLOUDS.map((c) => c.toLowerCase()));
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;

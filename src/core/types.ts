@@ -1,20 +1,76 @@
-// The engine's public types: options in, report out, and the RuntimeContext through which adapters hand
-// the engine everything environmental (the engine itself never reads the process environment or platform).
-import type { Code } from './codes.js';
-import type { InputName } from './contract.js';
-import type { CheckFindings } from './pipeline/findings.js';
-import type { SocketWord } from './socket-words.js';
+// The engine's vocabulary: the names every layer shares (check ids, codes, inputs, outputs, options), the words
+// of an outcome, a verdict, and the report. Each check adds its own names to CheckTypes from its folder
+// (declaration merging), so this file imports nothing and no layer needs one above it to name a check.
+
+/**
+ * One entry per check, added by the check itself (`declare module '../../types.js'` in checks/<id>/index.ts):
+ * `{ finding: F; codes?: C; inputs?: I; outputs?: O }`, the finding its run returns and the names it owns.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the check modules
+export interface CheckTypes {}
+export type CheckId = keyof CheckTypes & string;
+/** A union of what every check declares under `key` (never when none does). */
+type Declared<K extends string> = {
+  [Id in CheckId]: CheckTypes[Id] extends { [P in K]: infer T } ? T : never;
+}[CheckId];
+
+/** Every finding carries the check's finished result; a check adds what later checks or the report need. */
+export interface Finding {
+  check: CheckResult;
+}
+export type CheckFindings = { [Id in CheckId]: CheckTypes[Id] extends { finding: infer F } ? F : never };
+export type Findings = Partial<CheckFindings>;
+
+/** Codes any check may end with; the transport, the modes and the fleet add theirs to CodeOwners. */
+export type RunCode = 'ok' | 'skipped' | 'invalid_input' | 'deadline_exceeded';
+export interface CodeOwners {
+  run: RunCode;
+}
+export type Code = CodeOwners[keyof CodeOwners] | Declared<'codes'>;
+
+/** The run's own inputs and outputs (pipeline/run-inputs.ts); every other name belongs to a check. */
+type RunInputName =
+  'mode' | 'endpoint' | 'timeout-seconds' | 'fail-on' | 'report-path' | 'junit-path' | 'ama';
+type RunOutputName = 'result' | 'mode' | 'report-path';
+export type InputName = RunInputName | Declared<'inputs'>;
+export type OutputName = RunOutputName | Declared<'outputs'>;
+export type RawInputs = Partial<Record<InputName, string | undefined>>;
+export type Outputs = Partial<Record<OutputName, string>>;
+
+/** The run's own options; each check's folder extends this interface with the options its inputs parse to. */
+export interface ProbeOptions {
+  mode: RequestedMode;
+  /** '' means: the default endpoint of the resolved mode. */
+  endpoint: string;
+  timeoutSeconds: number;
+  failOn: FailOn;
+  /** '' means: the adapter's default location. */
+  reportPath: string;
+  junitPath: string;
+  /** The Azure Monitor Agent checks (false: no connection leaves for Azure Monitor). */
+  ama: boolean;
+}
+
+/** How a front door spells an input in messages: `timeout-seconds`, `timeoutSeconds` or `--timeout-seconds`. */
+export interface InputSpelling {
+  name(input: InputName): string;
+  /** `timeout-seconds: 90`, `timeoutSeconds: 90`, `--timeout-seconds 90`. */
+  assignment(input: InputName, value: string): string;
+}
+
+/** The words status outputs and outcomes use when no HTTP status came back. */
+const SOCKET_WORDS = ['timeout', 'refused', 'unreachable', 'reset', 'no-response'] as const;
+export type SocketWord = (typeof SOCKET_WORDS)[number];
+const WORDS: ReadonlySet<string> = new Set(SOCKET_WORDS);
+export const isSocketWord = (value: string): value is SocketWord => WORDS.has(value);
 
 export type Mode = 'vm' | 'arc';
 export type RequestedMode = 'auto' | Mode;
 export type IdentityKind = 'system' | 'user' | 'none';
 export type FailOn = 'error' | 'unreachable' | 'never';
-/** One id per registered check module (each check file adds its own to CheckFindings). */
-export type CheckId = keyof CheckFindings & string;
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 export type RunResult = 'pass' | 'warn' | 'fail';
 export type SelectorKind = 'client_id' | 'object_id' | 'msi_res_id';
-export type PrivateLink = 'auto' | 'true' | 'false';
 
 /** What decided the resolved mode; shown in the report and used for the `mode` output. */
 export type ModeSignal = 'requested' | 'identity-endpoint-env' | 'himds-agent-installed' | 'default-vm';
@@ -27,40 +83,6 @@ export interface IdentitySelector {
   value: string;
 }
 
-/** Where AMA's own traffic goes: the environment's HTTPS_PROXY, direct, or an explicit proxy. */
-export type AmaProxy =
-  | { kind: 'environment' }
-  | { kind: 'none' }
-  | { kind: 'url'; url: string; username: string; password: string };
-
-/** Validated options, shared by every front door (see options.ts). */
-export interface ProbeOptions {
-  mode: RequestedMode;
-  identity: IdentityKind;
-  selector: IdentitySelector | null;
-  /** '' means: the ARM endpoint of the cloud named by metadata azEnvironment. */
-  resource: string;
-  /** '' means: the default endpoint of the resolved mode. */
-  endpoint: string;
-  timeoutSeconds: number;
-  failOn: FailOn;
-  exposeToken: boolean;
-  /** '' means: the adapter's default location. */
-  reportPath: string;
-  junitPath: string;
-  /** 1 = one probe; more repeats the metadata and token requests (the stability check). */
-  samples: number;
-  minSuccessPercent: number;
-  /** The AMA readiness check (false: no connection leaves for Azure Monitor). */
-  ama: boolean;
-  workspaceIds: string[];
-  dceEndpoints: string[];
-  amaProxy: AmaProxy;
-  privateLink: PrivateLink;
-  /** '' or a PEM file of extra roots that count as legitimate for Azure Monitor. */
-  amaTrustedRoots: string;
-}
-
 /** How a front door spells an input in messages: `timeout-seconds`, `timeoutSeconds` or `--timeout-seconds`. */
 export interface InputSpelling {
   name(input: InputName): string;
@@ -68,93 +90,28 @@ export interface InputSpelling {
   assignment(input: InputName, value: string): string;
 }
 
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
+/**
+ * What a judge decided: status, code and message, with advice placed before the code's standard fix (`hint`)
+ * and extra tables or report fields. finish() turns a check's verdict into its result.
+ */
+export interface Verdict {
+  status: CheckStatus;
+  code: Code;
+  message: string;
+  attempts?: number;
+  httpStatus?: number | null;
+  outcome?: Outcome;
+  hint?: string;
+  details?: DetailTable[];
+  data?: { [key: string]: JsonValue };
 }
 
-export interface FileStat {
-  isFile: boolean;
-  isSymbolicLink: boolean;
-  size: number;
-  /** Hard-link count; a key file with more than one name could be any file on the machine. */
-  nlink: number;
-}
-
-/** Read-only file access; errors are thrown as Node-style errors carrying `code` (ENOENT, EACCES, ...). */
-export interface FileSystemPort {
-  exists(path: string): Promise<boolean>;
-  /** lstat: does not follow links. */
-  lstat(path: string): Promise<FileStat>;
-  /** Resolves links; used to prove a path stays inside a folder. */
-  realpath(path: string): Promise<string>;
-  /**
-   * Reads at most maxBytes; opens without following a final link and refuses non-regular files (ENOTREG),
-   * files over the cap (EFBIG) and files with more than one hard link (EMLINK).
-   */
-  readSmallFile(path: string, maxBytes: number): Promise<string>;
-  readText(path: string): Promise<string>;
-}
-
-/** Read-only diagnostics commands (e.g. `systemctl is-active himdsd`); absence is not an error. */
-export interface DiagnosticsPort {
-  run(
-    command: string,
-    args: string[],
-    timeoutMs: number,
-  ): Promise<{ exitCode: number; stdout: string } | null>;
-}
-
-export interface Logger {
-  debug(message: string): void;
-}
-
-/** A line about a wait of more than a moment: status words only, never a secret or a network value. */
-export interface ProgressEvent {
-  check: CheckId;
-  text: string;
-}
-
-/** A proxy configured outside the environment (the Azure DevOps agent proxy). */
-export interface AgentProxy {
-  url: string;
-  bypass: string[];
-}
-
-/** How the AMA check resolves a host and which port stands for its 443 (replaced in tests only). */
-export interface AmaNetwork {
-  resolve(host: string): Promise<string[]>;
-  port(host: string): number;
-}
-
-export interface RuntimeContext {
-  env: Readonly<Record<string, string | undefined>>;
+/** The fix for a code: a sentence, or one made for the mode, platform and spelling at hand. */
+export type Remedy = string | ((ctx: RemedyContext) => string);
+export interface RemedyContext {
+  profile: { service: string; bypassHosts: readonly string[]; remedies: Partial<Record<Code, Remedy>> };
   platform: string;
-  clock: Clock;
-  /** [0,1); injectable so retry jitter is deterministic in tests. */
-  random: () => number;
-  fs: FileSystemPort;
-  /** The Arc tokens folder for this platform; never taken from the server or a user-facing input. */
-  arcTokensDir: string;
-  /** Files whose presence means the Arc agent is installed. */
-  arcAgentMarkers: string[];
-  /** Files whose presence hints that we run inside a container. */
-  containerMarkers: string[];
-  agentProxy: AgentProxy | null;
-  /** How the calling front door spells inputs, so advice names them the way the user writes them. */
   spell: InputSpelling;
-  diagnostics: DiagnosticsPort | null;
-  log: Logger;
-  /** Waits of more than a moment, as they start; adapters print them. */
-  progress(event: ProgressEvent): void;
-  /** Called with every secret (token, Arc challenge secret) the moment it is obtained, before any use. */
-  registerSecret(value: string): void;
-  toolVersion: string;
-  /**
-   * Test seam of the AMA check (loopback servers under real host names). Only code sets it: no front door
-   * maps an input or environment variable to it; absent means the system resolver and port 443.
-   */
-  amaNetwork?: AmaNetwork;
 }
 
 /** Renderer-neutral extra detail of one check (e.g. one row per host): renderers draw it generically. */
@@ -193,6 +150,33 @@ export interface MachineFacts {
   azEnvironment: string;
   vmSize: string;
   osType: string;
+}
+
+/** The report's machine facts when metadata gave none. */
+export const EMPTY_MACHINE: MachineFacts = {
+  vmId: '',
+  name: '',
+  resourceId: '',
+  subscriptionId: '',
+  resourceGroup: '',
+  location: '',
+  azEnvironment: '',
+  vmSize: '',
+  osType: '',
+};
+
+/** The report's identity facts when no token was judged: only what was asked for. */
+export function emptyIdentity(kind: IdentityKind, selector = ''): IdentityFacts {
+  return {
+    kind,
+    selector,
+    principalId: '',
+    tenantId: '',
+    appId: '',
+    audience: '',
+    expiresOn: '',
+    tokenType: '',
+  };
 }
 
 export interface IdentityFacts {
@@ -240,3 +224,7 @@ export interface ProbeOutcome {
   report: Report;
   accessToken: string | null;
 }
+
+/** An input as the user writes it in this door, optionally with a value: `timeout-seconds: 90`, `--samples 10`. */
+export const setting = (ctx: Pick<RemedyContext, 'spell'>, name: InputName, value?: string): string =>
+  value === undefined ? ctx.spell.name(name) : ctx.spell.assignment(name, value);

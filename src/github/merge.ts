@@ -2,7 +2,7 @@
 // same runner port as the check.
 import { runMergeStep } from '../host/merge-step.js';
 import { ignoreClosedPipes } from '../host/quiet-pipes.js';
-import { createGitHubPort } from './port.js';
+import { createGitHubPort } from './actions-port.js';
 
 ignoreClosedPipes();
 await runMergeStep(createGitHubPort());

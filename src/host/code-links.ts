@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { CodeLink } from '../core/index.js';
 
-export const ERRORS_DOC = 'docs/errors.md';
+const ERRORS_DOC = 'docs/errors.md';
 
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const REF = /^[A-Za-z0-9_.\/-]+$/;

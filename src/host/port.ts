@@ -1,7 +1,7 @@
 // What a step body needs from a CI platform: the check (step.ts) and the fleet merge (merge-step.ts) run over
 // the same port, each with its own input and output names. The GitHub Action and the Azure DevOps task are
 // thin adapters of this port; everything they have in common lives in the step bodies.
-import type { AgentProxy, CodeLink, InputName, OutputName, StepVerdict } from '../core/index.js';
+import type { ProxySetting, CodeLink, InputName, OutputName, StepVerdict } from '../core/index.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -33,7 +33,7 @@ export interface PlatformPort<In extends string = InputName, Out extends string 
   finish(verdict: StepVerdict, message: string): void;
   /** The per-job temp folder (RUNNER_TEMP, Agent.TempDirectory), if any. */
   tempDir(): string | undefined;
-  agentProxy(): AgentProxy | null;
+  agentProxy(): ProxySetting | null;
   /** Where a code is documented, for links in annotations and the summary. */
   codeLink: CodeLink;
   /** Which verdicts make finish() add an annotation of that level itself, so one slot is kept for it. */

@@ -1,5 +1,5 @@
 // How each front door spells an input, for messages and advice: the engine is told, it never guesses.
-import { toCamel, type InputName, type InputSpelling } from '../core/index.js';
+import { CONTRACT_INPUTS, toCamel, type InputName, type InputSpelling } from '../core/index.js';
 
 export const ACTION_SPELLING: InputSpelling = {
   name: (input) => input,
@@ -11,10 +11,12 @@ export const TASK_SPELLING: InputSpelling = {
   assignment: (input, value) => `${toCamel(input)}: ${value}`,
 };
 
-/** The CLI's flags are the input names, except the two file flags. */
-const CLI_FLAG: Partial<Record<InputName, string>> = { 'report-path': 'report', 'junit-path': 'junit' };
+/** The CLI's flags are the input names, except where an input declares another (the two file flags). */
+const CLI_FLAG: ReadonlyMap<InputName, string> = new Map(
+  CONTRACT_INPUTS.map((i) => [i.name, i.cli.flag ?? i.name]),
+);
 
 export const CLI_SPELLING: InputSpelling = {
-  name: (input) => `--${CLI_FLAG[input] ?? input}`,
-  assignment: (input, value) => `--${CLI_FLAG[input] ?? input} ${value}`,
+  name: (input) => `--${CLI_FLAG.get(input) ?? input}`,
+  assignment: (input, value) => `--${CLI_FLAG.get(input) ?? input} ${value}`,
 };

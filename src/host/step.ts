@@ -22,7 +22,7 @@ import {
   type StepVerdict,
 } from '../core/index.js';
 import { annotateChecks } from './annotations.js';
-import { createHostContext } from './context.js';
+import { createHostContext } from './process-context.js';
 import { deferredDebug } from './deferred-debug.js';
 import { guarded } from './guarded-port.js';
 import { oneLine } from './one-line.js';
@@ -75,8 +75,8 @@ export async function runStep(platform: PlatformPort, deps: StepDeps = {}): Prom
       return;
     }
     const options = parsed.options;
-    // The user's own proxy password is masked whatever it looks like.
-    if (options.amaProxy.kind === 'url') mask(options.amaProxy.password);
+    // Credentials found in inputs (a proxy password) are masked whatever they look like.
+    for (const secret of parsed.secrets) mask(secret);
     const ctx = createHostContext({
       spell: port.spelling,
       registerSecret,

@@ -2,19 +2,19 @@
 // the platform's tokens folder (no `..`, no link, one hard link, regular file, at most 4096 bytes) BEFORE
 // reading it, then read it. Any rule broken means the file is never opened.
 import path from 'node:path';
-import type { Code } from '../codes.js';
-import { ARC_SECRET_MAX_BYTES } from '../endpoints.js';
-import type { HttpAnswer } from '../http.js';
+import type { ArcCode } from './arc-codes.js';
+import { ARC_SECRET_MAX_BYTES } from '../imds/protocol.js';
+import type { HttpAnswer } from '../imds/http.js';
 import { isPlausibleSecret } from '../shapes.js';
-import type { RuntimeContext } from '../types.js';
+import type { RuntimeContext } from '../context.js';
 
 export type KeyResult =
-  { ok: true; secret: string; path: string } | { ok: false; code: Code; message: string };
+  { ok: true; secret: string; path: string } | { ok: false; code: ArcCode; message: string };
 
-const refuse = (code: Code, message: string): KeyResult => ({ ok: false, code, message });
+const refuse = (code: ArcCode, message: string): KeyResult => ({ ok: false, code, message });
 
 /** The realm path, or a refusal when the challenge is missing, ambiguous or not plain `Basic realm=<path>`. */
-export function realmFrom(answer: HttpAnswer): { path: string } | { code: Code; message: string } {
+export function realmFrom(answer: HttpAnswer): { path: string } | { code: ArcCode; message: string } {
   const values = answer.headers['www-authenticate'] ?? [];
   if (values.length === 0)
     return {
@@ -79,7 +79,7 @@ function errorCode(err: unknown): string {
   return (err as NodeJS.ErrnoException | null)?.code ?? '';
 }
 
-function fileError(err: unknown, realm: string, ctx: RuntimeContext): KeyResult {
+function fileError(err: unknown, realm: string, ctx: Pick<RuntimeContext, 'platform'>): KeyResult {
   const code = errorCode(err);
   if (code === 'ENOENT') return refuse('arc_key_missing', `The challenge file ${realm} does not exist.`);
   if (code === 'EACCES' || code === 'EPERM') {
@@ -104,7 +104,10 @@ function fileError(err: unknown, realm: string, ctx: RuntimeContext): KeyResult 
   return refuse('arc_key_read_failed', `Could not read ${realm} (${code || 'error'}).`);
 }
 
-export async function readArcKey(realm: string, ctx: RuntimeContext): Promise<KeyResult> {
+export async function readArcKey(
+  realm: string,
+  ctx: Pick<RuntimeContext, 'fs' | 'platform' | 'arcTokensDir'>,
+): Promise<KeyResult> {
   const pathProblem = checkKeyPath(realm, ctx);
   if (pathProblem) return pathProblem;
   try {

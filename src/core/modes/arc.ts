@@ -1,10 +1,10 @@
 // Azure Arc-enabled server: Hybrid IMDS on the host's loopback (IMDS_ENDPOINT when the agent set it), the
 // key-file challenge on token requests, the himds service for diagnostics, and the fixes that differ from a VM.
-import { validateBaseUrl, isLoopbackAddress, withoutUserInfo } from '../endpoint.js';
-import { ARC_METADATA_API_VERSION, ARC_TOKEN_API_VERSION, HIMDS_BASE } from '../endpoints.js';
-import { readClaims } from '../jwt.js';
-import type { RemedyContext } from '../remedies.js';
-import type { IdentitySelector, RuntimeContext } from '../types.js';
+import { validateBaseUrl, isLoopbackAddress, withoutUserInfo } from '../imds/endpoint.js';
+import { ARC_METADATA_API_VERSION, ARC_TOKEN_API_VERSION, HIMDS_BASE } from '../imds/protocol.js';
+import { readClaims } from '../imds/jwt.js';
+import type { RuntimeContext } from '../context.js';
+import type { IdentitySelector, RemedyContext } from '../types.js';
 import { followChallenge } from './arc-challenge.js';
 import type { ModeProfile } from './profile.js';
 
@@ -61,16 +61,16 @@ export const arcProfile: ModeProfile = {
   completeTokenExchange: followChallenge,
   requiresChallenge: true,
   confirmsIdentity,
-  async serviceState(run) {
-    const diagnostics = run.ctx.diagnostics;
+  async serviceState(ctx, budget) {
+    const diagnostics = ctx.diagnostics;
     // With no time left a zero timeout would mean "no limit" to child_process: skip instead.
-    if (!diagnostics || run.budget.remaining() < 250) return '';
-    const windows = run.ctx.platform === 'win32';
+    if (!diagnostics || budget.remaining() < 250) return '';
+    const windows = ctx.platform === 'win32';
     const [cmd, args, name] = windows
-      ? [scExePath(run.ctx.env), ['query', 'himds'], 'himds service']
+      ? [scExePath(ctx.env), ['query', 'himds'], 'himds service']
       : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
     try {
-      const answer = await diagnostics.run(cmd, args, Math.min(2_000, run.budget.remaining()));
+      const answer = await diagnostics.run(cmd, args, Math.min(2_000, budget.remaining()));
       if (!answer) return '';
       const state = windows
         ? (/STATE\s*:\s*\d+\s+(\w+)/.exec(answer.stdout)?.[1] ?? '')

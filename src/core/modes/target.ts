@@ -1,7 +1,8 @@
 // Before any check: which mode (and why), which endpoint, and whether the job runs in a container. The
 // environment check reports this; every later check talks to the target.
-import { parseEndpoint, type Endpoint } from '../endpoint.js';
-import type { Mode, ModeSignal, ProbeOptions, RuntimeContext } from '../types.js';
+import { parseEndpoint, type Endpoint } from '../imds/endpoint.js';
+import type { RuntimeContext } from '../context.js';
+import type { Mode, ModeSignal, ProbeOptions } from '../types.js';
 import { arcProfile } from './arc.js';
 import type { ModeProfile } from './profile.js';
 import { vmProfile } from './vm.js';
@@ -49,4 +50,10 @@ export async function resolveTarget(options: ProbeOptions, ctx: RuntimeContext):
     endpointProblem: chosen.problem,
     container: await firstExisting(ctx, ctx.containerMarkers),
   };
+}
+
+/** A failed reachability or token check in a container on Arc: the container is the likely cause. */
+export function containerHint(target: Target): string {
+  const { container, endpointFromInput, profile } = target;
+  return container && !endpointFromInput ? profile.containerHint(container) : '';
 }

@@ -1,5 +1,5 @@
 // Azure VM: IMDS at 169.254.169.254, plain token requests, no challenge.
-import { IMDS_BASE, IMDS_HOST, VM_METADATA_API_VERSION, VM_TOKEN_API_VERSION } from '../endpoints.js';
+import { IMDS_BASE, IMDS_HOST, VM_METADATA_API_VERSION, VM_TOKEN_API_VERSION } from '../imds/protocol.js';
 import type { ModeProfile } from './profile.js';
 
 export const vmProfile: ModeProfile = {
@@ -10,7 +10,7 @@ export const vmProfile: ModeProfile = {
   tokenApiVersion: VM_TOKEN_API_VERSION,
   bypassHosts: [IMDS_HOST],
   notesMissingServerHeader: true,
-  completeTokenExchange: async (_run, _path, first) => first,
+  completeTokenExchange: async (first) => first,
   requiresChallenge: false,
   // IMDS honours the selector; a wrong one is answered 400 "Identity not found".
   confirmsIdentity: () => true,

@@ -1,48 +1,54 @@
-// A check is a module: an id, a title, whether it was requested, run → finding, and optionally a settle step
-// (revise its result once every check ran) and outputs of its own. finish() turns what a check decided into
-// the CheckResult every renderer draws: neutralised text, the code's remedy, timings.
-import type { Code } from '../codes.js';
-import type { Outputs } from '../contract.js';
+// A check is a folder checks/<id>/ whose index.ts exports a CheckModule: its id and title, when it is wanted,
+// its inputs, outputs and codes with their fixes, run → finding, an optional settle step (revise its finding
+// once every check ran) and what it adds to the report. finish() turns a check's verdict into the result every
+// renderer draws: neutralised text, the code's remedy, timings.
 import { neutralise } from '../neutralise.js';
-import { remedyFor } from '../remedies.js';
 import type {
+  CheckFindings,
   CheckId,
   CheckResult,
-  CheckStatus,
+  Code,
   DetailTable,
+  Findings,
+  IdentityFacts,
   JsonValue,
+  MachineFacts,
   Outcome,
   ProbeOptions,
-  Report,
+  Remedy,
+  Verdict,
 } from '../types.js';
-import type { CheckFindings, Findings } from './findings.js';
-import type { Run } from './run.js';
+import type { InputGroup } from './input-spec.js';
+import type { OutputSpec } from './output-spec.js';
+import { remedyFor } from './remedy-lookup.js';
+import type { Run } from './run-state.js';
+
+/** What a check adds to the run's outcome besides its result. */
+export interface CheckAddition {
+  /** Report fields this check fills. */
+  facts?: { reachable?: boolean; machine?: MachineFacts; identity?: IdentityFacts };
+  /** A top-level report section this check owns (e.g. `samples`). */
+  section?: { key: string; value: JsonValue };
+  /** The token handed back for expose-token; never part of the report. */
+  accessToken?: string | null;
+}
 
 export interface CheckModule<Id extends CheckId = CheckId> {
   id: Id;
   title: string;
   /** false: the check is absent from the report, summary and JUnit (e.g. ama when not requested). */
   wanted?(options: ProbeOptions): boolean;
+  /** The contract inputs it reads and how they parse into its options. */
+  inputs?: InputGroup;
+  /** The contract outputs it sets, each read from the finished report. */
+  outputs?: readonly OutputSpec[];
+  /** Its own codes, each with the fix the user is told (codes it shares live with their owner). */
+  remedies?: Readonly<Partial<Record<Code, Remedy>>>;
   run(run: Run, findings: Findings): Promise<CheckFindings[Id]>;
   /** After every check ran: revise the finding from what later checks saw. */
   settle?(own: CheckFindings[Id], findings: Findings, run: Run): CheckFindings[Id];
-  /** Outputs this check owns, read from the finished report (called whether or not the check ran). */
-  outputs?(report: Report): Outputs;
-  /** A top-level report section this check owns (e.g. `samples`). */
-  section?: { key: string; value(own: CheckFindings[Id]): JsonValue | undefined };
-}
-
-export interface CheckEnd {
-  status: CheckStatus;
-  code: Code;
-  message: string;
-  attempts?: number;
-  httpStatus?: number | null;
-  outcome?: Outcome;
-  /** Situation-specific advice placed before the code's standard remediation. */
-  hint?: string;
-  details?: DetailTable[];
-  data?: { [key: string]: JsonValue };
+  /** What the run's outcome takes from the settled finding. */
+  adds?(own: CheckFindings[Id], run: Run): CheckAddition;
 }
 
 const MAX_MESSAGE_CHARS = 4000;
@@ -55,41 +61,46 @@ function neutraliseTable(table: DetailTable): DetailTable {
   };
 }
 
+type CheckName = Pick<CheckModule, 'id' | 'title' | 'remedies'>;
+
 export function finish(
   run: Pick<Run, 'target' | 'ctx'>,
-  check: Pick<CheckModule, 'id' | 'title'>,
+  check: CheckName,
   startedAt: number,
-  end: CheckEnd,
+  verdict: Verdict,
 ): CheckResult {
   const standard =
-    end.status === 'pass' || end.status === 'skip'
+    verdict.status === 'pass' || verdict.status === 'skip'
       ? ''
-      : remedyFor(end.code, {
-          profile: run.target.profile,
-          platform: run.ctx.platform,
-          spell: run.ctx.spell,
-        });
+      : remedyFor(
+          verdict.code,
+          { profile: run.target.profile, platform: run.ctx.platform, spell: run.ctx.spell },
+          check.remedies,
+        );
   const result: CheckResult = {
     id: check.id,
     title: check.title,
-    status: end.status,
-    code: end.code,
+    status: verdict.status,
+    code: verdict.code,
     // Messages embed network values (error bodies, names, realms): neutralised here, once for every channel.
-    message: neutralise(end.message, MAX_MESSAGE_CHARS),
-    remediation: neutralise([end.hint ?? '', standard].filter((s) => s !== '').join(' '), MAX_MESSAGE_CHARS),
+    message: neutralise(verdict.message, MAX_MESSAGE_CHARS),
+    remediation: neutralise(
+      [verdict.hint ?? '', standard].filter((s) => s !== '').join(' '),
+      MAX_MESSAGE_CHARS,
+    ),
     durationMs: Math.max(0, run.ctx.clock.now() - startedAt),
-    attempts: end.attempts ?? 0,
-    httpStatus: end.httpStatus ?? null,
-    outcome: end.outcome ?? 'skipped',
+    attempts: verdict.attempts ?? 0,
+    httpStatus: verdict.httpStatus ?? null,
+    outcome: verdict.outcome ?? 'skipped',
   };
-  if (end.details) result.details = end.details.map(neutraliseTable);
-  if (end.data) result.data = end.data;
+  if (verdict.details) result.details = verdict.details.map(neutraliseTable);
+  if (verdict.data) result.data = verdict.data;
   return result;
 }
 
 export function skip(
   run: Pick<Run, 'target' | 'ctx'>,
-  check: Pick<CheckModule, 'id' | 'title'>,
+  check: CheckName,
   message: string,
   outcome: Outcome = 'skipped',
 ): CheckResult {

@@ -1,5 +1,5 @@
 // Words and fact lists shared by the text, Markdown and JUnit renderers, so all three describe a report
-// the same way. Everything returned here is already safe plain text (see sanitize.ts); each renderer only
+// the same way. Everything returned here is already safe plain text (see neutralise.ts); each renderer only
 // adds the escaping its format needs.
 
 import type { CheckResult, CheckStatus, IdentityFacts, MachineFacts, Report } from '../types.js';

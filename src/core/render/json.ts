@@ -57,7 +57,7 @@ function copyIdentity(i: IdentityFacts): IdentityFacts {
 }
 
 /** Only the fields the Report type names, in its order; check-owned sections (e.g. `samples`) last. */
-export function copyReport(r: Report): { [key: string]: JsonValue } {
+function copyReport(r: Report): { [key: string]: JsonValue } {
   const copy: { [key: string]: JsonValue } = {
     schemaVersion: r.schemaVersion,
     tool: { name: r.tool.name, version: r.tool.version },

@@ -1,0 +1,34 @@
+// Where a code's fix is found: the mode's own wording first (Arc says some things differently), then the table of
+// the code's owner: the check that ended with it, or the engine part below the checks that owns it (the run, the
+// transport, the Arc challenge). The complete table, with every check's codes, is remedies.ts.
+import { TRANSPORT_REMEDIES } from '../imds/failures.js';
+import { ARC_REMEDIES } from '../modes/arc-codes.js';
+import { setting, type Code, type Remedy, type RemedyContext, type RunCode } from '../types.js';
+
+const RUN_REMEDIES: Readonly<Record<RunCode, Remedy>> = {
+  ok: 'Nothing to fix.',
+  skipped: 'Nothing to fix; the check did not apply or was not requested.',
+  invalid_input: 'Correct the named input; the message lists the accepted values.',
+  deadline_exceeded: (ctx) =>
+    `The run used up ${setting(ctx, 'timeout-seconds')} before this check could finish. Raise it, or fix the slower check first.`,
+};
+
+/** The fixes of the codes owned below the checks, by code. */
+export const ENGINE_REMEDIES: ReadonlyMap<Code, Remedy> = new Map<Code, Remedy>([
+  ...(Object.entries(RUN_REMEDIES) as [Code, Remedy][]),
+  ...(Object.entries(TRANSPORT_REMEDIES) as [Code, Remedy][]),
+  ...(Object.entries(ARC_REMEDIES) as [Code, Remedy][]),
+]);
+
+export function remedyFor(
+  code: Code,
+  ctx: RemedyContext,
+  own: Readonly<Partial<Record<Code, Remedy>>> = {},
+): string {
+  const remedy =
+    ctx.profile.remedies[code] ??
+    (Object.hasOwn(own, code) ? own[code] : undefined) ??
+    ENGINE_REMEDIES.get(code);
+  if (remedy === undefined) return '';
+  return typeof remedy === 'function' ? remedy(ctx) : remedy;
+}

@@ -1,0 +1,53 @@
+// The one proxy model: a proxy URL (the ama-proxy input, or HTTPS_PROXY for Azure Monitor traffic) parsed once into
+// a ProxyRoute, with the secrets it carries. Parsing returns the secrets; whoever parsed masks them before anything
+// could print them (the doors for an input, the engine for the environment). IMDS never goes through a proxy.
+import { isPlausibleSecret } from '../shapes.js';
+
+export interface ProxyRoute {
+  /** `http://host:port`, never with credentials. */
+  display: string;
+  host: string;
+  port: number;
+  /** The Proxy-Authorization value, or null without credentials. */
+  authorization: string | null;
+  /** `ama-proxy`, `https_proxy` or `HTTPS_PROXY`. */
+  source: string;
+}
+
+export type ParsedProxy =
+  { ok: true; route: ProxyRoute; secrets: string[] } | { ok: false; problem: string; secrets: string[] };
+
+/**
+ * `strict` (an input): `http://[user:password@]host:port` with nothing after the port but `/`. Otherwise (an
+ * environment variable, as curl and AMA read it): the scheme may be left out and a path is ignored.
+ */
+export function parseProxy(value: string, source: string, strict: boolean): ParsedProxy {
+  let url: URL;
+  try {
+    url = new URL(strict || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+  } catch {
+    return { ok: false, problem: `${source} is not a URL`, secrets: [] };
+  }
+  const username = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  const credentials = username !== '' || password !== '' ? `${username}:${password}` : '';
+  const basic = credentials ? Buffer.from(credentials, 'utf8').toString('base64') : '';
+  // The password is masked whatever it looks like; the Basic value only when plausible as a secret.
+  const secrets = [password, isPlausibleSecret(basic) ? basic : ''].filter((s) => s !== '');
+  if (url.protocol !== 'http:')
+    return {
+      ok: false,
+      problem: `${source} uses ${url.protocol.replace(':', '')}; AMA supports http:// proxies`,
+      secrets,
+    };
+  if (strict && ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash))
+    return { ok: false, problem: `${source} has a path, query or fragment`, secrets };
+  const route: ProxyRoute = {
+    display: `http://${url.host}`,
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port === '' ? 80 : Number(url.port),
+    authorization: basic ? `Basic ${basic}` : null,
+    source,
+  };
+  return { ok: true, route, secrets };
+}
