@@ -19,6 +19,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const script = (name: string, args: string[]) =>
   spawnSync(process.execPath, [join(ROOT, 'scripts', name), ...args], { encoding: 'utf8', cwd: ROOT });
+/** package:ado into `out` for a publisher and a repository, with more options after them. */
+const packageAdo = (out: string, publisher: string, repository: string, ...more: string[]) =>
+  script('package-ado.mjs', [out, '--publisher', publisher, '--repository', repository, ...more]);
 
 describe('single-file CLI', () => {
   it('is one file that runs from anywhere, emulator included', () => {
@@ -44,15 +47,7 @@ describe('VSIX for a publisher', () => {
   let files: ReturnType<typeof readZip>;
   beforeAll(() => {
     const out = join(dir, 'vsix');
-    const run = script('package-ado.mjs', [
-      out,
-      '--publisher',
-      'contoso-platform',
-      '--repository',
-      repository,
-      '--ref',
-      'v7.8.9',
-    ]);
+    const run = packageAdo(out, 'contoso-platform', repository, '--ref', 'v7.8.9');
     expect([run.status, run.stderr]).toEqual([0, '']);
     expect(readdirSync(out)).toEqual([`contoso-platform.imds-check-${pkg.version}.vsix`]);
     files = readZip(join(out, readdirSync(out)[0]!));
@@ -105,21 +100,9 @@ describe('VSIX for a publisher', () => {
     expect(publisherOnly.status).toBe(1);
     expect(publisherOnly.stderr).toContain('--repository ');
     expect(publisherOnly.stderr).not.toContain('--publisher ');
-    const ownerGiven = script('package-ado.mjs', [
-      out,
-      '--publisher',
-      'contoso-platform',
-      '--repository',
-      'https://github.com/OWNER/imds-check',
-    ]);
+    const ownerGiven = packageAdo(out, 'contoso-platform', 'https://github.com/OWNER/imds-check');
     expect([ownerGiven.status, ownerGiven.stderr]).toEqual([1, expect.stringContaining('--repository ')]);
-    const placeholderPublisher = script('package-ado.mjs', [
-      out,
-      '--publisher',
-      'imds-check',
-      '--repository',
-      repository,
-    ]);
+    const placeholderPublisher = packageAdo(out, 'imds-check', repository);
     expect([placeholderPublisher.status, placeholderPublisher.stderr]).toEqual([
       1,
       expect.stringContaining('--publisher '),
@@ -129,14 +112,7 @@ describe('VSIX for a publisher', () => {
 
   it('--check says whether the publisher and repository are ready, and builds nothing', () => {
     const out = join(dir, 'checked');
-    const ready = script('package-ado.mjs', [
-      out,
-      '--check',
-      '--publisher',
-      'acme',
-      '--repository',
-      repository,
-    ]);
+    const ready = packageAdo(out, 'acme', repository, '--check');
     expect([ready.status, ready.stderr]).toEqual([0, '']);
     expect(ready.stdout).toContain('publisher acme');
     expect(script('package-ado.mjs', [out, '--check']).status).toBe(1);
