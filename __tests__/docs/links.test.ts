@@ -93,8 +93,23 @@ describe('README', () => {
     expect(first).toContain('npm ci && npm test');
   });
 
-  it('is well under 30 KB', () => {
-    expect(Buffer.byteLength(readme)).toBeLessThan(30_000);
+  it('says on its first screen, in one sentence, what to do before @v1 exists, and links the steps', () => {
+    const first = readme.split('\n').slice(0, 40).join('\n');
+    const sentence = /\*\*Before `@v1` exists\*\*.*?\)\.(?=\s|$)/.exec(first.replace(/\n/g, ' '))?.[0] ?? '';
+    for (const step of ['fork', 'publisher', 'repository', 'v1.0.0', '](docs/releasing.md#'])
+      expect([step, sentence]).toEqual([step, expect.stringContaining(step)]);
+  });
+
+  it('shows the CLI as npx imds-check (once on npm) and node imds-check.cjs (until then)', () => {
+    const first = readme.split('\n').slice(0, 40).join('\n');
+    expect(first).toContain('`npx imds-check`');
+    expect(first).toContain('`node imds-check.cjs`');
+  });
+
+  // The generated input and output tables (12 KB of it) carry the manifests' whole descriptions; longer prose
+  // belongs in docs/.
+  it('stays under 36 KB', () => {
+    expect(Buffer.byteLength(readme)).toBeLessThan(36_000);
   });
 
   it('names the minimum runner and agent versions and shows permissions: {}', () => {
