@@ -20,6 +20,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { ROOT } from '../github/runner.js';
 
 interface PackageJson {
+  name: string;
   version: string;
   private?: boolean;
   bin: Record<string, string>;
@@ -172,11 +173,12 @@ describe('npm package', () => {
       tarball,
     ]);
     expect([install.status, install.stderr]).toEqual([0, '']);
-    const installed = join(prefix, 'lib', 'node_modules', 'imds-check');
+    const installed = join(prefix, 'lib', 'node_modules', ...pkg.name.split('/'));
     // No runtime dependency: nothing but the package itself was installed.
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);
+    expect(Object.keys(pkg.bin)).toEqual(['imds-check']);
     const bin = join(prefix, 'bin', 'imds-check');
-    expect(realpathSync(bin)).toBe(join(installed, 'dist', 'cli', 'index.js'));
+    expect(realpathSync(bin)).toBe(join(installed, pkg.bin['imds-check']!));
 
     const version = asUser([bin, '--version']);
     expect([version.status, version.stdout.trim(), version.stderr]).toEqual([
