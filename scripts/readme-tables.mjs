@@ -35,10 +35,7 @@ export function tables(action, task) {
     ),
     'action-outputs': table(
       ['Output', 'Value'],
-      Object.entries(action.outputs ?? {}).map(([name, spec]) => [
-        code(name),
-        spec.description,
-      ]),
+      Object.entries(action.outputs ?? {}).map(([name, spec]) => [code(name), spec.description]),
     ),
     'task-inputs': table(
       ['Input', 'Default', 'Meaning'],
