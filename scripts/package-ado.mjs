@@ -1,10 +1,14 @@
-// `npm run package:ado [-- <output dir or .vsix path>] [--publisher ID] [--repository URL] [--ref REF]`:
-// stages the Azure DevOps extension in .ado-stage/<pid>/ (one folder per task the manifest contributes, each with
-// its task.json, icon and the committed ncc bundle it executes; no node_modules) and runs tfx offline to
-// build the .vsix (default: build/). Fails when the versions disagree or tfx warns.
+// `npm run package:ado [-- <output dir or .vsix path>] [--publisher ID] [--repository URL] [--ref REF]
+// [--allow-placeholders]`: stages the Azure DevOps extension in .ado-stage/<pid>/ (one folder per task the
+// manifest contributes, each with its task.json, icon and the committed ncc bundle it executes; no node_modules)
+// and runs tfx offline to build the .vsix (default: build/). Fails when the versions disagree or tfx warns, and
+// when the extension would ship the manifest's placeholders (publisher `imds-check`, repository `OWNER`).
 //   --publisher   your Marketplace publisher id, instead of the manifest's placeholder (docs/azure-devops.md)
-//   --repository  the GitHub repository the overview links to (default: the manifest's, OWNER placeholder)
+//   --repository  your GitHub repository (https://github.com/YOU/imds-check): the extension's source link and
+//                 every link of the overview and of the tasks' error codes (default: the manifest's)
 //   --ref         the tag or branch those links use (default: v<major>)
+//   --allow-placeholders  build with the placeholders anyway: local tests only, never a VSIX to publish
+//   --check       check the publisher, repository and versions, and build nothing (the release does it first)
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -30,9 +34,24 @@ function fail(message) {
   process.exit(1);
 }
 
+// What vss-extension.json says until a fork sets its own: a publisher id nobody owns and the OWNER stand-in.
+const PLACEHOLDER_PUBLISHER = 'imds-check';
+const PLACEHOLDER_OWNER = /^https:\/\/[^/]+\/OWNER\//;
+
 function parseArgs(argv) {
-  const options = { output: undefined, publisher: undefined, repository: undefined, ref: undefined };
+  const options = {
+    output: undefined,
+    publisher: undefined,
+    repository: undefined,
+    ref: undefined,
+    allowPlaceholders: false,
+    check: false,
+  };
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--allow-placeholders' || argv[i] === '--check') {
+      options[argv[i] === '--check' ? 'check' : 'allowPlaceholders'] = true;
+      continue;
+    }
     const flag = /^--(publisher|repository|ref)$/.exec(argv[i])?.[1];
     if (flag) {
       if (!argv[i + 1] || argv[i + 1].startsWith('--')) fail(`--${flag} needs a value`);
@@ -44,7 +63,7 @@ function parseArgs(argv) {
   if (options.publisher !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(options.publisher))
     fail(`--publisher ${options.publisher} is not a Marketplace publisher id`);
   if (options.repository !== undefined && !/^https:\/\/[^\s/]+\/[^\s/]+\/[^\s/]+$/.test(options.repository))
-    fail(`--repository must look like https://github.com/OWNER/imds-check, got ${options.repository}`);
+    fail(`--repository must look like https://github.com/YOU/imds-check, got ${options.repository}`);
   return options;
 }
 
@@ -68,6 +87,27 @@ function contributedTasks() {
   });
 }
 
+/** The publisher and repository the VSIX carries; refused while they are the manifest's placeholders. */
+function identity() {
+  const publisher = options.publisher ?? ext.publisher;
+  const repository = (options.repository ?? ext.repository?.uri ?? '').replace(/\/$/, '');
+  const missing = [];
+  if (publisher === PLACEHOLDER_PUBLISHER)
+    missing.push(`--publisher YOUR_PUBLISHER_ID ("${publisher}" is the manifest's placeholder)`);
+  if (PLACEHOLDER_OWNER.test(`${repository}/`))
+    missing.push(
+      `--repository https://github.com/YOU/imds-check (${repository} is the manifest's placeholder)`,
+    );
+  if (missing.length > 0 && !options.allowPlaceholders) {
+    fail(
+      `this VSIX would ship placeholders; give ${missing.join(' and ')}, or set ${missing.length > 1 ? 'them' : 'it'} in ` +
+        'vss-extension.json (docs/releasing.md). --allow-placeholders builds one for local tests only.',
+    );
+  }
+  return { publisher, repository };
+}
+
+const { publisher, repository } = identity();
 const tasks = contributedTasks();
 // Agents cache tasks by task.json version, so it must move with every release, in step with the rest.
 for (const { path, task } of tasks) {
@@ -77,6 +117,11 @@ for (const { path, task } of tasks) {
       `versions disagree: package.json ${pkg.version}, ${relative(root, path)} ${taskVersion}, vss-extension.json ${ext.version}`,
     );
   }
+}
+
+if (options.check) {
+  console.log(`publisher ${publisher}, repository ${repository}, version ${pkg.version}: ready to package`);
+  process.exit(0);
 }
 
 function copy(from, to) {
@@ -94,7 +139,11 @@ function listFiles(dir, prefix = '') {
 
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
-copy('vss-extension.json', 'vss-extension.json');
+// The manifest as this build ships it: the publisher and the source link are the ones given.
+writeFileSync(
+  join(stage, 'vss-extension.json'),
+  `${JSON.stringify({ ...ext, publisher, repository: { ...ext.repository, uri: repository } }, null, 2)}\n`,
+);
 copy('LICENSE', 'LICENSE');
 copy('images/icon.png', 'images/icon.png');
 for (const { folder, path, task } of tasks) {
@@ -118,16 +167,15 @@ for (const { folder, path, task } of tasks) {
   }
 }
 // The tasks link each code to its section of docs/errors.md at the version being packaged (src/host/code-links.ts).
-const linkRepository = (options.repository ?? ext.repository?.uri ?? '').replace(/\/$/, '');
 const linkRef = options.ref ?? `v${ext.version.split('.')[0]}`;
 for (const { folder } of tasks) {
   writeFileSync(
     join(stage, folder, 'imds-check.json'),
-    `${JSON.stringify({ errorsDoc: `${linkRepository}/blob/${linkRef}/docs/errors.md` }, null, 2)}\n`,
+    `${JSON.stringify({ errorsDoc: `${repository}/blob/${linkRef}/docs/errors.md` }, null, 2)}\n`,
   );
 }
 const overview = marketplaceOverview(readFileSync(join(root, 'README.md'), 'utf8'), ext, {
-  repository: options.repository,
+  repository,
   ref: options.ref,
   exists: (file) => existsSync(join(root, file)),
 });
@@ -160,7 +208,6 @@ try {
       stage,
       '--output-path',
       outputPath,
-      ...(options.publisher ? ['--publisher', options.publisher] : []),
       '--no-prompt',
       '--no-color',
       '--json',

@@ -2,7 +2,7 @@
 // source, between `<!-- tables:NAME:start -->` and `<!-- tables:NAME:end -->`. `--check` writes nothing and
 // fails when a table is stale (a test runs it); `--readme FILE` works on another file.
 // Tables are compact and fenced by prettier-ignore, so Prettier does not pad them to the widest cell; each
-// row shows the first sentence of the description, which keeps the README short.
+// row shows the whole description, defaults ("Empty means ...") included, as the GitHub and Azure DevOps UIs do.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,15 +16,6 @@ const cell = (text) =>
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\|/g, '\\|');
-/**
- * The first sentence of a description: the README shows it, the manifest (and the GitHub and Azure DevOps
- * UIs) the whole text. "e.g." and "i.e." do not end a sentence.
- */
-export const firstSentence = (text) =>
-  String(text ?? '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .split(/(?<!\b(?:e\.g|i\.e))(?<=\.)\s+(?=[A-Z0-9`$])/)[0];
 const code = (value) => (value === '' ? '_(empty)_' : `\`${value}\``);
 const table = (header, rows) =>
   [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`]
@@ -34,7 +25,7 @@ const table = (header, rows) =>
 /** The generated tables by marker name, from the two manifests. */
 export function tables(action, task) {
   const inputRows = (entries) =>
-    entries.map(([name, defaultValue, meaning]) => [code(name), code(defaultValue), firstSentence(meaning)]);
+    entries.map(([name, defaultValue, meaning]) => [code(name), code(defaultValue), meaning]);
   return {
     'action-inputs': table(
       ['Input', 'Default', 'Meaning'],
@@ -44,10 +35,7 @@ export function tables(action, task) {
     ),
     'action-outputs': table(
       ['Output', 'Value'],
-      Object.entries(action.outputs ?? {}).map(([name, spec]) => [
-        code(name),
-        firstSentence(spec.description),
-      ]),
+      Object.entries(action.outputs ?? {}).map(([name, spec]) => [code(name), spec.description]),
     ),
     'task-inputs': table(
       ['Input', 'Default', 'Meaning'],
@@ -57,7 +45,7 @@ export function tables(action, task) {
     ),
     'task-outputs': table(
       ['Variable', 'Value'],
-      (task.outputVariables ?? []).map((o) => [code(o.name), firstSentence(o.description)]),
+      (task.outputVariables ?? []).map((o) => [code(o.name), o.description]),
     ),
   };
 }

@@ -88,6 +88,7 @@ export async function runAgentTask(
   env: Record<string, string>,
   tempDir: string,
   timeoutMs = 60_000,
+  bundle = bundlePath,
 ): Promise<AgentRun> {
   // Safety: without a loopback endpoint the task would contact the real IMDS address from this machine.
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(env['INPUT_ENDPOINT'] ?? '')) {
@@ -97,7 +98,7 @@ export async function runAgentTask(
     if (dir) mkdirSync(dir, { recursive: true });
   const cwd = mkdtempSync(join(tempDir, 'cwd-'));
   return new Promise((resolve, reject) => {
-    const child = spawn(node, [bundlePath], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [bundle], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

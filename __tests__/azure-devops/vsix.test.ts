@@ -1,5 +1,6 @@
-// `npm run package:ado -- <dir>` builds the extension offline; the VSIX holds the task folder with task.json
-// and the committed bundle at the execution target path, consistent versions, and no node_modules.
+// `npm run package:ado -- <dir> --allow-placeholders` builds the extension offline with the manifest's own
+// publisher and repository (placeholders, allowed for tests only); the VSIX holds the task folder with
+// task.json and the committed bundle at the execution target path, consistent versions, and no node_modules.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +16,8 @@ let vsixPath: string;
 
 beforeAll(() => {
   outDir = scratchDir('ado-vsix-');
-  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'package-ado.mjs'), outDir], {
+  const script = join(repoRoot, 'scripts', 'package-ado.mjs');
+  execFileSync(process.execPath, [script, outDir, '--allow-placeholders'], {
     cwd: repoRoot,
     stdio: 'pipe',
   });

@@ -1,6 +1,6 @@
-// Which interpreter runs each SDK client, or why that client is skipped. @azure/identity 4.14 declares
-// node >=22 while this project also runs on Node 20, so a client whose `engines` the current Node does not
-// meet runs on the Node 24 binary `npm test` provides (IMDS_CHECK_NODE24, or where it caches it).
+// Which interpreter runs each SDK client, or why that client is skipped. A client whose `engines` the current
+// Node does not meet (@azure/identity 4.13.2+ declares node >=22; package.json pins 4.13.1 for Node 20) runs on
+// the Node 24 binary `npm test` provides (IMDS_CHECK_NODE24, or where it caches it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -60,6 +60,32 @@ describe('README tables', () => {
     );
   });
 
+  it('carry every description whole, the "Empty means ..." defaults included', () => {
+    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { description: string }>;
+      outputs: Record<string, { description: string }>;
+    };
+    const task = JSON.parse(readFileSync(join(ROOT, 'task.json'), 'utf8')) as {
+      inputs: { name: string; helpMarkDown: string }[];
+      outputVariables: { name: string; description: string }[];
+    };
+    const cell = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+    const row = (name: string) => readme.split('\n').filter((line) => line.startsWith(`| \`${name}\` |`));
+    const described: [string, string][] = [
+      ...Object.entries(action.inputs).map(([n, s]): [string, string] => [n, s.description]),
+      ...Object.entries(action.outputs).map(([n, s]): [string, string] => [n, s.description]),
+      ...task.inputs.map((i): [string, string] => [i.name, i.helpMarkDown]),
+      ...task.outputVariables.map((o): [string, string] => [o.name, o.description]),
+    ];
+    for (const [name, description] of described)
+      expect([name, row(name).some((line) => line.endsWith(` ${cell(description)} |`))]).toEqual([
+        name,
+        true,
+      ]);
+    const defaults = described.filter(([, d]) => /Empty means/.test(d));
+    expect(defaults.length).toBeGreaterThanOrEqual(6);
+  });
+
   it('a hand-edited table or a missing marker fails the check', () => {
     const edited = readme.replace(/^(\| `mode` \| `auto` \| ).*$/m, '$1edited by hand |');
     expect(edited).not.toBe(readme);

@@ -1,9 +1,9 @@
 // The samples in docs/samples/ and the README's "What you get" are what the committed bundles really print:
-// this test runs the Action and the task against the emulator's no-identity scenario (a VM without a managed
-// identity) and compares. Durations, the emulator's port and the version may differ between runs; nothing
+// this test runs the Action (as a released action) and the task (from its packaged folder) against the
+// emulator's no-identity scenario (a VM without a managed identity) and compares. Durations, the emulator's port and the version may differ between runs; nothing
 // else may. After a renderer change: `npm run samples` (UPDATE_SAMPLES=1) rewrites them.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator } from '../../src/emulator/index.js';
 import {
@@ -49,13 +49,27 @@ async function githubRun(): Promise<{ summary: string; annotations: string }> {
   }
 }
 
+/**
+ * The task folder as the VSIX lays it out (scripts/package-ado.mjs): the committed bundle under
+ * ImdsCheckV1/dist/azure-devops/ and ImdsCheckV1/imds-check.json, from which the task links each code to
+ * docs/errors.md at the packaged version. Returns the bundle's path.
+ */
+function packagedTask(dir: string): string {
+  const folder = join(dir, 'ImdsCheckV1');
+  cpSync(join(ROOT, 'dist', 'azure-devops'), join(folder, 'dist', 'azure-devops'), { recursive: true });
+  const errorsDoc = 'https://github.com/OWNER/imds-check/blob/v1/docs/errors.md';
+  writeFileSync(join(folder, 'imds-check.json'), `${JSON.stringify({ errorsDoc }, null, 2)}\n`);
+  return join(folder, 'dist', 'azure-devops', 'index.js');
+}
+
 async function azureDevOpsRun(): Promise<{ summary: string; issues: string }> {
   const emulator = await startEmulator({ scenario: SCENARIO, mode: 'vm' });
   const dir = scratchDir('imds-sample-');
   try {
     const task = JSON.parse(readFileSync(join(ROOT, 'task.json'), 'utf8')) as { inputs: TaskInputSpec[] };
     const env = agentEnvironment(task.inputs, { endpoint: emulator.url, mode: 'vm' }, process.execPath, dir);
-    const run = await runAgentTask(process.execPath, env, dir);
+    // As an installed task runs: from its folder in the extension, not from this checkout's dist/.
+    const run = await runAgentTask(process.execPath, env, dir, 60_000, packagedTask(dir));
     const summaryPath = run.commands.find((c) => c.name === 'task.uploadsummary')?.message ?? '';
     expect(summaryPath).not.toBe('');
     const issues = run.lines.filter((line) => line.startsWith('##vso[task.issue')).join('\n');

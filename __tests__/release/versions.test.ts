@@ -149,4 +149,13 @@ describe('versions', () => {
   it("the repository's CHANGELOG has an Unreleased section to add entries to", () => {
     expect(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')).toMatch(/^## \[Unreleased\]$/m);
   });
+
+  it('the first release (Unreleased until it is cut, then the oldest section) only adds: no history before it', () => {
+    const log = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
+    const headings = [...log.matchAll(/^## \[([^\]]+)\].*$/gm)];
+    const first = headings.length > 1 ? headings[headings.length - 1]! : headings[0]!;
+    const next = log.slice(first.index! + first[0].length).search(/^## |^\[[^\]]+\]: /m);
+    const section = log.slice(first.index!, next < 0 ? undefined : first.index! + first[0].length + next);
+    expect([...section.matchAll(/^### (.+)$/gm)].map((m) => m[1])).toEqual(['Added']);
+  });
 });
