@@ -46,6 +46,26 @@ describe('imds-check --arc-tokens-dir', () => {
     expect(report.checks.find((c) => c.id === 'token')?.code).toBe('arc_key_outside_tokens_dir');
   });
 
+  it('without --mode arc, Hybrid IMDS is recognised and the fix says --mode arc (issue 21)', async () => {
+    const e = await startEmulator({ scenario: 'arc-healthy', mode: 'arc', host: '127.0.0.1', port: 0 });
+    emulators.push(e);
+    const args = ['--endpoint', e.url, '--arc-tokens-dir', e.tokensDir!, '--no-color'];
+    const text = await cli(args);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(
+      /FAIL +Managed-identity token .*Hybrid IMDS \(Azure Arc\) answered, but this run is in VM mode/,
+    );
+    expect(text.stdout).toMatch(
+      /fix: This is Hybrid IMDS .*: use --mode arc .*\(code: token_arc_challenge_in_vm_mode/,
+    );
+    expect(text.stdout).not.toContain('token_unexpected_status');
+    const json = await cli([...args, '--json']);
+    const report = JSON.parse(json.stdout) as { checks: { id: string; code: string }[] };
+    expect(report.checks.find((c) => c.id === 'token')?.code).toBe('token_arc_challenge_in_vm_mode');
+    expect(e.requests.filter((q) => q.headers['authorization'] !== undefined)).toHaveLength(0);
+    expect(text.stdout + json.stdout).not.toContain(e.tokensDir!);
+  });
+
   it.each([
     [['--arc-tokens-dir', '/tmp/x']],
     [['--arc-tokens-dir', '/tmp/x', '--endpoint', 'http://10.1.2.3:8080']],

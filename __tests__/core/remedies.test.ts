@@ -98,6 +98,7 @@ describe('remedyFor: inputs spelled the way the front door writes them', () => {
       '--client-id, --object-id, --msi-res-id',
     ],
     ['arc_user_identity_unconfirmed', 'identity: system', 'identity: system', '--identity system'],
+    ['token_arc_challenge_in_vm_mode', 'use mode: arc', 'use mode: arc', 'use --mode arc'],
   ] as const)('%s', (code, action, task, cli) => {
     expect(fix(code, vmProfile, 'linux', ACTION_SPELLING)).toContain(action);
     expect(fix(code, vmProfile, 'linux', TASK_SPELLING)).toContain(task);

@@ -230,6 +230,62 @@ describe('judgeToken: Arc rules through the mode profile', () => {
     expect(j.accessToken).toBeNull();
   });
 
+  describe('VM mode answered by Hybrid IMDS (issue 21)', () => {
+    const HOSTILE_REALM = '/var/opt/azcmagent/tokens/##vso[task.setvariable variable=X]1.key';
+    const challenge = (realm: string) =>
+      json(
+        401,
+        { error: 'unauthorized', error_description: 'Present the key file named by the realm.' },
+        {
+          'www-authenticate': `Basic realm=${realm}`,
+        },
+      );
+
+    it.each([
+      ['a plain realm', 'Basic realm=/var/opt/azcmagent/tokens/a.key'],
+      ['a quoted realm with a charset', 'Basic realm="/var/opt/azcmagent/tokens/a.key", charset="UTF-8"'],
+      ['a hostile realm', `Basic realm=${HOSTILE_REALM}`],
+    ])(
+      'the key-file challenge with %s is token_arc_challenge_in_vm_mode, the realm never in the message',
+      (_, value) => {
+        const answered = answer(401, '', { 'www-authenticate': value });
+        const j = judgeToken(exchange(answered, { challenged: true }), facts());
+        expect(j.verdict).toMatchObject({
+          status: 'fail',
+          code: 'token_arc_challenge_in_vm_mode',
+          httpStatus: 401,
+          outcome: '401',
+        });
+        expect(j.verdict.message).toMatch(/Hybrid IMDS \(Azure Arc\) answered, but this run is in VM mode/);
+        expect(j.verdict.message).not.toMatch(/realm=|azcmagent|\.key|##vso/);
+        expect(j.accessToken).toBeNull();
+      },
+    );
+
+    it('says how many attempts it took and keeps the error body out of the message', () => {
+      const j = judgeToken(exchange(challenge(HOSTILE_REALM), { attempts: 2 }), facts());
+      expect(j.verdict.code).toBe('token_arc_challenge_in_vm_mode');
+      expect(j.verdict.message).toContain('after 2 attempts');
+      expect(j.verdict.message).not.toContain('Present the key file');
+    });
+
+    it('a 401 that is not the Basic-realm challenge stays token_unexpected_status', () => {
+      const bearer = answer(401, '{"error":"unauthorized"}', { 'www-authenticate': 'Bearer realm=x' });
+      expect(judgeToken(exchange(bearer), facts()).verdict.code).toBe('token_unexpected_status');
+      expect(judgeToken(exchange(answer(401, '{"error":"x"}')), facts()).verdict.code).toBe(
+        'token_unexpected_status',
+      );
+    });
+
+    it("in Arc mode the same challenge is the mode's business, not this code", () => {
+      const j = judgeToken(
+        exchange(challenge('/var/opt/azcmagent/tokens/a.key')),
+        facts({ profile: arcProfile }),
+      );
+      expect(j.verdict.code).not.toBe('token_arc_challenge_in_vm_mode');
+    });
+  });
+
   it('a stub profile decides whether the answer confirms the user-assigned identity', () => {
     const selector: IdentitySelector = { kind: 'client_id', value: APP };
     const seen: Array<[IdentitySelector, string]> = [];

@@ -15,6 +15,7 @@ export type TokenCode =
   | 'token_throttled'
   | 'token_server_error'
   | 'token_unexpected_status'
+  | 'token_arc_challenge_in_vm_mode'
   | 'token_bad_json'
   | 'token_bad_shape'
   | 'token_not_jwt'
@@ -47,6 +48,8 @@ export const TOKEN_REMEDIES: Readonly<Record<TokenCode, Remedy>> = {
     'The token endpoint kept answering 5xx (often Entra ID unreachable from IMDS). Retry later; check Azure status.',
   token_unexpected_status:
     'The token endpoint answered with an undocumented status. Retry; compare with a manual request on the machine.',
+  token_arc_challenge_in_vm_mode: (ctx) =>
+    `This is Hybrid IMDS (an Azure Arc-enabled server), which gives a token only after its key-file challenge: use ${setting(ctx, 'mode', 'arc')} (on the Arc server itself, ${setting(ctx, 'mode', 'auto')} finds the agent). In VM mode the challenge is not followed and the key file it names is not read.`,
   token_bad_json: (ctx) => 'The token answer is not valid JSON. ' + notImds(ctx),
   token_bad_shape: (ctx) => 'The token answer lacks access_token or expires_on. ' + notImds(ctx),
   token_not_jwt: (ctx) =>

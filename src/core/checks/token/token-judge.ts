@@ -5,7 +5,7 @@ import { errorText } from '../../imds/answers.js';
 import { describeFailure, failureOutcome } from '../../imds/failures.js';
 import { readClaims, type TokenClaims } from '../../imds/jwt.js';
 import { TOKEN_PATH } from '../../imds/protocol.js';
-import { recognise, type Recognition } from '../../imds/recognise.js';
+import { isArcChallenge, recognise, type Recognition } from '../../imds/recognise.js';
 import type { ModeProfile, TokenExchange } from '../../modes/profile.js';
 import { isGuid, isJwt } from '../../shapes.js';
 import type { Code, IdentityFacts, ProbeOptions, Verdict } from '../../types.js';
@@ -78,6 +78,13 @@ export function judgeToken(exchange: TokenExchange, facts: TokenFacts): JudgedTo
     const broken = result.status === 200 && recognition.code === 'not_imds_answer';
     const code = !broken ? recognition.code : recognition.json ? 'token_bad_shape' : 'token_bad_json';
     return failed(code, `GET ${TOKEN_PATH}: ${recognition.what}${tries}, not a token answer.`);
+  }
+  // Hybrid IMDS answered a run in VM mode: its realm names a local path, which VM mode never reads or shows.
+  if (!facts.profile.requiresChallenge && isArcChallenge(result)) {
+    return failed(
+      'token_arc_challenge_in_vm_mode',
+      `Token request answered 401 with the Hybrid IMDS key-file challenge${tries}: Hybrid IMDS (Azure Arc) answered, but this run is in VM mode.`,
+    );
   }
   if (facts.profile.requiresChallenge && result.status === 200 && !exchange.challenged) {
     return failed(
