@@ -12,8 +12,10 @@ import {
   type FleetReport,
   type MergePolicy,
 } from '../../src/core/fleet/index.js';
+import { HIMDS_BASE, IMDS_BASE } from '../../src/core/imds/protocol.js';
 import { arcProfile } from '../../src/core/modes/arc.js';
 import { vmProfile } from '../../src/core/modes/vm.js';
+import { endpointFacts } from '../../src/core/pipeline/remedy-lookup.js';
 import { remedyFor } from '../../src/core/remedies.js';
 import { MAX_SUMMARY_BYTES } from '../../src/core/render/markdown.js';
 import { mdText } from '../../src/core/render/markdown-escape.js';
@@ -91,6 +93,7 @@ describe('renderFleetMarkdown', () => {
       profile: vmProfile,
       platform: 'linux',
       spell: ACTION_SPELLING,
+      endpoint: endpointFacts(IMDS_BASE),
     });
     expect(md.split(`**Fix:** ${mdText(fix)}`).length - 1).toBe(1);
     expect(md).not.toContain('FORGED FIX FROM THE FILE');
@@ -118,7 +121,12 @@ describe('renderFleetMarkdown', () => {
     expect(text).toContain('**Fix (Azure Arc, Windows):**');
     expect(text).toContain('Start-Service himds');
     expect(
-      remedyFor('connection_refused', { profile: arcProfile, platform: 'win32', spell: ACTION_SPELLING }),
+      remedyFor('connection_refused', {
+        profile: arcProfile,
+        platform: 'win32',
+        spell: ACTION_SPELLING,
+        endpoint: endpointFacts(HIMDS_BASE),
+      }),
     ).toContain('Start-Service himds');
     expect(text).toContain(`**Fix:** ${UNKNOWN_FIX}`);
   });

@@ -112,6 +112,21 @@ export interface RemedyContext {
   profile: { service: string; bypassHosts: readonly string[]; remedies: Partial<Record<Code, Remedy>> };
   platform: string;
   spell: InputSpelling;
+  /** The endpoint the run talked to (the report's `endpoint`): fixes name it, not the mode's default address. */
+  endpoint: RemedyEndpoint;
+}
+
+/** The endpoint as fixes name it (pipeline/remedy-lookup.ts `endpointFacts` makes it from a base URL). */
+export interface RemedyEndpoint {
+  /** host:port as a firewall rule names it: `169.254.169.254:80`, `127.0.0.1:8080`, `[::1]:8080`. */
+  address: string;
+  /** The host alone, as `ip route get` takes it; and the port. */
+  host: string;
+  port: string;
+  /** The base URL, e.g. http://127.0.0.1:8080. */
+  base: string;
+  /** IMDS's own address (its route, NSG and AKS advice apply), an address on this machine, or another host. */
+  kind: 'imds' | 'loopback' | 'other';
 }
 
 /** Renderer-neutral extra detail of one check (e.g. one row per host): renderers draw it generically. */

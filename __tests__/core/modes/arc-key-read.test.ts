@@ -1,6 +1,8 @@
 import { readArcKey } from '../../../src/core/modes/arc-key.js';
 import { arcProfile } from '../../../src/core/modes/arc.js';
+import { endpointFacts } from '../../../src/core/pipeline/remedy-lookup.js';
 import { remedyFor } from '../../../src/core/remedies.js';
+import { HIMDS_BASE } from '../../../src/core/imds/protocol.js';
 import { ACTION_SPELLING } from '../../../src/host/spelling.js';
 import {
   fakeContext,
@@ -157,7 +159,12 @@ describe('readArcKey with a fake file system (linux)', () => {
     if (!r.ok) {
       expect(r.message).toContain('himds');
       expect(r.message).toContain(KEY);
-      const fix = remedyFor(r.code, { profile: arcProfile, platform: 'linux', spell: ACTION_SPELLING });
+      const fix = remedyFor(r.code, {
+        profile: arcProfile,
+        platform: 'linux',
+        spell: ACTION_SPELLING,
+        endpoint: endpointFacts(HIMDS_BASE),
+      });
       expect(fix).toContain('himds');
       expect(fix).toMatch(/usermod/);
     }
@@ -204,6 +211,7 @@ describe('readArcKey with a fake file system (win32)', () => {
         profile: arcProfile,
         platform: 'win32',
         spell: ACTION_SPELLING,
+        endpoint: endpointFacts(HIMDS_BASE),
       });
       expect(fix).toContain('Hybrid agent extension applications');
       expect(fix).toContain('Administrators');

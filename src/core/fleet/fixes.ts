@@ -1,6 +1,8 @@
 // The fix for a code, as the single-machine report would give it: always from remedies.ts (with the mode
 // profile and platform of the machines concerned), never from the report files, which anyone could forge.
 import { isCode } from '../codes.js';
+import { HIMDS_BASE, IMDS_BASE } from '../imds/protocol.js';
+import { endpointFacts } from '../pipeline/remedy-lookup.js';
 import { PROFILES } from '../modes/target.js';
 import { remedyFor } from '../remedies.js';
 import type { InputSpelling } from '../types.js';
@@ -39,7 +41,9 @@ export function fixesFor(code: string, rows: readonly FleetRow[], spell: InputSp
     const { mode, platform } = row ? where(row) : { mode: 'vm' as const, platform: 'linux' };
     if (seen.has(`${mode}/${platform}`)) continue;
     seen.add(`${mode}/${platform}`);
-    const text = remedyFor(code, { profile: PROFILES[mode], platform, spell });
+    // A report's endpoint is forgeable text: the fix names the mode's own endpoint.
+    const endpoint = endpointFacts(mode === 'arc' ? HIMDS_BASE : IMDS_BASE);
+    const text = remedyFor(code, { profile: PROFILES[mode], platform, spell, endpoint });
     byText.set(text, [...(byText.get(text) ?? []), labelOf(mode, platform)]);
   }
   const fixes = [...byText].map(([text, labels]) => ({ label: labels.join('; '), text }));

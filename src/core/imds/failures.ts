@@ -95,35 +95,73 @@ export function classifySocketError(errno: string, phase: 'connect' | 'headers' 
   return phase === 'connect' ? 'network_unreachable' : 'connection_reset';
 }
 
-const vmRoute =
-  'Check that nothing blocks 169.254.169.254:80: an OS firewall or iptables rule, a missing route for 169.254.169.254/32 ' +
-  'via the primary NIC (`ip route get 169.254.169.254`), or AKS --enable-imds-restriction for pods without hostNetwork.';
+// The fixes name the endpoint the run used: the route, NSG and AKS advice only for IMDS's own address; an endpoint
+// given as input (an emulator on loopback, another host) gets advice about that address.
+const correctEndpoint = (ctx: RemedyContext): string => `correct ${ctx.spell.name('endpoint')}`;
+
+function blocked(ctx: RemedyContext): string {
+  const { address, host, port, kind } = ctx.endpoint;
+  if (kind === 'imds')
+    return (
+      `Check that nothing blocks ${address}: an OS firewall or iptables rule, a missing route for ${host}/32 ` +
+      `via the primary NIC (\`ip route get ${host}\`), or AKS --enable-imds-restriction for pods without hostNetwork.`
+    );
+  if (kind === 'loopback')
+    return `Check that no firewall rule (iptables, nftables) drops loopback traffic to port ${port}, or ${correctEndpoint(ctx)}.`;
+  return (
+    `Check that nothing on the way blocks ${address} (an OS firewall or iptables rule, a network firewall or NSG) ` +
+    `and that a route leads there (\`ip route get ${host}\`), or ${correctEndpoint(ctx)}.`
+  );
+}
+
+function refused(ctx: RemedyContext): string {
+  const { address, port, kind } = ctx.endpoint;
+  if (kind === 'imds')
+    return `The connection to IMDS was refused locally. ${blocked(ctx)} Inside a container on an Arc host, IMDS is not available.`;
+  if (kind === 'loopback')
+    return `Nothing listens on ${address}. Start what should answer there (the emulator: \`imds-check emulate --port ${port}\`), or ${correctEndpoint(ctx)}.`;
+  return `The connection to ${address} was refused: nothing listens there, or a firewall rejects it. Check the service at that address, or ${correctEndpoint(ctx)}.`;
+}
+
+function unreachable(ctx: RemedyContext): string {
+  const { host, kind } = ctx.endpoint;
+  if (kind === 'imds')
+    return `There is no route to ${host}. Add a route for ${host}/32 via the primary NIC (DHCP restores it), or run on an Azure VM.`;
+  if (kind === 'loopback')
+    return 'The loopback address is unreachable; check the network configuration of this host or container.';
+  return `There is no route to ${host}. Check the routes of this machine (\`ip route get ${host}\`), or ${correctEndpoint(ctx)}.`;
+}
+
+/** The hosts NO_PROXY must hold: the mode's usual ones, or the host the endpoint input names. */
+const bypassHosts = (ctx: RemedyContext): readonly string[] =>
+  ctx.profile.bypassHosts.includes(ctx.endpoint.host) ? ctx.profile.bypassHosts : [ctx.endpoint.host];
+
+function proxyAnswered(ctx: RemedyContext): string {
+  const hosts = bypassHosts(ctx);
+  return `A proxy answered instead of ${ctx.profile.service}. Set NO_PROXY to include ${hosts.join(',')} and add ${hosts.length > 1 ? 'them' : 'it'} to the proxy bypass list of the agent.`;
+}
 
 export const notImds = (ctx: RemedyContext): string =>
   `Something other than ${ctx.profile.service} answered. Make sure its traffic is not sent through a proxy ` +
-  `(add ${ctx.profile.bypassHosts.join(',')} to NO_PROXY and the proxy bypass list) ` +
+  `(add ${bypassHosts(ctx).join(',')} to NO_PROXY and the proxy bypass list) ` +
   'and that no local service or container runtime intercepts the address.';
 
-/** The fixes on a VM; modes/arc.ts overrides those that differ on Arc. */
+/** The fixes on a VM, naming the endpoint the run used; modes/arc.ts overrides those that differ on Arc. */
 export const TRANSPORT_REMEDIES: Readonly<Record<TransportFailure | NotImdsCode, Remedy>> = {
-  connect_timeout: 'Packets to IMDS are dropped. ' + vmRoute,
-  connection_refused:
-    'The connection to IMDS was refused locally. ' +
-    vmRoute +
-    ' Inside a container on an Arc host, IMDS is not available.',
-  network_unreachable:
-    'There is no route to 169.254.169.254. Add a route for 169.254.169.254/32 via the primary NIC (DHCP restores it), or run on an Azure VM.',
-  connection_reset:
-    'The connection was reset. A firewall or a security agent probably rejects it; allow TCP to the IMDS address and port.',
-  no_response:
-    'Something accepted the connection but never answered. Look for a proxy, a transparent interceptor or a hung service on the IMDS address.',
-  body_timeout:
-    'The answer started but its body never finished. Look for an interceptor or a hung service on the IMDS address.',
+  connect_timeout: (ctx) =>
+    `Packets to ${ctx.endpoint.kind === 'imds' ? 'IMDS' : ctx.endpoint.address} are dropped. ${blocked(ctx)}`,
+  connection_refused: refused,
+  network_unreachable: unreachable,
+  connection_reset: (ctx) =>
+    `The connection was reset. A firewall or a security agent probably rejects it; allow TCP to ${ctx.endpoint.address}.`,
+  no_response: (ctx) =>
+    `Something accepted the connection but never answered. Look for a proxy, a transparent interceptor or a hung service on ${ctx.endpoint.address}.`,
+  body_timeout: (ctx) =>
+    `The answer started but its body never finished. Look for an interceptor or a hung service on ${ctx.endpoint.address}.`,
   body_too_large: (ctx) => 'The answer was larger than 1 MiB, which IMDS never sends. ' + notImds(ctx),
   protocol_error: (ctx) => 'The answer was not valid HTTP. ' + notImds(ctx),
   not_imds_html: (ctx) => 'An HTML page came back. ' + notImds(ctx),
-  not_imds_proxy:
-    'A proxy answered instead of IMDS. Set NO_PROXY to include 169.254.169.254 (Arc: localhost,127.0.0.1) and add it to the proxy bypass list of the agent.',
+  not_imds_proxy: proxyAnswered,
   not_imds_container_runtime:
     'A container runtime answered that the network is unreachable: the job is running somewhere without IMDS (for example Docker Desktop). Run it on an Azure VM or Arc server.',
   not_imds_answer: (ctx) => 'The answer does not look like IMDS. ' + notImds(ctx),

@@ -85,8 +85,10 @@ export const arcProfile: ModeProfile = {
     `This job runs in a container (${marker}): Hybrid IMDS listens on the host's loopback only, so run the job on the host or with host networking.`,
   remedies: {
     connect_timeout: (ctx) =>
-      'Nothing answered on the Hybrid IMDS port. ' + himdsService(ctx).replace(/^Start/, 'Check'),
-    connection_refused: (ctx) => 'Hybrid IMDS is not listening. ' + himdsService(ctx),
+      `Nothing answered on the Hybrid IMDS port (${ctx.endpoint.address}). ` +
+      himdsService(ctx).replace(/^Start/, 'Check'),
+    connection_refused: (ctx) =>
+      `Hybrid IMDS is not listening on ${ctx.endpoint.address}. ` + himdsService(ctx),
     network_unreachable:
       'The loopback address is unreachable; check the network configuration of this host or container.',
     metadata_api_version:

@@ -20,7 +20,7 @@ import type {
 } from '../types.js';
 import type { InputGroup } from './input-spec.js';
 import type { OutputSpec } from './output-spec.js';
-import { remedyFor } from './remedy-lookup.js';
+import { remedyContext, remedyFor } from './remedy-lookup.js';
 import type { Run } from './run-state.js';
 
 /** What a check adds to the run's outcome besides its result. */
@@ -72,11 +72,7 @@ export function finish(
   const standard =
     verdict.status === 'pass' || verdict.status === 'skip'
       ? ''
-      : remedyFor(
-          verdict.code,
-          { profile: run.target.profile, platform: run.ctx.platform, spell: run.ctx.spell },
-          check.remedies,
-        );
+      : remedyFor(verdict.code, remedyContext(run), check.remedies);
   const result: CheckResult = {
     id: check.id,
     title: check.title,

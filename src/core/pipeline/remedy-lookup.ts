@@ -1,9 +1,19 @@
 // Where a code's fix is found: the mode's own wording first (Arc says some things differently), then the table of
 // the code's owner: the check that ended with it, or the engine part below the checks that owns it (the run, the
 // transport, the Arc challenge). The complete table, with every check's codes, is remedies.ts.
+import { isLoopbackAddress } from '../imds/endpoint.js';
 import { TRANSPORT_REMEDIES } from '../imds/failures.js';
+import { IMDS_HOST } from '../imds/protocol.js';
 import { ARC_REMEDIES } from '../modes/arc-codes.js';
-import { setting, type Code, type Remedy, type RemedyContext, type RunCode } from '../types.js';
+import {
+  setting,
+  type Code,
+  type Remedy,
+  type RemedyContext,
+  type RemedyEndpoint,
+  type RunCode,
+} from '../types.js';
+import type { Run } from './run-state.js';
 
 const RUN_REMEDIES: Readonly<Record<RunCode, Remedy>> = {
   ok: 'Nothing to fix.',
@@ -19,6 +29,23 @@ export const ENGINE_REMEDIES: ReadonlyMap<Code, Remedy> = new Map<Code, Remedy>(
   ...(Object.entries(TRANSPORT_REMEDIES) as [Code, Remedy][]),
   ...(Object.entries(ARC_REMEDIES) as [Code, Remedy][]),
 ]);
+
+/** A base URL (http://host:port) as fixes name it. */
+export function endpointFacts(base: string): RemedyEndpoint {
+  const url = new URL(base);
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const port = url.port === '' ? '80' : url.port;
+  const kind = host === IMDS_HOST ? 'imds' : isLoopbackAddress(host) ? 'loopback' : 'other';
+  return { address: `${url.hostname}:${port}`, host, port, base: `${url.protocol}//${url.host}`, kind };
+}
+
+/** The context a run's fixes are made for: its mode profile, platform, the door's spelling and its endpoint. */
+export const remedyContext = (run: Pick<Run, 'target' | 'ctx'>): RemedyContext => ({
+  profile: run.target.profile,
+  platform: run.ctx.platform,
+  spell: run.ctx.spell,
+  endpoint: endpointFacts(run.target.endpoint.base),
+});
 
 export function remedyFor(
   code: Code,

@@ -1,7 +1,7 @@
 // The AMA readiness check's run, loaded only when the check was asked for (ama: true), so a plain IMDS check
 // never pays for loading TLS, DNS and the rest of the Azure Monitor probing at start-up.
 import { monitorSuffix } from '../../clouds.js';
-import { remedyFor } from '../../pipeline/remedy-lookup.js';
+import { remedyContext, remedyFor } from '../../pipeline/remedy-lookup.js';
 import type { Run } from '../../pipeline/run-state.js';
 import type { Findings, Verdict } from '../../types.js';
 import { AMA_REMEDIES } from './ama-codes.js';
@@ -88,9 +88,8 @@ export async function probeAmaHosts(run: Run, findings: Findings, bounds: AmaBou
     return outcome;
   });
   const { verdict, otherCodes } = hostsVerdict(outcomes, route, loaded.trust.sources);
-  const remedyContext = { profile: run.target.profile, platform: run.ctx.platform, spell: run.ctx.spell };
   const hint = otherCodes
-    .map((code) => `For ${code}: ${remedyFor(code, remedyContext, AMA_REMEDIES)}`)
+    .map((code) => `For ${code}: ${remedyFor(code, remedyContext(run), AMA_REMEDIES)}`)
     .join(' ');
   return {
     verdict: hint ? { ...verdict, hint } : verdict,

@@ -19,8 +19,8 @@ export type MetadataCode =
 export const METADATA_REMEDIES: Readonly<Record<MetadataCode, Remedy>> = {
   metadata_header_rejected:
     'IMDS rejected the request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
-  metadata_api_version:
-    'No api-version was accepted, even after falling back to the versions IMDS offered. Something may be rewriting requests; compare with `curl -H Metadata:true "http://169.254.169.254/metadata/versions"` on the machine.',
+  metadata_api_version: (ctx) =>
+    `No api-version was accepted, even after falling back to the versions IMDS offered. Something may be rewriting requests; compare with \`curl -H Metadata:true "${ctx.endpoint.base}/metadata/versions"\` on the machine.`,
   metadata_not_found:
     'IMDS answered 404 for the instance document. Old VMs may need a tag, extension or disk change before compute metadata appears.',
   metadata_method_not_allowed:
