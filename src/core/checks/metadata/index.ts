@@ -145,7 +145,8 @@ export const metadataCheck: CheckModule<'metadata'> = {
       sample,
     };
   },
-  // Nothing answered the metadata request at all: reachability carries the socket word; metadata is skipped.
+  // Nothing answered the metadata request at all: reachability carries the socket word; metadata is skipped. The
+  // row keeps the time and attempts it spent waiting (about 20 s when something accepts and stays silent).
   settle(own, findings, run) {
     if (
       findings.reachability?.reachable !== false ||
@@ -153,10 +154,9 @@ export const metadataCheck: CheckModule<'metadata'> = {
       !isSocketWord(own.check.outcome)
     )
       return own;
-    return {
-      ...own,
-      check: skip(run, metadataCheck, `Not answered: ${own.check.message} See reachability.`),
-    };
+    const skipped = skip(run, metadataCheck, `Not answered: ${own.check.message} See reachability.`);
+    const { durationMs, attempts } = own.check;
+    return { ...own, check: { ...skipped, durationMs, attempts } };
   },
   adds: (own) => ({ facts: { machine: own.machine } }),
 };
