@@ -64,6 +64,14 @@ export function parseArgs(argv: string[]): CliCommand {
     if (flag) command.inputs[flag.input] = value;
     else command.arcTokensDir = value;
   }
+  // The token is printed only inside the JSON document: without --json the flag would do nothing, so say so
+  // before anything runs rather than after.
+  if (command.inputs['expose-token'] === 'true' && !command.json)
+    return {
+      kind: 'usage-error',
+      message:
+        '--expose-token needs --json (the token is printed only as accessToken in the JSON document, never as text)',
+    };
   return command;
 }
 

@@ -115,7 +115,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } else {
     const color = io.isTTY && !command.noColor && !('NO_COLOR' in io.env) && io.env['TERM'] !== 'dumb';
     io.out(redact(renderText(report, { color, codeLink: pathLink }), secrets));
-    if (options.exposeToken) io.err('imds-check: --expose-token only adds the token to --json output.\n');
   }
   for (const p of written?.problems ?? []) io.err(`imds-check: ${p}\n`);
   return exitCodeFor(report);

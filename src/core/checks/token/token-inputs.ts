@@ -106,7 +106,9 @@ export const TOKEN_INPUTS: InputGroup = {
     {
       name: 'expose-token',
       default: 'false',
-      cli: { help: 'with --json, add accessToken to the printed document (never to --report)' },
+      cli: {
+        help: 'only with --json: add accessToken to the printed document (never to --report, never as text)',
+      },
     },
   ],
   parse(read): TokenOptions {
