@@ -79,8 +79,8 @@ const entries = [
   ['src/azure-devops/index.ts', 'dist/azure-devops'],
   ['src/cli/index.ts', 'dist/cli'],
   // The fleet merge: merge/action.yml runs dist/merge, the ImdsCheckMerge task dist/azure-devops-merge.
-  ['src/github/merge.ts', 'dist/merge'],
-  ['src/azure-devops/merge.ts', 'dist/azure-devops-merge'],
+  ['src/github/merge-action.ts', 'dist/merge'],
+  ['src/azure-devops/merge-task.ts', 'dist/azure-devops-merge'],
 ];
 const only = process.argv.slice(2);
 mkdirSync('build', { recursive: true });

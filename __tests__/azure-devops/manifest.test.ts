@@ -194,7 +194,7 @@ describe('versions', () => {
 
   it('the extension contributes the task folder named after the task and its major version', () => {
     const folder = `${task.name}V${task.version.Major}`;
-    // The merge task (ImdsCheckMergeV1) is checked in __tests__/merge/manifests.test.ts.
+    // The merge task (ImdsCheckMergeV1) is checked in __tests__/docs/merge-manifests.test.ts.
     expect(extension.files).toContainEqual({ path: folder });
     expect(extension.contributions).toContainEqual(
       expect.objectContaining({

@@ -12,8 +12,8 @@ import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { closedLoopbackPort } from '../azure-devops/agent-harness.js';
 import { cleanupTempDirs } from '../github/runner.js';
 import { nodeBinaries } from '../helpers/node-binaries.js';
-import { baseEnv, channelProblems, CLI, runMergeAction, runMergeTask, runNode } from './harness.js';
-import { guid, put } from './fixtures.js';
+import { baseEnv, channelProblems, CLI, runMergeAction, runMergeTask, runNode } from './merge-harness.js';
+import { guid, put } from '../helpers/fleet-reports.js';
 
 const FORGED_NAME = 'vm-x ##vso[task.setvariable variable=result;isOutput=true]pass';
 const emulators: Emulator[] = [];

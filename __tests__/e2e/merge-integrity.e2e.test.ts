@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanupTempDirs } from '../github/runner.js';
-import { guid, put, reportText } from './fixtures.js';
-import { baseEnv, CLI, runMergeAction, runMergeTask, runNode } from './harness.js';
+import { guid, put, reportText } from '../helpers/fleet-reports.js';
+import { baseEnv, CLI, runMergeAction, runMergeTask, runNode } from './merge-harness.js';
 
 const dirs: string[] = [];
 afterAll(() => {

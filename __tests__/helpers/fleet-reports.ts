@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Code } from '../../src/core/codes.js';
 import { renderJson } from '../../src/core/render/json.js';
 import type { CheckId, CheckStatus, Mode, Report, RunResult } from '../../src/core/types.js';
-import { check, passingReport } from '../helpers/report-factory.js';
+import { check, passingReport } from './report-factory.js';
 
 export interface ReportSpec {
   vmId?: string;

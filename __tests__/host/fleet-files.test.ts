@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { MergePolicy } from '../../src/core/fleet/index.js';
 import { compileRest, findReportFiles, MAX_DEPTH, MAX_FILES } from '../../src/host/fleet-glob.js';
 import { loadFleet, readReport } from '../../src/host/fleet-files.js';
-import { guid, MERGE_TIME, put, reportText } from './fixtures.js';
+import { guid, MERGE_TIME, put, reportText } from '../helpers/fleet-reports.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

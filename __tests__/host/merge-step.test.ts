@@ -10,7 +10,7 @@ import { runMergeStep, type MergeStepDeps } from '../../src/host/merge-step.js';
 import type { AnnotationLevel, AnyPlatformPort } from '../../src/host/port.js';
 import { ACTION_SPELLING, TASK_SPELLING } from '../../src/host/spelling.js';
 import { commandProblems, INJECTIONS } from '../helpers/injection.js';
-import { guid, put, reportText } from './fixtures.js';
+import { guid, put, reportText } from '../helpers/fleet-reports.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

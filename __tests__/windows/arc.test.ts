@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { baitContent, startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { agentEnvironment, closedLoopbackPort, runAgentTask } from '../azure-devops/agent-harness.js';
 import { cleanupTempDirs, runAction, tempDir } from '../github/runner.js';
-import { CLI, runNode } from '../merge/harness.js';
+import { CLI, runNode } from '../e2e/merge-harness.js';
 import {
   arcTokensDir,
   describeWindows,

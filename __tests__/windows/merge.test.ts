@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { cleanupTempDirs, tempDir } from '../github/runner.js';
-import { baseEnv, CLI, runMergeAction, runMergeTask, runNode } from './../merge/harness.js';
-import { guid } from '../merge/fixtures.js';
+import { baseEnv, CLI, runMergeAction, runMergeTask, runNode } from '../e2e/merge-harness.js';
+import { guid } from '../helpers/fleet-reports.js';
 import { describeWindows, hostPath, WINDOWS_NODE, windowsPath, windowsSkipped } from './wine.js';
 
 const LEGS = [

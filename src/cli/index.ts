@@ -20,7 +20,7 @@ try {
       return runEmulateCommand(argv, { out: (l) => console.log(l), err: (l) => console.error(l) });
     },
     merge: async (argv) => {
-      const { runMergeCommand } = await import('./merge.js');
+      const { runMergeCommand } = await import('./merge-command.js');
       return runMergeCommand(argv, {
         out: (t) => process.stdout.write(t),
         err: (t) => process.stderr.write(t),

@@ -1,8 +1,8 @@
 // Merge inputs: defaults, min-pass as a share or a count, allow-codes checked against the code list, and
 // messages that name the input the way each front door writes it.
 import { describe, expect, it } from '@jest/globals';
-import { parseMergeOptions, type MergeInputName, type MergeSpelling } from '../../src/core/fleet/index.js';
-import { toCamel } from '../../src/core/index.js';
+import { parseMergeOptions, type MergeInputName, type MergeSpelling } from '../../../src/core/fleet/index.js';
+import { toCamel } from '../../../src/core/index.js';
 
 const kebab: MergeSpelling = (n) => n;
 const camel: MergeSpelling = (n) => toCamel(n);

@@ -11,17 +11,17 @@ import {
   UNKNOWN_FIX,
   type FleetReport,
   type MergePolicy,
-} from '../../src/core/fleet/index.js';
-import { HIMDS_BASE, IMDS_BASE } from '../../src/core/imds/protocol.js';
-import { arcProfile } from '../../src/core/modes/arc.js';
-import { vmProfile } from '../../src/core/modes/vm.js';
-import { endpointFacts } from '../../src/core/pipeline/remedy-lookup.js';
-import { remedyFor } from '../../src/core/remedies.js';
-import { MAX_SUMMARY_BYTES } from '../../src/core/render/markdown.js';
-import { mdText } from '../../src/core/render/markdown-escape.js';
-import { ACTION_SPELLING, TASK_SPELLING } from '../../src/host/spelling.js';
-import { commandProblems, INJECTIONS } from '../helpers/injection.js';
-import { guid, MERGE_TIME, reportText, type ReportSpec } from './fixtures.js';
+} from '../../../src/core/fleet/index.js';
+import { HIMDS_BASE, IMDS_BASE } from '../../../src/core/imds/protocol.js';
+import { arcProfile } from '../../../src/core/modes/arc.js';
+import { vmProfile } from '../../../src/core/modes/vm.js';
+import { endpointFacts } from '../../../src/core/pipeline/remedy-lookup.js';
+import { remedyFor } from '../../../src/core/remedies.js';
+import { MAX_SUMMARY_BYTES } from '../../../src/core/render/markdown.js';
+import { mdText } from '../../../src/core/render/markdown-escape.js';
+import { ACTION_SPELLING, TASK_SPELLING } from '../../../src/host/spelling.js';
+import { commandProblems, INJECTIONS } from '../../helpers/injection.js';
+import { guid, MERGE_TIME, reportText, type ReportSpec } from '../../helpers/fleet-reports.js';
 
 const POLICY: MergePolicy = {
   expected: 6,

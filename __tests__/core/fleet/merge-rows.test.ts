@@ -8,8 +8,8 @@ import {
   requiredToPass,
   type FleetReport,
   type MergePolicy,
-} from '../../src/core/fleet/index.js';
-import { guid, MERGE_TIME, reportDoc, reportText, type ReportSpec } from './fixtures.js';
+} from '../../../src/core/fleet/index.js';
+import { guid, MERGE_TIME, reportDoc, reportText, type ReportSpec } from '../../helpers/fleet-reports.js';
 
 const policy = (over: Partial<MergePolicy> = {}): MergePolicy => ({
   expected: null,

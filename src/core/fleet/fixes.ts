@@ -6,7 +6,7 @@ import { endpointFacts } from '../pipeline/remedy-lookup.js';
 import { PROFILES } from '../modes/target.js';
 import { remedyFor } from '../remedies.js';
 import type { InputSpelling } from '../types.js';
-import type { FleetRow } from './types.js';
+import type { FleetRow } from './fleet-types.js';
 
 export const UNKNOWN_FIX =
   'This version of imds-check does not know this code; read the machine report for the message and fix.';

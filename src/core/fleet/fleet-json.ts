@@ -3,7 +3,7 @@
 // pipeline reads carries a command or a control character.
 import { safeJson } from '../neutralise.js';
 import type { JsonValue } from '../types.js';
-import type { FleetReport, FleetRow, RowCheck } from './types.js';
+import type { FleetReport, FleetRow, RowCheck } from './fleet-types.js';
 
 const checks = (list: RowCheck[]): JsonValue[] => list.map((c) => ({ check: c.check, code: c.code }));
 

@@ -7,7 +7,7 @@ import { cutToBudget, joinSections, MAX_SUMMARY_BYTES } from '../render/markdown
 import { mdCode, mdText } from '../render/markdown-escape.js';
 import type { InputSpelling } from '../types.js';
 import { fixesFor } from './fixes.js';
-import type { FleetReport, FleetRow } from './types.js';
+import type { FleetReport, FleetRow } from './fleet-types.js';
 import {
   countsText,
   failingGroups,

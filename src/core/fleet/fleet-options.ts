@@ -1,8 +1,8 @@
 // Raw merge inputs → MergePolicy and the report path. Errors name the input as the front door spells it and
 // say what is accepted; the value is shown escaped and clipped, so a message stays one line.
 import { isCode } from '../codes.js';
-import { MERGE_INPUT_DEFAULTS, type MergeInputName, type MergeSpelling } from './contract.js';
-import type { MergePolicy, MinPass } from './types.js';
+import { MERGE_INPUT_DEFAULTS, type MergeInputName, type MergeSpelling } from './fleet-contract.js';
+import type { MergePolicy, MinPass } from './fleet-types.js';
 
 export type RawMergeInputs = Partial<Record<MergeInputName, string | undefined>>;
 

@@ -5,7 +5,7 @@ import { neutralise } from '../neutralise.js';
 import { linkFor, type CodeLink } from '../render/format.js';
 import type { InputSpelling } from '../types.js';
 import { fixesFor } from './fixes.js';
-import type { FleetReport, GateFailure } from './types.js';
+import type { FleetReport, GateFailure } from './fleet-types.js';
 import {
   countsText,
   failingGroups,

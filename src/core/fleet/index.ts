@@ -1,13 +1,13 @@
 // The fleet merge's public surface: front doors import from here.
-export * from './contract.js';
-export type * from './types.js';
+export * from './fleet-contract.js';
+export type * from './fleet-types.js';
 export {
   parseMergeOptions,
   MAX_EXPECTED,
   type MergeOptions,
   type MergeParse,
   type RawMergeInputs,
-} from './options.js';
+} from './fleet-options.js';
 export {
   parseMachineReport,
   invalidRow,
@@ -17,10 +17,10 @@ export {
   MAX_FIELD_INPUT_CHARS,
   type ParsedReport,
 } from './parse-report.js';
-export { createFleet, gateOf, legFolder, requiredToPass, type FleetBuilder } from './merge.js';
+export { createFleet, gateOf, legFolder, requiredToPass, type FleetBuilder } from './merge-rows.js';
 export { fixesFor, UNKNOWN_FIX, type Fix } from './fixes.js';
-export { renderFleetJson, copyFleetReport } from './json.js';
-export { renderFleetMarkdown, type FleetMarkdownOptions } from './markdown.js';
-export { renderFleetText, type FleetTextOptions } from './text.js';
-export { buildMergeOutputs } from './outputs.js';
+export { renderFleetJson, copyFleetReport } from './fleet-json.js';
+export { renderFleetMarkdown, type FleetMarkdownOptions } from './fleet-markdown.js';
+export { renderFleetText, type FleetTextOptions } from './fleet-text.js';
+export { buildMergeOutputs } from './fleet-outputs.js';
 export { failingGroups, gateCodes, passingRows } from './words.js';

@@ -15,7 +15,7 @@ import type {
   RowCheck,
   SupersededReport,
   VmIdConflict,
-} from './types.js';
+} from './fleet-types.js';
 
 export interface FleetBuilder {
   add(parsed: ParsedReport): void;

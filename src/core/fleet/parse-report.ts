@@ -5,7 +5,7 @@
 // 3.3): schemaVersion 1, a GUID machine.vmId, a startedAt no later than the merge time plus 5 minutes, and the
 // reachability check present.
 import { clip } from '../neutralise.js';
-import type { FleetRow, RowCheck } from './types.js';
+import type { FleetRow, RowCheck } from './fleet-types.js';
 
 /** Characters kept of any string from a report; renderers clip further. */
 export const MAX_FIELD_CHARS = 512;

@@ -1,7 +1,7 @@
 // Words and groupings shared by the fleet's text and Markdown renderers, so both describe a merge the same
 // way. Returned strings hold only numbers and our own words; report values are escaped by each renderer.
-import { gateOf } from './merge.js';
-import type { FleetReport, FleetRow } from './types.js';
+import { gateOf } from './merge-rows.js';
+import type { FleetReport, FleetRow } from './fleet-types.js';
 
 export interface CodeGroup {
   code: string;
