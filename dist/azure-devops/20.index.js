@@ -932,9 +932,8 @@ async function probeAmaHosts(run, findings, bounds) {
         return outcome;
     });
     const { verdict, otherCodes } = hostsVerdict(outcomes, route, loaded.trust.sources);
-    const remedyContext = { profile: run.target.profile, platform: run.ctx.platform, spell: run.ctx.spell };
     const hint = otherCodes
-        .map((code) => `For ${code}: ${(0,remedy_lookup/* remedyFor */.w)(code, remedyContext, ama_codes/* AMA_REMEDIES */.r)}`)
+        .map((code) => `For ${code}: ${(0,remedy_lookup/* remedyFor */.wJ)(code, (0,remedy_lookup/* remedyContext */.qY)(run), ama_codes/* AMA_REMEDIES */.r)}`)
         .join(' ');
     return {
         verdict: hint ? { ...verdict, hint } : verdict,

@@ -176,7 +176,7 @@ const FLEET_CODES = [
 ];
 /** The engine's codes (the run, the transport, the Arc challenge), each check's in registry order, the fleet's. */
 const CODES = [
-    ..._pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .ENGINE_REMEDIES */ .O.keys(),
+    ..._pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .ENGINE_REMEDIES */ .OQ.keys(),
     ..._registry_js__WEBPACK_IMPORTED_MODULE_1__/* .CHECKS */ .u.flatMap((check) => Object.keys(check.remedies ?? {})),
     ...FLEET_CODES,
 ];
@@ -475,25 +475,56 @@ function classifySocketError(errno, phase) {
         return 'connection_reset';
     return phase === 'connect' ? 'network_unreachable' : 'connection_reset';
 }
-const vmRoute = 'Check that nothing blocks 169.254.169.254:80: an OS firewall or iptables rule, a missing route for 169.254.169.254/32 ' +
-    'via the primary NIC (`ip route get 169.254.169.254`), or AKS --enable-imds-restriction for pods without hostNetwork.';
+// The fixes name the endpoint the run used: the route, NSG and AKS advice only for IMDS's own address; an endpoint
+// given as input (an emulator on loopback, another host) gets advice about that address.
+const correctEndpoint = (ctx) => `correct ${ctx.spell.name('endpoint')}`;
+function blocked(ctx) {
+    const { address, host, port, kind } = ctx.endpoint;
+    if (kind === 'imds')
+        return (`Check that nothing blocks ${address}: an OS firewall or iptables rule, a missing route for ${host}/32 ` +
+            `via the primary NIC (\`ip route get ${host}\`), or AKS --enable-imds-restriction for pods without hostNetwork.`);
+    if (kind === 'loopback')
+        return `Check that no firewall rule (iptables, nftables) drops loopback traffic to port ${port}, or ${correctEndpoint(ctx)}.`;
+    return (`Check that nothing on the way blocks ${address} (an OS firewall or iptables rule, a network firewall or NSG) ` +
+        `and that a route leads there (\`ip route get ${host}\`), or ${correctEndpoint(ctx)}.`);
+}
+function refused(ctx) {
+    const { address, port, kind } = ctx.endpoint;
+    if (kind === 'imds')
+        return `The connection to IMDS was refused locally. ${blocked(ctx)} Inside a container on an Arc host, IMDS is not available.`;
+    if (kind === 'loopback')
+        return `Nothing listens on ${address}. Start what should answer there (the emulator: \`imds-check emulate --port ${port}\`), or ${correctEndpoint(ctx)}.`;
+    return `The connection to ${address} was refused: nothing listens there, or a firewall rejects it. Check the service at that address, or ${correctEndpoint(ctx)}.`;
+}
+function unreachable(ctx) {
+    const { host, kind } = ctx.endpoint;
+    if (kind === 'imds')
+        return `There is no route to ${host}. Add a route for ${host}/32 via the primary NIC (DHCP restores it), or run on an Azure VM.`;
+    if (kind === 'loopback')
+        return 'The loopback address is unreachable; check the network configuration of this host or container.';
+    return `There is no route to ${host}. Check the routes of this machine (\`ip route get ${host}\`), or ${correctEndpoint(ctx)}.`;
+}
+/** The hosts NO_PROXY must hold: the mode's usual ones, or the host the endpoint input names. */
+const bypassHosts = (ctx) => ctx.profile.bypassHosts.includes(ctx.endpoint.host) ? ctx.profile.bypassHosts : [ctx.endpoint.host];
+function proxyAnswered(ctx) {
+    const hosts = bypassHosts(ctx);
+    return `A proxy answered instead of ${ctx.profile.service}. Set NO_PROXY to include ${hosts.join(',')} and add ${hosts.length > 1 ? 'them' : 'it'} to the proxy bypass list of the agent.`;
+}
 const notImds = (ctx) => `Something other than ${ctx.profile.service} answered. Make sure its traffic is not sent through a proxy ` +
-    `(add ${ctx.profile.bypassHosts.join(',')} to NO_PROXY and the proxy bypass list) ` +
+    `(add ${bypassHosts(ctx).join(',')} to NO_PROXY and the proxy bypass list) ` +
     'and that no local service or container runtime intercepts the address.';
-/** The fixes on a VM; modes/arc.ts overrides those that differ on Arc. */
+/** The fixes on a VM, naming the endpoint the run used; modes/arc.ts overrides those that differ on Arc. */
 const TRANSPORT_REMEDIES = {
-    connect_timeout: 'Packets to IMDS are dropped. ' + vmRoute,
-    connection_refused: 'The connection to IMDS was refused locally. ' +
-        vmRoute +
-        ' Inside a container on an Arc host, IMDS is not available.',
-    network_unreachable: 'There is no route to 169.254.169.254. Add a route for 169.254.169.254/32 via the primary NIC (DHCP restores it), or run on an Azure VM.',
-    connection_reset: 'The connection was reset. A firewall or a security agent probably rejects it; allow TCP to the IMDS address and port.',
-    no_response: 'Something accepted the connection but never answered. Look for a proxy, a transparent interceptor or a hung service on the IMDS address.',
-    body_timeout: 'The answer started but its body never finished. Look for an interceptor or a hung service on the IMDS address.',
+    connect_timeout: (ctx) => `Packets to ${ctx.endpoint.kind === 'imds' ? 'IMDS' : ctx.endpoint.address} are dropped. ${blocked(ctx)}`,
+    connection_refused: refused,
+    network_unreachable: unreachable,
+    connection_reset: (ctx) => `The connection was reset. A firewall or a security agent probably rejects it; allow TCP to ${ctx.endpoint.address}.`,
+    no_response: (ctx) => `Something accepted the connection but never answered. Look for a proxy, a transparent interceptor or a hung service on ${ctx.endpoint.address}.`,
+    body_timeout: (ctx) => `The answer started but its body never finished. Look for an interceptor or a hung service on ${ctx.endpoint.address}.`,
     body_too_large: (ctx) => 'The answer was larger than 1 MiB, which IMDS never sends. ' + notImds(ctx),
     protocol_error: (ctx) => 'The answer was not valid HTTP. ' + notImds(ctx),
     not_imds_html: (ctx) => 'An HTML page came back. ' + notImds(ctx),
-    not_imds_proxy: 'A proxy answered instead of IMDS. Set NO_PROXY to include 169.254.169.254 (Arc: localhost,127.0.0.1) and add it to the proxy bypass list of the agent.',
+    not_imds_proxy: proxyAnswered,
     not_imds_container_runtime: 'A container runtime answered that the network is unreachable: the job is running somewhere without IMDS (for example Docker Desktop). Run it on an Azure VM or Arc server.',
     not_imds_answer: (ctx) => 'The answer does not look like IMDS. ' + notImds(ctx),
 };
@@ -1891,8 +1922,9 @@ const arcProfile = {
     },
     containerHint: (marker) => `This job runs in a container (${marker}): Hybrid IMDS listens on the host's loopback only, so run the job on the host or with host networking.`,
     remedies: {
-        connect_timeout: (ctx) => 'Nothing answered on the Hybrid IMDS port. ' + himdsService(ctx).replace(/^Start/, 'Check'),
-        connection_refused: (ctx) => 'Hybrid IMDS is not listening. ' + himdsService(ctx),
+        connect_timeout: (ctx) => `Nothing answered on the Hybrid IMDS port (${ctx.endpoint.address}). ` +
+            himdsService(ctx).replace(/^Start/, 'Check'),
+        connection_refused: (ctx) => `Hybrid IMDS is not listening on ${ctx.endpoint.address}. ` + himdsService(ctx),
         network_unreachable: 'The loopback address is unreachable; check the network configuration of this host or container.',
         metadata_api_version: 'No api-version was accepted, even after falling back to the versions Hybrid IMDS offered. Update the Connected Machine agent (azcmagent), or report the versions shown.',
         token_identity_not_found: 'The Arc machine has no such identity. Check the identity on the machine resource in Azure.',
@@ -2134,12 +2166,18 @@ function list(value) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  O: () => (/* binding */ ENGINE_REMEDIES),
-  w: () => (/* binding */ remedyFor)
+  OQ: () => (/* binding */ ENGINE_REMEDIES),
+  v6: () => (/* binding */ endpointFacts),
+  qY: () => (/* binding */ remedyContext),
+  wJ: () => (/* binding */ remedyFor)
 });
 
+// EXTERNAL MODULE: ./src/core/imds/endpoint.ts
+var endpoint = __nccwpck_require__(98);
 // EXTERNAL MODULE: ./src/core/imds/failures.ts
 var failures = __nccwpck_require__(28);
+// EXTERNAL MODULE: ./src/core/imds/protocol.ts
+var protocol = __nccwpck_require__(743);
 // EXTERNAL MODULE: ./src/core/types.ts
 var types = __nccwpck_require__(54);
 ;// CONCATENATED MODULE: ./src/core/modes/arc-codes.ts
@@ -2172,6 +2210,8 @@ const ARC_REMEDIES = {
 
 
 
+
+
 const RUN_REMEDIES = {
     ok: 'Nothing to fix.',
     skipped: 'Nothing to fix; the check did not apply or was not requested.',
@@ -2184,6 +2224,21 @@ const ENGINE_REMEDIES = new Map([
     ...Object.entries(failures/* TRANSPORT_REMEDIES */.vI),
     ...Object.entries(ARC_REMEDIES),
 ]);
+/** A base URL (http://host:port) as fixes name it. */
+function endpointFacts(base) {
+    const url = new URL(base);
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const port = url.port === '' ? '80' : url.port;
+    const kind = host === protocol/* IMDS_HOST */.Jm ? 'imds' : (0,endpoint/* isLoopbackAddress */.Ow)(host) ? 'loopback' : 'other';
+    return { address: `${url.hostname}:${port}`, host, port, base: `${url.protocol}//${url.host}`, kind };
+}
+/** The context a run's fixes are made for: its mode profile, platform, the door's spelling and its endpoint. */
+const remedyContext = (run) => ({
+    profile: run.target.profile,
+    platform: run.ctx.platform,
+    spell: run.ctx.spell,
+    endpoint: endpointFacts(run.target.endpoint.base),
+});
 function remedyFor(code, ctx, own = {}) {
     const remedy = ctx.profile.remedies[code] ??
         (Object.hasOwn(own, code) ? own[code] : undefined) ??
@@ -2361,7 +2416,7 @@ function neutraliseTable(table) {
 function finish(run, check, startedAt, verdict) {
     const standard = verdict.status === 'pass' || verdict.status === 'skip'
         ? ''
-        : (0,remedy_lookup/* remedyFor */.w)(verdict.code, { profile: run.target.profile, platform: run.ctx.platform, spell: run.ctx.spell }, check.remedies);
+        : (0,remedy_lookup/* remedyFor */.wJ)(verdict.code, (0,remedy_lookup/* remedyContext */.qY)(run), check.remedies);
     const result = {
         id: check.id,
         title: check.title,
@@ -2780,7 +2835,7 @@ function judgeMetadata(attempt) {
 
 const METADATA_REMEDIES = {
     metadata_header_rejected: 'IMDS rejected the request for a missing Metadata header: something between the runner and IMDS strips headers. Remove it.',
-    metadata_api_version: 'No api-version was accepted, even after falling back to the versions IMDS offered. Something may be rewriting requests; compare with `curl -H Metadata:true "http://169.254.169.254/metadata/versions"` on the machine.',
+    metadata_api_version: (ctx) => `No api-version was accepted, even after falling back to the versions IMDS offered. Something may be rewriting requests; compare with \`curl -H Metadata:true "${ctx.endpoint.base}/metadata/versions"\` on the machine.`,
     metadata_not_found: 'IMDS answered 404 for the instance document. Old VMs may need a tag, extension or disk change before compute metadata appears.',
     metadata_method_not_allowed: 'IMDS answered 405: something rewrote the request method. Remove the interceptor.',
     metadata_forbidden: 'IMDS refused the request (403). Check that the request leaves through the primary NIC and that no interceptor rewrites it.',
@@ -2904,16 +2959,16 @@ const metadataCheck = {
             sample,
         };
     },
-    // Nothing answered the metadata request at all: reachability carries the socket word; metadata is skipped.
+    // Nothing answered the metadata request at all: reachability carries the socket word; metadata is skipped. The
+    // row keeps the time and attempts it spent waiting (about 20 s when something accepts and stays silent).
     settle(own, findings, run) {
         if (findings.reachability?.reachable !== false ||
             own.recognition !== null ||
             !(0,types/* isSocketWord */.AR)(own.check.outcome))
             return own;
-        return {
-            ...own,
-            check: skip(run, metadataCheck, `Not answered: ${own.check.message} See reachability.`),
-        };
+        const skipped = skip(run, metadataCheck, `Not answered: ${own.check.message} See reachability.`);
+        const { durationMs, attempts } = own.check;
+        return { ...own, check: { ...skipped, durationMs, attempts } };
     },
     adds: (own) => ({ facts: { machine: own.machine } }),
 };
@@ -3291,6 +3346,10 @@ function judgeToken(exchange, facts) {
         const code = !broken ? recognition.code : recognition.json ? 'token_bad_shape' : 'token_bad_json';
         return failed(code, `GET ${protocol/* TOKEN_PATH */.od}: ${recognition.what}${tries}, not a token answer.`);
     }
+    // Hybrid IMDS answered a run in VM mode: its realm names a local path, which VM mode never reads or shows.
+    if (!facts.profile.requiresChallenge && (0,recognise/* isArcChallenge */.uS)(result)) {
+        return failed('token_arc_challenge_in_vm_mode', `Token request answered 401 with the Hybrid IMDS key-file challenge${tries}: Hybrid IMDS (Azure Arc) answered, but this run is in VM mode.`);
+    }
     if (facts.profile.requiresChallenge && result.status === 200 && !exchange.challenged) {
         return failed('arc_expected_challenge', 'The token endpoint returned a token without the Hybrid IMDS key-file challenge.');
     }
@@ -3350,6 +3409,7 @@ const TOKEN_REMEDIES = {
     token_throttled: 'The token endpoint kept answering 429 (20 requests per second, 5 concurrent). Reduce other token traffic and retry.',
     token_server_error: 'The token endpoint kept answering 5xx (often Entra ID unreachable from IMDS). Retry later; check Azure status.',
     token_unexpected_status: 'The token endpoint answered with an undocumented status. Retry; compare with a manual request on the machine.',
+    token_arc_challenge_in_vm_mode: (ctx) => `This is Hybrid IMDS (an Azure Arc-enabled server), which gives a token only after its key-file challenge: use ${(0,types/* setting */.Pe)(ctx, 'mode', 'arc')} (on the Arc server itself, ${(0,types/* setting */.Pe)(ctx, 'mode', 'auto')} finds the agent). In VM mode the challenge is not followed and the key file it names is not read.`,
     token_bad_json: (ctx) => 'The token answer is not valid JSON. ' + (0,failures/* notImds */.po)(ctx),
     token_bad_shape: (ctx) => 'The token answer lacks access_token or expires_on. ' + (0,failures/* notImds */.po)(ctx),
     token_not_jwt: (ctx) => 'The access_token is not a JWT (three base64url parts with a JSON payload), which every Entra ID managed-identity token is. It was not used or shown. ' +
@@ -3437,7 +3497,9 @@ const TOKEN_INPUTS = {
         {
             name: 'expose-token',
             default: 'false',
-            cli: { help: 'with --json, add accessToken to the printed document (never to --report)' },
+            cli: {
+                help: 'only with --json: add accessToken to the printed document (never to --report, never as text)',
+            },
         },
     ],
     parse(read) {
@@ -3608,7 +3670,7 @@ const FLEET_REMEDIES = {
 /** The fixes of every check's codes and the fleet's; the engine's are looked up below. */
 const OWNED = Object.assign(Object.create(null), ..._registry_js__WEBPACK_IMPORTED_MODULE_1__/* .CHECKS */ .u.map((check) => check.remedies ?? {}), FLEET_REMEDIES);
 function remedyFor(code, ctx) {
-    return (0,_pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .remedyFor */ .w)(code, ctx, OWNED);
+    return (0,_pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .remedyFor */ .wJ)(code, ctx, OWNED);
 }
 
 
@@ -5147,12 +5209,12 @@ function createGitHubPort(env = process.env) {
 
 /***/ }),
 
-/***/ 971:
+/***/ 798:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __nccwpck_require__.r(__webpack_exports__);
-/* harmony import */ var _host_merge_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(279);
+/* harmony import */ var _host_merge_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(696);
 /* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
 /* harmony import */ var _actions_port_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(142);
 // Entry point of the merge action (merge/action.yml → dist/merge/index.js): the merge step body over the
@@ -5168,7 +5230,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 279:
+/***/ 696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5181,7 +5243,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
-;// CONCATENATED MODULE: ./src/core/fleet/contract.ts
+;// CONCATENATED MODULE: ./src/core/fleet/fleet-contract.ts
 // The fleet merge's contract names: inputs and outputs of `imds-check merge`, the merge action and the
 // ImdsCheckMerge task (kebab-case here and on GitHub and the CLI, camelCase on Azure DevOps).
 const MERGE_INPUT_NAMES = ['reports', 'expected', 'min-pass', 'allow-codes', 'report-path'];
@@ -5206,7 +5268,7 @@ const MERGE_OUTPUT_NAMES = [
 
 // EXTERNAL MODULE: ./src/core/codes.ts
 var core_codes = __nccwpck_require__(265);
-;// CONCATENATED MODULE: ./src/core/fleet/options.ts
+;// CONCATENATED MODULE: ./src/core/fleet/fleet-options.ts
 // Raw merge inputs → MergePolicy and the report path. Errors name the input as the front door spells it and
 // say what is accepted; the value is shown escaped and clipped, so a message stays one line.
 
@@ -5465,7 +5527,7 @@ function parseMachineReport(content, source, mergeTimeMs) {
     return { row, key: `vm:${row.vmId.toLowerCase()}`, startedMs };
 }
 
-;// CONCATENATED MODULE: ./src/core/fleet/merge.ts
+;// CONCATENATED MODULE: ./src/core/fleet/merge-rows.ts
 // The merge: one row per machine, invalid files as failed rows, machines short of `expected` as missing rows,
 // allow-codes, and the verdict. The newest report of a vmId supersedes older ones only inside one leg folder
 // (the folder that holds the file; older ones are listed as superseded); a vmId reported from two leg folders is
@@ -5689,6 +5751,10 @@ function createFleet() {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/imds/protocol.ts
+var protocol = __nccwpck_require__(743);
+// EXTERNAL MODULE: ./src/core/pipeline/remedy-lookup.ts + 1 modules
+var remedy_lookup = __nccwpck_require__(342);
 // EXTERNAL MODULE: ./src/core/modes/target.ts + 4 modules
 var target = __nccwpck_require__(638);
 // EXTERNAL MODULE: ./src/core/remedies.ts
@@ -5696,6 +5762,8 @@ var remedies = __nccwpck_require__(591);
 ;// CONCATENATED MODULE: ./src/core/fleet/fixes.ts
 // The fix for a code, as the single-machine report would give it: always from remedies.ts (with the mode
 // profile and platform of the machines concerned), never from the report files, which anyone could forge.
+
+
 
 
 
@@ -5724,14 +5792,16 @@ function fixesFor(code, rows, spell) {
         if (seen.has(`${mode}/${platform}`))
             continue;
         seen.add(`${mode}/${platform}`);
-        const text = (0,remedies/* remedyFor */.w)(code, { profile: target/* PROFILES */.jI[mode], platform, spell });
+        // A report's endpoint is forgeable text: the fix names the mode's own endpoint.
+        const endpoint = (0,remedy_lookup/* endpointFacts */.v6)(mode === 'arc' ? protocol/* HIMDS_BASE */.I9 : protocol/* IMDS_BASE */.aP);
+        const text = (0,remedies/* remedyFor */.w)(code, { profile: target/* PROFILES */.jI[mode], platform, spell, endpoint });
         byText.set(text, [...(byText.get(text) ?? []), labelOf(mode, platform)]);
     }
     const fixes = [...byText].map(([text, labels]) => ({ label: labels.join('; '), text }));
     return fixes.length === 1 ? [{ label: '', text: fixes[0].text }] : fixes;
 }
 
-;// CONCATENATED MODULE: ./src/core/fleet/json.ts
+;// CONCATENATED MODULE: ./src/core/fleet/fleet-json.ts
 // The fleet report as JSON. Fields are copied one by one, so nothing attached to the objects that the types
 // do not name can reach the file; values stay equal as data but are written by safeJson, so no line a
 // pipeline reads carries a command or a control character.
@@ -5893,7 +5963,7 @@ function rowCodes(row) {
 }
 const machinesText = (n) => plural(n, 'machine');
 
-;// CONCATENATED MODULE: ./src/core/fleet/markdown.ts
+;// CONCATENATED MODULE: ./src/core/fleet/fleet-markdown.ts
 // The fleet summary (GitHub step summary, Azure DevOps summary tab, `merge --markdown`): totals first, then
 // the failing machines grouped by code with each code's fix once, counts per code and location, then the
 // passing machines collapsed. Every report value goes through mdText()/mdCode(); fixes come from
@@ -6094,7 +6164,7 @@ function renderFleetMarkdown(report, options) {
     return (0,markdown/* cutToBudget */.P6)(render(report, options, FEWEST), markdown/* MAX_SUMMARY_BYTES */.Q0);
 }
 
-;// CONCATENATED MODULE: ./src/core/fleet/text.ts
+;// CONCATENATED MODULE: ./src/core/fleet/fleet-text.ts
 // The fleet for a terminal or a CI log: a header, the failing machines grouped by code with each code's fix
 // once, machines per location, the passing machines in brief, and a result line. Every report value is
 // neutralised first, so a forged report can neither drive a terminal nor issue a pipeline command.
@@ -6104,7 +6174,7 @@ function renderFleetMarkdown(report, options) {
 
 /** Passing machines named on the "passing" line before "and N more". */
 const PASSING_NAMES = 20;
-const text_shown = (value, empty = '-') => (0,neutralise/* neutralise */.$0)(value, 200) || empty;
+const fleet_text_shown = (value, empty = '-') => (0,neutralise/* neutralise */.$0)(value, 200) || empty;
 /** Rows of cells as aligned columns under `indent`. */
 function columns(rows, indent) {
     const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -6118,12 +6188,12 @@ function groupLines(group, options) {
         `FAIL  ${code}  ${machinesText(group.entries.length)}${link ? `  (see ${link})` : ''}`,
         ...fixes.map((f) => `      fix${f.label ? ` (${f.label})` : ''}: ${(0,neutralise/* neutralise */.$0)(f.text)}`),
         ...columns(group.entries.map(({ row, check }) => [
-            text_shown(row.name),
-            text_shown(row.vmId),
-            text_shown(row.location),
-            text_shown(row.mode),
-            text_shown(check),
-            [text_shown(row.source, ''), row.reason ? `(${(0,neutralise/* neutralise */.$0)(row.reason)})` : ''].filter((t) => t).join(' '),
+            fleet_text_shown(row.name),
+            fleet_text_shown(row.vmId),
+            fleet_text_shown(row.location),
+            fleet_text_shown(row.mode),
+            fleet_text_shown(check),
+            [fleet_text_shown(row.source, ''), row.reason ? `(${(0,neutralise/* neutralise */.$0)(row.reason)})` : ''].filter((t) => t).join(' '),
         ]), '      '),
     ];
 }
@@ -6136,14 +6206,14 @@ function gateLines(failure, options) {
     ];
 }
 function locationLine(report) {
-    const parts = report.locations.map((l) => `${text_shown(l.location, '(unknown)')} ${l.machines} (${l.passed} passed, ${l.warned} warned, ${l.failed} failed)`);
+    const parts = report.locations.map((l) => `${fleet_text_shown(l.location, '(unknown)')} ${l.machines} (${l.passed} passed, ${l.warned} warned, ${l.failed} failed)`);
     return parts.length > 0 ? `Locations: ${parts.join('; ')}` : '';
 }
 function passingLine(report) {
     const rows = passingRows(report);
     if (rows.length === 0)
         return '';
-    const names = rows.slice(0, PASSING_NAMES).map((r) => text_shown(r.name, text_shown(r.source)));
+    const names = rows.slice(0, PASSING_NAMES).map((r) => fleet_text_shown(r.name, fleet_text_shown(r.source)));
     const rest = rows.length > PASSING_NAMES ? `, and ${rows.length - PASSING_NAMES} more` : '';
     return `Passing: ${machinesText(rows.length)}: ${names.join(', ')}${rest}`;
 }
@@ -6169,7 +6239,7 @@ function renderFleetText(report, options) {
     return sections.map((s) => s.join('\n')).join('\n\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/core/fleet/outputs.ts
+;// CONCATENATED MODULE: ./src/core/fleet/fleet-outputs.ts
 function buildMergeOutputs(report, reportPath) {
     const c = report.counts;
     return {
@@ -6965,7 +7035,7 @@ module.exports = require("node:tls");
 /******/ 	// startup
 /******/ 	// Load entry module and return exports
 /******/ 	// This entry module used 'module' so it can't be inlined
-/******/ 	var __webpack_exports__ = __nccwpck_require__(971);
+/******/ 	var __webpack_exports__ = __nccwpck_require__(798);
 /******/ 	module.exports = __webpack_exports__;
 /******/ 	
 /******/ })()
