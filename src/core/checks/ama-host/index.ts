@@ -57,6 +57,7 @@ const INPUTS: InputGroup = {
 const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'ama-host-status',
+    shape: (value) => /^(pass|warn|fail|skipped)$/.test(value),
     value: (report) => {
       const check = report.checks.find((c) => c.id === 'ama-host');
       return !check || check.status === 'skip' ? 'skipped' : check.status;
