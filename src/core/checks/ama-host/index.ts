@@ -4,15 +4,9 @@
 import { finish, skip, type CheckModule } from '../../pipeline/check.js';
 import { wholeNumber, type InputGroup } from '../../pipeline/input-spec.js';
 import type { OutputSpec } from '../../pipeline/output-spec.js';
-import { remedyFor } from '../../pipeline/remedy-lookup.js';
-import type { Run } from '../../pipeline/run-state.js';
-import type { Finding, Verdict } from '../../types.js';
-import { judgeArch } from './arch.js';
-import { judgeDisk, type DiskFacts } from './disk.js';
+import type { Finding } from '../../types.js';
+import type { DiskFacts } from './disk.js';
 import { AMA_HOST_REMEDIES, type AmaHostCode } from './host-codes.js';
-import { machineOs } from './machine-os.js';
-import type { Part } from './part.js';
-import { SUPPORTED_OS_SOURCE, SUPPORTED_OS_SOURCE_SHORT } from './supported-os.js';
 
 export interface AmaHostFinding extends Finding {
   /** The operating system as the verdict named it ('' when the check did not run). */
@@ -65,51 +59,6 @@ const OUTPUTS: readonly OutputSpec[] = [
   },
 ];
 
-const RANK = { pass: 0, warn: 1, fail: 2 } as const;
-
-/** The worst part decides; its code names the check, the fixes of the other codes go first. */
-function verdictOf(run: Run, parts: Part[], disk: DiskFacts, os: string): Verdict {
-  const worst = parts.reduce((a, b) => (RANK[b.status] > RANK[a.status] ? b : a));
-  const clauses = parts.map((p) => p.says).join('; ');
-  const lead =
-    worst.status === 'pass'
-      ? 'AMA can be installed here'
-      : worst.status === 'warn'
-        ? 'AMA may not install here'
-        : 'AMA will not install or run here';
-  const others = [
-    ...new Set(parts.filter((p) => p.code !== 'ok' && p.code !== worst.code).map((p) => p.code)),
-  ];
-  const remedyContext = { profile: run.target.profile, platform: run.ctx.platform, spell: run.ctx.spell };
-  const hint = others
-    .map((code) => `For ${code}: ${remedyFor(code, remedyContext, AMA_HOST_REMEDIES)}`)
-    .join(' ');
-  return {
-    status: worst.status,
-    code: worst.code,
-    message: `${lead}: ${clauses}.`,
-    ...(hint ? { hint } : {}),
-    details: [
-      {
-        title: 'Host',
-        columns: ['Item', 'Found', 'Verdict'],
-        rows: [...parts.map((p) => p.row), ['Supported list', SUPPORTED_OS_SOURCE_SHORT, '']],
-      },
-    ],
-    data: {
-      os,
-      parts: parts.map((p) => ({ item: p.row[0], status: p.status, code: p.code })),
-      disk: {
-        folder: disk.folder,
-        measuredAt: disk.measuredAt,
-        freeBytes: disk.freeBytes,
-        requiredBytes: disk.requiredBytes,
-      },
-      supportedList: SUPPORTED_OS_SOURCE,
-    },
-  };
-}
-
 export const amaHostCheck: CheckModule<'ama-host'> = {
   id: 'ama-host',
   title: 'AMA host requirements',
@@ -129,10 +78,8 @@ export const amaHostCheck: CheckModule<'ama-host'> = {
         os: '',
         disk: null,
       };
-    const os = await machineOs(run.ctx);
-    const arch = judgeArch(run.ctx.system.machine(), os.arm64, os.name);
-    const disk = await judgeDisk(run.ctx, run.target.profile.mode, run.options.amaMinFreeGb);
-    const verdict = verdictOf(run, [os.part, arch, disk.part], disk.facts, os.name);
-    return { check: finish(run, amaHostCheck, startedAt, verdict), os: os.name, disk: disk.facts };
+    // The lists and judges load only when the check runs (ama: true), so start-up never pays for them.
+    const judged = await (await import('./host-run.js')).judgeHost(run);
+    return { check: finish(run, amaHostCheck, startedAt, judged.verdict), os: judged.os, disk: judged.disk };
   },
 };

@@ -4,16 +4,11 @@
 import { finish, type CheckModule } from '../../pipeline/check.js';
 import { oneOf, type InputGroup } from '../../pipeline/input-spec.js';
 import type { OutputSpec } from '../../pipeline/output-spec.js';
-import { remedyFor } from '../../pipeline/remedy-lookup.js';
-import type { Run } from '../../pipeline/run-state.js';
-import type { Finding, Findings, JsonValue, Report, Verdict } from '../../types.js';
+import type { Finding, JsonValue, Report } from '../../types.js';
 import { AMA_IDENTITY_REMEDIES, type AmaIdentityCode } from './identity-codes.js';
-import { imageReferenceOf } from './image.js';
-import { osFamilyOf, predictPolicy, type PolicyPrediction, type Prediction } from './policy.js';
+import type { AmaInstall, PolicyPrediction, Prediction } from './policy.js';
 import { isExtensionSettings } from './settings.js';
-import { whichIdentity, type IdentityJudgement } from './which-identity.js';
-
-export type AmaInstall = 'extension' | 'policy';
+import type { IdentityJudgement } from './which-identity.js';
 
 export interface AmaIdentityOptions {
   /** How AMA will be installed: directly as the extension, or by the built-in policy. */
@@ -72,86 +67,6 @@ const OUTPUTS: readonly OutputSpec[] = [
   },
 ];
 
-function judge(run: Run, findings: Findings): { identity: IdentityJudgement; policy: PolicyPrediction } {
-  const token = findings.token;
-  const machine = findings.metadata?.machine;
-  const identity = whichIdentity({
-    mode: run.target.profile.mode,
-    options: run.options,
-    token: token
-      ? { status: token.check.status, code: token.check.code, mirid: token.claims?.xmsMirid ?? '' }
-      : null,
-    machineResourceId: machine?.resourceId ?? '',
-  });
-  const recognition = findings.metadata?.recognition;
-  const document = recognition?.imds ? recognition.json : null;
-  const policy = predictPolicy({
-    mode: run.target.profile.mode,
-    os: osFamilyOf(machine?.osType ?? '', run.ctx.platform),
-    location: machine?.location ?? '',
-    image: imageReferenceOf(document),
-    kind: identity.kind,
-    hasSystem: identity.hasSystem,
-  });
-  return { identity, policy };
-}
-
-function policySentence(policy: PolicyPrediction, install: AmaInstall): string {
-  const named = policy.judged.map((j) => `'${j.policy.name}' (${j.policy.version})`).join(' and ');
-  if (policy.prediction === 'install') return `The built-in policy ${named} would install AMA here.`;
-  if (policy.prediction === 'skip') {
-    const only = install === 'extension' ? ' (reported only: ama-install is extension)' : '';
-    return `Azure Policy would not install AMA here${only}: ${policy.skipRule}.`;
-  }
-  const open = policy.judged.flatMap((j) => j.rules.filter((r) => r.ok === null).map((r) => r.says));
-  const why = open.length > 0 ? [...new Set(open)].join('; ') : 'the policies judged disagree';
-  return `Whether the built-in policy ${named || 'for this OS'} would install AMA cannot be told: ${why}.`;
-}
-
-const RANK = { pass: 0, warn: 1, fail: 2 } as const;
-
-function verdictOf(run: Run, identity: IdentityJudgement, policy: PolicyPrediction): Verdict {
-  const install = run.options.amaInstall;
-  const policyFails = install === 'policy' && policy.prediction === 'skip';
-  const parts: { status: 'pass' | 'warn' | 'fail'; code: AmaIdentityCode | 'ok' }[] = [];
-  if (identity.status !== null) parts.push({ status: identity.status, code: identity.code });
-  if (policyFails) parts.push({ status: 'fail', code: 'ama_policy_skip' });
-  const worst = parts.reduce<(typeof parts)[number] | null>(
-    (a, b) => (a === null || RANK[b.status] > RANK[a.status] ? b : a),
-    null,
-  );
-  const message = `${identity.says}. ${policySentence(policy, install)}`;
-  const rows: string[][] = [
-    ['Identity AMA uses', identity.kind ?? 'none fits', identity.status ?? 'unknown'],
-    ['Extension settings', identity.settings ?? '(none fits)', ''],
-    ...policy.judged.flatMap((j) => [
-      ['Policy', `${j.policy.name} (${j.policy.id}, ${j.policy.version})`, j.prediction],
-      ...j.rules.map((r) => [`  ${r.rule}`, r.says, r.ok === null ? 'unknown' : r.ok ? 'pass' : 'skips']),
-    ]),
-  ];
-  const data = {
-    identity: identity.kind,
-    settings: identity.settings ?? '',
-    policy: policy.prediction,
-    install,
-    policies: policy.judged.map((j) => ({
-      id: j.policy.id,
-      version: j.policy.version,
-      prediction: j.prediction,
-      rules: j.rules.map((r) => ({ rule: r.rule, ok: r.ok, says: r.says })),
-    })),
-  };
-  const details = [{ title: 'Identity and policy', columns: ['Item', 'Found', 'Verdict'], rows }];
-  if (worst === null) return { status: 'skip', code: 'skipped', message, details, data };
-  // A policy skip that fails joins an identity failure: both fixes are said.
-  const remedyContext = { profile: run.target.profile, platform: run.ctx.platform, spell: run.ctx.spell };
-  const hint =
-    policyFails && worst.code !== 'ama_policy_skip'
-      ? `For ama_policy_skip: ${remedyFor('ama_policy_skip', remedyContext, AMA_IDENTITY_REMEDIES)}`
-      : '';
-  return { status: worst.status, code: worst.code, message, details, data, ...(hint ? { hint } : {}) };
-}
-
 export const amaIdentityCheck: CheckModule<'ama-identity'> = {
   id: 'ama-identity',
   title: 'AMA identity and policy',
@@ -161,8 +76,9 @@ export const amaIdentityCheck: CheckModule<'ama-identity'> = {
   remedies: AMA_IDENTITY_REMEDIES,
   async run(run, findings) {
     const startedAt = run.ctx.clock.now();
-    const { identity, policy } = judge(run, findings);
-    const check = finish(run, amaIdentityCheck, startedAt, verdictOf(run, identity, policy));
+    // The policy rules and judges load only when the check runs (ama: true): start-up never pays for them.
+    const { identity, policy, verdict } = (await import('./identity-run.js')).judgeIdentity(run, findings);
+    const check = finish(run, amaIdentityCheck, startedAt, verdict);
     return { check, identity, policy };
   },
 };

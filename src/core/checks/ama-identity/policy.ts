@@ -18,6 +18,9 @@ import type { AmaIdentityKind } from './which-identity.js';
 
 export type Prediction = 'install' | 'skip' | 'unknown';
 
+/** How AMA will be installed: directly as the VM extension, or by the built-in policy. */
+export type AmaInstall = 'extension' | 'policy';
+
 export interface ImageReference {
   publisher: string;
   offer: string;
