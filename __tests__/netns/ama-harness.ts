@@ -59,6 +59,19 @@ export interface Machine {
   arc?: boolean;
 }
 
+/** argv that runs `script` with `args` in a new private mount namespace; the command to exec follows. */
+const privateMounts = (script: string, args: string[]): string[] => [
+  'unshare',
+  '-m',
+  '--propagation',
+  'private',
+  'bash',
+  '-c',
+  script,
+  'bash',
+  ...args,
+];
+
 function must(argv: string[]): void {
   const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${argv.join(' ')} failed: ${r.stdout}${r.stderr}`);
@@ -109,15 +122,7 @@ export function amaNamespace(addresses: string[] = []): AmaNamespace {
     startArc: (scenario) =>
       ns.start(
         [
-          'unshare',
-          '-m',
-          '--propagation',
-          'private',
-          'bash',
-          '-c',
-          ARC_EMULATOR_SCRIPT,
-          'bash',
-          arcTokens,
+          ...privateMounts(ARC_EMULATOR_SCRIPT, [arcTokens]),
           process.execPath,
           CLI,
           'emulate',
@@ -151,21 +156,15 @@ export function amaNamespace(addresses: string[] = []): AmaNamespace {
         ...Object.entries(hosts).map(([h, a]) => `${a} ${h}`),
       ];
       writeFileSync(file, `${lines.join('\n')}\n`);
-      const prefix = ns.wrap([
-        'unshare',
-        '-m',
-        '--propagation',
-        'private',
-        'bash',
-        '-c',
-        MOUNT_SCRIPT,
-        'bash',
-        file,
-        resolv,
-        osRelease,
-        machine.varOpt ?? '20g',
-        machine.arc ? arcTokens : '',
-      ]);
+      const prefix = ns.wrap(
+        privateMounts(MOUNT_SCRIPT, [
+          file,
+          resolv,
+          osRelease,
+          machine.varOpt ?? '20g',
+          machine.arc ? arcTokens : '',
+        ]),
+      );
       const run = await runDoor(door, { ...request, prefix });
       return { ...run, outputs: outputsOf(run), summary: summaryOf(run) };
     },
