@@ -747,6 +747,7 @@ async function probeHost(target, deps) {
         return done(tls.failure.code, tls.failure.reason);
     }
     const path = target.handler ? '/ping' : '/';
+    const sent = deps.now();
     const got = await (0,imds_http/* httpGet */.lx)({
         connection: { socket: shake.socket },
         hostHeader: host,
@@ -764,7 +765,7 @@ async function probeHost(target, deps) {
         const why = got.errno === 'ETIMEDOUT' ? 'no HTTP answer in time' : `no HTTP answer (${got.errno})`;
         return done('ama_http_failed', `GET ${path}: ${why}`);
     }
-    answered = { date: (0,imds_http/* header */.wx)(got, 'date'), at: deps.now() };
+    answered = { date: (0,imds_http/* header */.wx)(got, 'date'), sent, at: deps.now() };
     entry.http = { status: got.status, body: (0,neutralise/* clip */.$Q)(got.body, ama_bounds/* KEPT_BODY_CHARS */.O0) };
     const http = judgeHttp(got, target.handler, path);
     if (http.failure)

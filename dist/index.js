@@ -2,6 +2,112 @@
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
+/***/ 35:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ AMA_HOST_REMEDIES)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54);
+// The ama-host check's codes and their fixes (docs/errors.md has the long form of each).
+
+const AMA_HOST_REMEDIES = {
+    ama_os_unsupported: 'The Azure Monitor Agent refuses to install on this operating system (the installer exits 51 "Unsupported operating system"). Move the workload to a supported distribution or Windows version (see the list in docs/ama.md), or leave this machine out of the rollout.',
+    ama_os_unknown: "This operating system is not on Microsoft's supported list, though its family is: the list may be older than the release, but the installer gates on its own copy of the list and will probably refuse it. Test the AMA install on one such machine first, or use a listed version.",
+    ama_arch_unsupported: 'AMA runs on 64-bit x86 (x64) and, for the listed distributions and Windows 11, on Arm64 only; 32-bit systems are not supported. Use an x64 (or a listed Arm64) machine.',
+    ama_disk_low: (ctx) => `AMA caches data on local disk (10 GB by default, more while it cannot reach Azure, and twice the agent's size during an upgrade). Free space on the file system named in the message, grow the disk, or lower the cache quota (MaxDiskQuotaInMB in an AgentSettings DCR) and ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama-min-free-gb')} with it.`,
+};
+
+
+/***/ }),
+
+/***/ 563:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ AMA_IDENTITY_REMEDIES)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54);
+// The ama-identity check's codes and their fixes (docs/errors.md has the long form of each).
+
+const AMA_IDENTITY_REMEDIES = {
+    ama_identity_none: 'AMA needs a managed identity to authenticate. Enable the system-assigned identity (az vm identity assign -g <rg> -n <vm>), or assign the user-assigned identity AMA should use and select it in the extension settings.',
+    ama_identity_ambiguous: (ctx) => `The VM has several user-assigned identities and no system-assigned one, so AMA's token request without settings fails (400 "multiple user assigned identities"). Install AMA with settings that name one: run the gate with ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'identity', 'user')} and ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'msi-res-id')} of that identity, and pass its ama-extension-settings output to the extension install; or enable the system-assigned identity.`,
+    ama_arc_user_identity: (ctx) => `On Azure Arc-enabled servers AMA authenticates with the machine's system-assigned identity only: the user-assigned identity the gate checked is not the one AMA will use. Check ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'identity', 'system')} instead and grant the system identity what AMA needs.`,
+    ama_policy_skip: 'The built-in "Configure … to run Azure Monitor Agent" policy would not install AMA on this machine (the rule is named in the message). Install the extension directly, assign the policy with scopeToSupportedImages false or this image id in listOfLinuxImageIdToInclude / listOfWindowsImageIdToInclude, or use a policy variant that covers the region or identity.',
+};
+
+
+/***/ }),
+
+/***/ 543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H7: () => (/* binding */ IDENTIFIER_NAMES),
+/* harmony export */   jM: () => (/* binding */ isExtensionSettings),
+/* harmony export */   xK: () => (/* binding */ isUserIdentityId),
+/* harmony export */   zc: () => (/* binding */ settingsFor)
+/* harmony export */ });
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(137);
+// The AMA extension `settings` that select the identity AMA should use, as compact JSON for the
+// ama-extension-settings output: `{}` for the system identity (AMA's default), otherwise
+// {"authentication":{"managedIdentity":{"identifier-name":…,"identifier-value":…}}}. The shape is the one the
+// AMA docs (azure-monitor-agent-manage, requirements) and the built-in user-assigned policies use; mi_res_id is
+// the recommended name. Values are only GUIDs or user-assigned identity resource ids: a network value that does
+// not fit never becomes the output.
+
+/** The extension's name for each of our selector kinds (IMDS says msi_res_id, the extension mi_res_id). */
+const IDENTIFIER_NAMES = {
+    msi_res_id: 'mi_res_id',
+    object_id: 'object_id',
+    client_id: 'client_id',
+};
+const UAMI_PROVIDER = /\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i;
+/** An ARM id of a user-assigned identity. */
+const isUserIdentityId = (value) => (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .isResourceId */ .Gy)(value) && UAMI_PROVIDER.test(value);
+function fits(name, value) {
+    if (name === 'mi_res_id')
+        return isUserIdentityId(value);
+    return (name === 'object_id' || name === 'client_id') && (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .isGuid */ .W_)(value);
+}
+/** Compact JSON of the settings; null when the value does not fit the name. */
+function settingsFor(identifier) {
+    if (identifier === null)
+        return '{}';
+    if (!fits(identifier.name, identifier.value))
+        return null;
+    return JSON.stringify({
+        authentication: {
+            managedIdentity: { 'identifier-name': identifier.name, 'identifier-value': identifier.value },
+        },
+    });
+}
+/** The output's shape: exactly one of the two forms above, compact, nothing else. */
+function isExtensionSettings(value) {
+    if (value === '{}')
+        return true;
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        return false;
+    }
+    const mi = parsed
+        ?.authentication?.managedIdentity;
+    const name = mi?.['identifier-name'];
+    const id = mi?.['identifier-value'];
+    if (typeof name !== 'string' || typeof id !== 'string')
+        return false;
+    if (name !== 'mi_res_id' && name !== 'object_id' && name !== 'client_id')
+        return false;
+    return settingsFor({ name, value: id }) === value;
+}
+
+
+/***/ }),
+
 /***/ 553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -145,6 +251,91 @@ function armResourceFor(azEnvironment) {
 /** `com`, `us` or `cn`; null for a cloud whose Azure Monitor host names are not published (or none given). */
 function monitorSuffix(azEnvironment) {
     return MONITOR_SUFFIX_BY_CLOUD[azEnvironment.trim().toLowerCase()] ?? null;
+}
+
+
+/***/ }),
+
+/***/ 568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cr: () => (/* binding */ registerTokenSecrets),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   dO: () => (/* binding */ offeredVersions),
+/* harmony export */   kc: () => (/* binding */ errorText),
+/* harmony export */   x1: () => (/* binding */ isVersionError)
+/* harmony export */ });
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(453);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(137);
+/* harmony import */ var _recognise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(710);
+
+
+
+/** An error text is shown on one line of a message: the first 300 characters are enough to name it. */
+const ERROR_TEXT_CHARS = 300;
+const text = (v) => typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+/** The `error` / `error_description` of an IMDS error body, as one short line. */
+function errorText(answer) {
+    const json = (0,_recognise_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonObject */ .dw)(answer.body);
+    if (json) {
+        const error = json['error'];
+        const parts = [
+            typeof error === 'object' && error !== null
+                ? text(error['message'])
+                : text(error),
+            text(json['error_description']),
+        ];
+        // A JSON body is only ever shown through its error fields, never raw (it could hold a token).
+        return (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(parts.filter((p) => p !== '').join(': '), ERROR_TEXT_CHARS);
+    }
+    return (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(answer.body.replace(/\s+/g, ' ').trim(), ERROR_TEXT_CHARS);
+}
+const VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
+/** Versions the server says it accepts, newest first; empty when the answer is not a version error. */
+function offeredVersions(answer) {
+    if (answer.status !== 400 && answer.status !== 404)
+        return [];
+    const json = (0,_recognise_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonObject */ .dw)(answer.body);
+    const newest = json?.['newest-versions'];
+    if (Array.isArray(newest))
+        return newest.map(text).filter((v) => VERSION.test(v));
+    const supported = /supported are\s+([0-9a-z\-, ]+)/i.exec(answer.body);
+    if (supported?.[1]) {
+        return supported[1]
+            .split(/[\s,]+/)
+            .filter((v) => VERSION.test(v))
+            .sort()
+            .reverse();
+    }
+    return [];
+}
+function isVersionError(answer) {
+    // Only an error answer can refuse a version: a 200 document is never parsed a second time for it.
+    if (answer.status !== 400 && answer.status !== 404)
+        return false;
+    return offeredVersions(answer).length > 0 || /invalid version|api-version/i.test(errorText(answer));
+}
+/**
+ * Registers every plausible secret an answer carries, before anything else looks at it; returns the access
+ * token when the body is a JSON object. A body that does not parse is still scanned, so a truncated answer
+ * cannot carry an unregistered token into a message. Implausible values (short, with spaces) are never
+ * registered: masking "e" would blank every e in the job log; they are never printed either.
+ */
+function registerTokenSecrets(body, ctx) {
+    const register = (value) => {
+        if (typeof value === 'string' && (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlausibleSecret */ .sT)(value))
+            ctx.registerSecret(value);
+    };
+    const json = (0,_recognise_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonObject */ .dw)(body);
+    if (!json) {
+        for (const m of body.matchAll(/"(?:access|refresh)_token"\s*:\s*"([^"\\]{8,})/g))
+            register(m[1]);
+        return null;
+    }
+    register(json['access_token']);
+    register(json['refresh_token']);
+    return typeof json['access_token'] === 'string' ? json['access_token'] : null;
 }
 
 
@@ -601,7 +792,117 @@ const ARC_SECRET_MAX_BYTES = 4096;
 
 /***/ }),
 
-/***/ 340:
+/***/ 710:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ recognise),
+/* harmony export */   dw: () => (/* binding */ parseJsonObject),
+/* harmony export */   uS: () => (/* binding */ isArcChallenge)
+/* harmony export */ });
+/* unused harmony export hasImdsServerHeader */
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(783);
+
+const IMDS_SERVER = /^IMDS\/\d+(\.\d+)*$/;
+function parseJsonObject(body) {
+    try {
+        const value = JSON.parse(body);
+        return value !== null && typeof value === 'object' && !Array.isArray(value)
+            ? value
+            : null;
+    }
+    catch {
+        return null;
+    }
+}
+function hasImdsServerHeader(answer) {
+    return IMDS_SERVER.test((0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'server').trim());
+}
+function isArcChallenge(answer) {
+    return (answer.status === 401 &&
+        (answer.headers['www-authenticate'] ?? []).some((v) => /^\s*basic\s+realm=/i.test(v)));
+}
+function isImdsError(json) {
+    return 'error' in json || 'newest-versions' in json;
+}
+/** `successShape` says what a 200 must hold to count as IMDS. */
+function recognise(answer, successShape) {
+    const body = answer.body;
+    const serverHeader = hasImdsServerHeader(answer);
+    const contentType = (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'content-type').toLowerCase();
+    const json = parseJsonObject(body);
+    if (/fail to directly connect/i.test(body)) {
+        return {
+            imds: false,
+            code: 'not_imds_proxy',
+            json,
+            what: `a proxy answered ${answer.status} "Fail to directly connect"`,
+        };
+    }
+    if (answer.status === 403 && /unreachable network/i.test(body)) {
+        return {
+            imds: false,
+            code: 'not_imds_container_runtime',
+            json,
+            what: 'a container runtime answered 403 "unreachable network"',
+        };
+    }
+    if (isArcChallenge(answer))
+        return { imds: true, json, serverHeader };
+    if (answer.status === 407)
+        return { imds: false, code: 'not_imds_proxy', json, what: 'a proxy asked for authentication (407)' };
+    if ((answer.status === 502 || answer.status === 504) && !(json && isImdsError(json))) {
+        return {
+            imds: false,
+            code: 'not_imds_proxy',
+            json,
+            what: `a proxy or gateway answered ${answer.status}`,
+        };
+    }
+    if (contentType.includes('text/html') || /^\s*<(!doctype|html|head|body|\?xml)/i.test(body)) {
+        return {
+            imds: false,
+            code: 'not_imds_html',
+            json,
+            what: `an HTML page came back (HTTP ${answer.status})`,
+        };
+    }
+    if (json !== null) {
+        if (answer.status === 200 ? successShape(json) : isImdsError(json))
+            return { imds: true, json, serverHeader };
+        if (answer.status === 502 || answer.status === 504) {
+            return { imds: false, code: 'not_imds_proxy', json, what: `a gateway answered ${answer.status}` };
+        }
+        return {
+            imds: false,
+            code: 'not_imds_answer',
+            json,
+            what: `JSON that is not IMDS-shaped came back (HTTP ${answer.status})`,
+        };
+    }
+    // HIMDS may answer version errors in plain text.
+    if (/supported are/i.test(body))
+        return { imds: true, json: null, serverHeader };
+    if (answer.status === 502 || answer.status === 504) {
+        return {
+            imds: false,
+            code: 'not_imds_proxy',
+            json: null,
+            what: `a proxy or gateway answered ${answer.status}`,
+        };
+    }
+    return {
+        imds: false,
+        code: 'not_imds_answer',
+        json: null,
+        what: `a non-JSON answer came back (HTTP ${answer.status})`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -776,50 +1077,8 @@ const RUN_OUTPUTS = [
 
 // EXTERNAL MODULE: ./src/core/neutralise.ts
 var neutralise = __nccwpck_require__(453);
-// EXTERNAL MODULE: ./src/core/pipeline/remedy-lookup.ts + 1 modules
-var remedy_lookup = __nccwpck_require__(342);
-;// CONCATENATED MODULE: ./src/core/pipeline/check.ts
-// A check is a folder checks/<id>/ whose index.ts exports a CheckModule: its id and title, when it is wanted,
-// its inputs, outputs and codes with their fixes, run → finding, an optional settle step (revise its finding
-// once every check ran) and what it adds to the report. finish() turns a check's verdict into the result every
-// renderer draws: neutralised text, the code's remedy, timings.
-
-
-const MAX_MESSAGE_CHARS = 4000;
-function neutraliseTable(table) {
-    return {
-        title: (0,neutralise/* neutralise */.$0)(table.title),
-        columns: table.columns.map((c) => (0,neutralise/* neutralise */.$0)(c)),
-        rows: table.rows.map((row) => row.map((cell) => (0,neutralise/* neutralise */.$0)(cell))),
-    };
-}
-function finish(run, check, startedAt, verdict) {
-    const standard = verdict.status === 'pass' || verdict.status === 'skip'
-        ? ''
-        : (0,remedy_lookup/* remedyFor */.wJ)(verdict.code, (0,remedy_lookup/* remedyContext */.qY)(run), check.remedies);
-    const result = {
-        id: check.id,
-        title: check.title,
-        status: verdict.status,
-        code: verdict.code,
-        // Messages embed network values (error bodies, names, realms): neutralised here, once for every channel.
-        message: (0,neutralise/* neutralise */.$0)(verdict.message, MAX_MESSAGE_CHARS),
-        remediation: (0,neutralise/* neutralise */.$0)([verdict.hint ?? '', standard].filter((s) => s !== '').join(' '), MAX_MESSAGE_CHARS),
-        durationMs: Math.max(0, run.ctx.clock.now() - startedAt),
-        attempts: verdict.attempts ?? 0,
-        httpStatus: verdict.httpStatus ?? null,
-        outcome: verdict.outcome ?? 'skipped',
-    };
-    if (verdict.details)
-        result.details = verdict.details.map(neutraliseTable);
-    if (verdict.data)
-        result.data = verdict.data;
-    return result;
-}
-function skip(run, check, message, outcome = 'skipped') {
-    return finish(run, check, run.ctx.clock.now(), { status: 'skip', code: 'skipped', message, outcome });
-}
-
+// EXTERNAL MODULE: ./src/core/pipeline/check.ts
+var pipeline_check = __nccwpck_require__(790);
 // EXTERNAL MODULE: ./src/core/shapes.ts
 var shapes = __nccwpck_require__(137);
 // EXTERNAL MODULE: ./src/core/checks/ama/ama-codes.ts
@@ -921,6 +1180,7 @@ var ama_bounds = __nccwpck_require__(226);
 
 
 
+
 /** Host names of the failed hosts in the report's entry of the check. */
 function failedHosts(data) {
     const hosts = Array.isArray(data?.['hosts'])
@@ -951,11 +1211,32 @@ async function runAma(run, findings, bounds = ama_bounds/* AMA_BOUNDS */.EM) {
     const startedAt = run.ctx.clock.now();
     const probed = await (await __nccwpck_require__.e(/* import() */ 20).then(__nccwpck_require__.bind(__nccwpck_require__, 20))).probeAmaHosts(run, findings, bounds);
     if ('skipped' in probed)
-        return { check: skip(run, amaCheck, probed.skipped), hosts: [], answers: [] };
+        return { check: (0,pipeline_check/* skip */.i)(run, amaCheck, probed.skipped), hosts: [], answers: [] };
     return {
-        check: finish(run, amaCheck, startedAt, probed.verdict),
+        check: (0,pipeline_check/* finish */.O)(run, amaCheck, startedAt, probed.verdict),
         hosts: probed.hosts,
         answers: probed.answers,
+    };
+}
+/**
+ * A certificate that looks expired or not yet valid is judged by the local clock: when the clock check found the
+ * clock off, that is said first, as the cause.
+ */
+/** Both texts were neutralised when the check finished; the cap only keeps the addition from cutting them. */
+const SETTLED_TEXT_CHARS = 8000;
+function clockCause(own, findings) {
+    const clock = findings.clock;
+    if (!clock?.off || clock.skewSeconds === null || !own.hosts.some((h) => h.code === 'ama_tls_expired'))
+        return own;
+    const way = clock.skewSeconds > 0 ? 'ahead of' : 'behind';
+    const cause = `The local clock is ${Math.abs(clock.skewSeconds)} s ${way} Azure (clock check): certificates are judged by this clock, so the clock is the cause of ama_tls_expired here. Correct the clock first (clock_skew), then run the check again.`;
+    return {
+        ...own,
+        check: {
+            ...own.check,
+            message: (0,neutralise/* neutralise */.$0)(`${own.check.message} The local clock is off (clock check), which makes valid certificates look expired or not yet valid.`, SETTLED_TEXT_CHARS),
+            remediation: (0,neutralise/* neutralise */.$0)(`${cause} ${own.check.remediation}`, SETTLED_TEXT_CHARS),
+        },
     };
 }
 const amaCheck = {
@@ -966,6 +1247,153 @@ const amaCheck = {
     outputs: OUTPUTS,
     remedies: ama_codes/* AMA_REMEDIES */.r,
     run: (run, findings) => runAma(run, findings),
+    settle: (own, findings) => clockCause(own, findings),
+};
+
+// EXTERNAL MODULE: ./src/core/checks/ama-host/host-codes.ts
+var host_codes = __nccwpck_require__(35);
+;// CONCATENATED MODULE: ./src/core/checks/ama-host/index.ts
+// The ama-host check (ama: true, after token): will the Azure Monitor Agent install and run on this machine?
+// Its operating system against AMA's supported list, its CPU architecture, and the free space where AMA keeps
+// its cache. Everything is read through the runtime context (ctx.fs, ctx.system), so a test plays any machine.
+
+
+
+const INPUTS = {
+    inputs: [
+        {
+            name: 'ama-min-free-gb',
+            onlyWith: 'ama',
+            default: '10',
+            cli: {
+                value: 'GB',
+                help: "with --ama: free space AMA's cache folder needs (default {default}; 0 skips it)",
+            },
+        },
+    ],
+    parse: (read) => ({
+        amaMinFreeGb: wholeNumber('ama-min-free-gb', read.raw('ama-min-free-gb'), 0, 10_000),
+    }),
+};
+const ama_host_OUTPUTS = [
+    {
+        name: 'ama-host-status',
+        shape: (value) => /^(pass|warn|fail|skipped)$/.test(value),
+        value: (report) => {
+            const check = report.checks.find((c) => c.id === 'ama-host');
+            return !check || check.status === 'skip' ? 'skipped' : check.status;
+        },
+    },
+];
+const amaHostCheck = {
+    id: 'ama-host',
+    title: 'AMA host requirements',
+    wanted: (options) => options.ama,
+    inputs: INPUTS,
+    outputs: ama_host_OUTPUTS,
+    remedies: host_codes/* AMA_HOST_REMEDIES */.S,
+    async run(run) {
+        const startedAt = run.ctx.clock.now();
+        if (run.budget.expired())
+            return {
+                check: (0,pipeline_check/* skip */.i)(run, amaHostCheck, `Not attempted: no time left of ${run.ctx.spell.name('timeout-seconds')}.`),
+                os: '',
+                disk: null,
+            };
+        // The lists and judges load only when the check runs (ama: true), so start-up never pays for them.
+        const judged = await (await __nccwpck_require__.e(/* import() */ 650).then(__nccwpck_require__.bind(__nccwpck_require__, 650))).judgeHost(run);
+        return { check: (0,pipeline_check/* finish */.O)(run, amaHostCheck, startedAt, judged.verdict), os: judged.os, disk: judged.disk };
+    },
+};
+
+// EXTERNAL MODULE: ./src/core/checks/ama-identity/identity-codes.ts
+var identity_codes = __nccwpck_require__(563);
+// EXTERNAL MODULE: ./src/core/checks/ama-identity/settings.ts
+var settings = __nccwpck_require__(543);
+;// CONCATENATED MODULE: ./src/core/checks/ama-identity/index.ts
+// The ama-identity check (ama: true, after token): which managed identity AMA will use here, the extension
+// settings that select it (output ama-extension-settings), and whether the built-in AMA policy would install AMA
+// on this machine (output ama-policy). With ama-install: policy a predicted skip fails the check.
+
+
+
+
+const ama_identity_INPUTS = {
+    inputs: [
+        {
+            name: 'ama-install',
+            onlyWith: 'ama',
+            default: 'extension',
+            cli: {
+                value: 'extension|policy',
+                help: 'with --ama: how AMA will be installed; policy fails when the built-in policy would skip this machine',
+            },
+        },
+    ],
+    parse: (read) => ({
+        amaInstall: oneOf('ama-install', read.raw('ama-install'), ['extension', 'policy']),
+    }),
+};
+const PREDICTIONS = new Set(['install', 'skip', 'unknown']);
+const dataOf = (report, key) => report.checks.find((c) => c.id === 'ama-identity')?.data?.[key];
+const stringOf = (value) => (typeof value === 'string' ? value : '');
+const ama_identity_OUTPUTS = [
+    {
+        name: 'ama-extension-settings',
+        shape: settings/* isExtensionSettings */.jM,
+        value: (report) => stringOf(dataOf(report, 'settings')),
+    },
+    {
+        name: 'ama-policy',
+        shape: (value) => PREDICTIONS.has(value),
+        value: (report) => stringOf(dataOf(report, 'policy')),
+    },
+];
+const amaIdentityCheck = {
+    id: 'ama-identity',
+    title: 'AMA identity and policy',
+    wanted: (options) => options.ama,
+    inputs: ama_identity_INPUTS,
+    outputs: ama_identity_OUTPUTS,
+    remedies: identity_codes/* AMA_IDENTITY_REMEDIES */.o,
+    async run(run, findings) {
+        const startedAt = run.ctx.clock.now();
+        // The policy rules and judges load only when the check runs (ama: true): start-up never pays for them.
+        const { identity, policy, verdict } = (await __nccwpck_require__.e(/* import() */ 420).then(__nccwpck_require__.bind(__nccwpck_require__, 420))).judgeIdentity(run, findings);
+        const check = (0,pipeline_check/* finish */.O)(run, amaIdentityCheck, startedAt, verdict);
+        return { check, identity, policy };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/checks/clock/clock-codes.ts
+const LINUX = 'Synchronise the clock. On an Azure VM let chrony use the host clock (chrony.conf: refclock PHC /dev/ptp_hyperv poll 3 dpoll -2 offset 0 stratum 2, and makestep 1.0 -1), restart chronyd and step at once with chronyc makestep; elsewhere (Arc, on-premises) point chrony or ntpd at your site NTP servers. timedatectl status shows whether the clock is synchronised.';
+const WINDOWS = 'Synchronise the clock: w32tm /resync in an elevated prompt. w32tm /query /source names the time source ("Local CMOS Clock" means none); an Azure VM uses the VM IC Time Synchronization Provider, an Arc or on-premises server your site NTP servers (w32tm /config /manualpeerlist:<servers> /syncfromflags:manual /update).';
+const CLOCK_REMEDIES = {
+    clock_skew: (ctx) => `${ctx.platform === 'win32' ? WINDOWS : LINUX} Tokens, TLS certificates and signed requests are judged by this clock; Entra ID tolerates 5 minutes.`,
+};
+
+;// CONCATENATED MODULE: ./src/core/checks/clock/index.ts
+
+const clock_OUTPUTS = [
+    {
+        name: 'clock-skew-seconds',
+        shape: (value) => /^-?\d{1,12}$/.test(value),
+        value: (report) => {
+            const skew = report.checks.find((c) => c.id === 'clock')?.data?.['skewSeconds'];
+            return typeof skew === 'number' && Number.isInteger(skew) ? String(skew) : '';
+        },
+    },
+];
+const clockCheck = {
+    id: 'clock',
+    title: 'Clock',
+    wanted: (options) => options.ama,
+    outputs: clock_OUTPUTS,
+    remedies: CLOCK_REMEDIES,
+    async run(run, findings) {
+        // The arithmetic loads only when the check runs (ama: true): start-up never pays for it.
+        return (await __nccwpck_require__.e(/* import() */ 845).then(__nccwpck_require__.bind(__nccwpck_require__, 845))).judgeClock(run, findings, clockCheck);
+    },
 };
 
 // EXTERNAL MODULE: ./src/core/proxy/no-proxy.ts
@@ -1039,180 +1467,12 @@ const environmentCheck = {
         else {
             end = { status: 'pass', code: 'ok', message: parts.join(' ') };
         }
-        return { check: finish(run, environmentCheck, startedAt, end) };
+        return { check: (0,pipeline_check/* finish */.O)(run, environmentCheck, startedAt, end) };
     },
 };
 
-// EXTERNAL MODULE: ./src/core/imds/http.ts
-var http = __nccwpck_require__(783);
-;// CONCATENATED MODULE: ./src/core/imds/recognise.ts
-
-const IMDS_SERVER = /^IMDS\/\d+(\.\d+)*$/;
-function parseJsonObject(body) {
-    try {
-        const value = JSON.parse(body);
-        return value !== null && typeof value === 'object' && !Array.isArray(value)
-            ? value
-            : null;
-    }
-    catch {
-        return null;
-    }
-}
-function hasImdsServerHeader(answer) {
-    return IMDS_SERVER.test((0,http/* header */.wx)(answer, 'server').trim());
-}
-function isArcChallenge(answer) {
-    return (answer.status === 401 &&
-        (answer.headers['www-authenticate'] ?? []).some((v) => /^\s*basic\s+realm=/i.test(v)));
-}
-function isImdsError(json) {
-    return 'error' in json || 'newest-versions' in json;
-}
-/** `successShape` says what a 200 must hold to count as IMDS. */
-function recognise(answer, successShape) {
-    const body = answer.body;
-    const serverHeader = hasImdsServerHeader(answer);
-    const contentType = (0,http/* header */.wx)(answer, 'content-type').toLowerCase();
-    const json = parseJsonObject(body);
-    if (/fail to directly connect/i.test(body)) {
-        return {
-            imds: false,
-            code: 'not_imds_proxy',
-            json,
-            what: `a proxy answered ${answer.status} "Fail to directly connect"`,
-        };
-    }
-    if (answer.status === 403 && /unreachable network/i.test(body)) {
-        return {
-            imds: false,
-            code: 'not_imds_container_runtime',
-            json,
-            what: 'a container runtime answered 403 "unreachable network"',
-        };
-    }
-    if (isArcChallenge(answer))
-        return { imds: true, json, serverHeader };
-    if (answer.status === 407)
-        return { imds: false, code: 'not_imds_proxy', json, what: 'a proxy asked for authentication (407)' };
-    if ((answer.status === 502 || answer.status === 504) && !(json && isImdsError(json))) {
-        return {
-            imds: false,
-            code: 'not_imds_proxy',
-            json,
-            what: `a proxy or gateway answered ${answer.status}`,
-        };
-    }
-    if (contentType.includes('text/html') || /^\s*<(!doctype|html|head|body|\?xml)/i.test(body)) {
-        return {
-            imds: false,
-            code: 'not_imds_html',
-            json,
-            what: `an HTML page came back (HTTP ${answer.status})`,
-        };
-    }
-    if (json !== null) {
-        if (answer.status === 200 ? successShape(json) : isImdsError(json))
-            return { imds: true, json, serverHeader };
-        if (answer.status === 502 || answer.status === 504) {
-            return { imds: false, code: 'not_imds_proxy', json, what: `a gateway answered ${answer.status}` };
-        }
-        return {
-            imds: false,
-            code: 'not_imds_answer',
-            json,
-            what: `JSON that is not IMDS-shaped came back (HTTP ${answer.status})`,
-        };
-    }
-    // HIMDS may answer version errors in plain text.
-    if (/supported are/i.test(body))
-        return { imds: true, json: null, serverHeader };
-    if (answer.status === 502 || answer.status === 504) {
-        return {
-            imds: false,
-            code: 'not_imds_proxy',
-            json: null,
-            what: `a proxy or gateway answered ${answer.status}`,
-        };
-    }
-    return {
-        imds: false,
-        code: 'not_imds_answer',
-        json: null,
-        what: `a non-JSON answer came back (HTTP ${answer.status})`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/imds/answers.ts
-
-
-
-/** An error text is shown on one line of a message: the first 300 characters are enough to name it. */
-const ERROR_TEXT_CHARS = 300;
-const answers_text = (v) => typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
-/** The `error` / `error_description` of an IMDS error body, as one short line. */
-function errorText(answer) {
-    const json = parseJsonObject(answer.body);
-    if (json) {
-        const error = json['error'];
-        const parts = [
-            typeof error === 'object' && error !== null
-                ? answers_text(error['message'])
-                : answers_text(error),
-            answers_text(json['error_description']),
-        ];
-        // A JSON body is only ever shown through its error fields, never raw (it could hold a token).
-        return (0,neutralise/* clip */.$Q)(parts.filter((p) => p !== '').join(': '), ERROR_TEXT_CHARS);
-    }
-    return (0,neutralise/* clip */.$Q)(answer.body.replace(/\s+/g, ' ').trim(), ERROR_TEXT_CHARS);
-}
-const VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
-/** Versions the server says it accepts, newest first; empty when the answer is not a version error. */
-function offeredVersions(answer) {
-    if (answer.status !== 400 && answer.status !== 404)
-        return [];
-    const json = parseJsonObject(answer.body);
-    const newest = json?.['newest-versions'];
-    if (Array.isArray(newest))
-        return newest.map(answers_text).filter((v) => VERSION.test(v));
-    const supported = /supported are\s+([0-9a-z\-, ]+)/i.exec(answer.body);
-    if (supported?.[1]) {
-        return supported[1]
-            .split(/[\s,]+/)
-            .filter((v) => VERSION.test(v))
-            .sort()
-            .reverse();
-    }
-    return [];
-}
-function isVersionError(answer) {
-    // Only an error answer can refuse a version: a 200 document is never parsed a second time for it.
-    if (answer.status !== 400 && answer.status !== 404)
-        return false;
-    return offeredVersions(answer).length > 0 || /invalid version|api-version/i.test(errorText(answer));
-}
-/**
- * Registers every plausible secret an answer carries, before anything else looks at it; returns the access
- * token when the body is a JSON object. A body that does not parse is still scanned, so a truncated answer
- * cannot carry an unregistered token into a message. Implausible values (short, with spaces) are never
- * registered: masking "e" would blank every e in the job log; they are never printed either.
- */
-function registerTokenSecrets(body, ctx) {
-    const register = (value) => {
-        if (typeof value === 'string' && (0,shapes/* isPlausibleSecret */.sT)(value))
-            ctx.registerSecret(value);
-    };
-    const json = parseJsonObject(body);
-    if (!json) {
-        for (const m of body.matchAll(/"(?:access|refresh)_token"\s*:\s*"([^"\\]{8,})/g))
-            register(m[1]);
-        return null;
-    }
-    register(json['access_token']);
-    register(json['refresh_token']);
-    return typeof json['access_token'] === 'string' ? json['access_token'] : null;
-}
-
+// EXTERNAL MODULE: ./src/core/imds/answers.ts
+var answers = __nccwpck_require__(568);
 // EXTERNAL MODULE: ./src/core/imds/protocol.ts
 var protocol = __nccwpck_require__(743);
 ;// CONCATENATED MODULE: ./src/core/pipeline/output-spec.ts
@@ -1232,6 +1492,8 @@ function statusOutput(report, id, requested) {
 
 // EXTERNAL MODULE: ./src/core/imds/failures.ts
 var failures = __nccwpck_require__(28);
+// EXTERNAL MODULE: ./src/core/imds/recognise.ts
+var recognise = __nccwpck_require__(710);
 ;// CONCATENATED MODULE: ./src/core/checks/metadata/metadata-judge.ts
 // Judging an instance-metadata answer, without sockets: which code, which message, which machine facts, and
 // which values may become outputs (each must fit the shape Azure gives that field).
@@ -1257,20 +1519,20 @@ function compute(json) {
 }
 function hasMetadataShape(json) {
     const c = compute(json);
-    return c !== null && (answers_text(c['vmId']) !== '' || answers_text(c['resourceId']) !== '');
+    return c !== null && ((0,answers/* text */.Qq)(c['vmId']) !== '' || (0,answers/* text */.Qq)(c['resourceId']) !== '');
 }
 function machineFacts(json) {
     const c = compute(json) ?? {};
     return {
-        vmId: answers_text(c['vmId']),
-        name: answers_text(c['name']),
-        resourceId: answers_text(c['resourceId']),
-        subscriptionId: answers_text(c['subscriptionId']),
-        resourceGroup: answers_text(c['resourceGroupName']),
-        location: answers_text(c['location']),
-        azEnvironment: answers_text(c['azEnvironment']),
-        vmSize: answers_text(c['vmSize']),
-        osType: answers_text(c['osType']),
+        vmId: (0,answers/* text */.Qq)(c['vmId']),
+        name: (0,answers/* text */.Qq)(c['name']),
+        resourceId: (0,answers/* text */.Qq)(c['resourceId']),
+        subscriptionId: (0,answers/* text */.Qq)(c['subscriptionId']),
+        resourceGroup: (0,answers/* text */.Qq)(c['resourceGroupName']),
+        location: (0,answers/* text */.Qq)(c['location']),
+        azEnvironment: (0,answers/* text */.Qq)(c['azEnvironment']),
+        vmSize: (0,answers/* text */.Qq)(c['vmSize']),
+        osType: (0,answers/* text */.Qq)(c['osType']),
     };
 }
 /** Fields whose value is present but does not fit its shape (and so will not become an output). */
@@ -1282,7 +1544,7 @@ function statusCode(answer) {
     if (s === 400 && /metadata header/i.test(answer.body))
         return 'metadata_header_rejected';
     if (s === 400 || s === 404)
-        return isVersionError(answer)
+        return (0,answers/* isVersionError */.x1)(answer)
             ? 'metadata_api_version'
             : s === 404
                 ? 'metadata_not_found'
@@ -1316,7 +1578,7 @@ function judgeMetadata(attempt) {
             machine: types/* EMPTY_MACHINE */.KI,
         };
     }
-    const recognition = recognise(result, hasMetadataShape);
+    const recognition = (0,recognise/* recognise */.GJ)(result, hasMetadataShape);
     const base = { attempts, httpStatus: result.status, outcome: `${result.status}` };
     const fallback = fellBackFrom
         ? ` (api-version ${fellBackFrom} was refused; used ${version} from the versions offered)`
@@ -1337,7 +1599,7 @@ function judgeMetadata(attempt) {
         return failed(code, `GET ${protocol/* METADATA_PATH */.GN}: ${recognition.what}${tries}, not the IMDS instance document.`);
     }
     if (result.status !== 200) {
-        return failed(statusCode(result), `GET ${protocol/* METADATA_PATH */.GN}?api-version=${version} answered ${result.status}${tries}: ${errorText(result) || 'no error text'}${fallback}.`);
+        return failed(statusCode(result), `GET ${protocol/* METADATA_PATH */.GN}?api-version=${version} answered ${result.status}${tries}: ${(0,answers/* errorText */.kc)(result) || 'no error text'}${fallback}.`);
     }
     if (recognition.json === null || !hasMetadataShape(recognition.json)) {
         const what = recognition.json === null ? 'not valid JSON' : 'not an instance document (no compute.vmId)';
@@ -1451,7 +1713,7 @@ function sampler(run) {
     const get = (v) => client.get(`${protocol/* METADATA_PATH */.GN}?api-version=${v}`);
     return async () => {
         let result = await get(version);
-        const offered = result.kind === 'answer' ? (offeredVersions(result)[0] ?? '') : '';
+        const offered = result.kind === 'answer' ? ((0,answers/* offeredVersions */.dO)(result)[0] ?? '') : '';
         if (offered !== '' && offered !== version) {
             version = offered;
             result = await get(version);
@@ -1470,7 +1732,7 @@ const metadataCheck = {
         const sample = sampler(run);
         if (!findings.reachability?.connected) {
             return {
-                check: skip(run, metadataCheck, 'Not attempted: nothing could be connected.'),
+                check: (0,pipeline_check/* skip */.i)(run, metadataCheck, 'Not attempted: nothing could be connected.'),
                 recognition: null,
                 machine: types/* EMPTY_MACHINE */.KI,
                 sample,
@@ -1482,8 +1744,8 @@ const metadataCheck = {
         let version = run.target.profile.metadataApiVersion;
         let { result, attempts } = await get(version);
         let fellBackFrom = '';
-        if (result.kind === 'answer' && isVersionError(result)) {
-            const offered = offeredVersions(result);
+        if (result.kind === 'answer' && (0,answers/* isVersionError */.x1)(result)) {
+            const offered = (0,answers/* offeredVersions */.dO)(result);
             if (offered[0] && offered[0] !== version) {
                 fellBackFrom = version;
                 version = offered[0];
@@ -1495,7 +1757,7 @@ const metadataCheck = {
         const notesMissingServerHeader = run.target.profile.notesMissingServerHeader;
         const judged = judgeMetadata({ result, attempts, version, fellBackFrom, notesMissingServerHeader });
         return {
-            check: finish(run, metadataCheck, startedAt, judged.verdict),
+            check: (0,pipeline_check/* finish */.O)(run, metadataCheck, startedAt, judged.verdict),
             recognition: judged.recognition,
             machine: judged.machine,
             sample,
@@ -1508,7 +1770,7 @@ const metadataCheck = {
             own.recognition !== null ||
             !(0,types/* isSocketWord */.AR)(own.check.outcome))
             return own;
-        const skipped = skip(run, metadataCheck, `Not answered: ${own.check.message} See reachability.`);
+        const skipped = (0,pipeline_check/* skip */.i)(run, metadataCheck, `Not answered: ${own.check.message} See reachability.`);
         const { durationMs, attempts } = own.check;
         return { ...own, check: { ...skipped, durationMs, attempts } };
     },
@@ -1703,7 +1965,7 @@ async function followChallenge(first, step) {
     const second = await client.get(path, { Authorization: `Basic ${key.secret}` });
     const attempts = first.attempts + 1;
     if (second.kind === 'answer')
-        registerTokenSecrets(second.body, ctx);
+        (0,answers/* registerTokenSecrets */.Cr)(second.body, ctx);
     if (second.kind === 'answer' && second.status === 401) {
         return {
             result: second,
@@ -1886,7 +2148,7 @@ const reachability_OUTPUTS = [
 ];
 function end(run, startedAt, finding, result) {
     const hint = result.status === 'fail' ? [result.hint ?? '', containerHint(run.target)].filter((s) => s).join(' ') : '';
-    const check = finish(run, reachabilityCheck, startedAt, { ...result, ...(hint ? { hint } : {}) });
+    const check = (0,pipeline_check/* finish */.O)(run, reachabilityCheck, startedAt, { ...result, ...(hint ? { hint } : {}) });
     return { ...finding, check: { ...check, durationMs: finding.connectMs } };
 }
 /** The connect succeeded: did IMDS itself answer the metadata or token request? */
@@ -1943,7 +2205,7 @@ const reachabilityCheck = {
             const connectMs = run.ctx.clock.now() - startedAt;
             const finding = { connected: result.ok, reachable: false, attempts, connectMs };
             if (result.ok) {
-                const check = finish(run, reachabilityCheck, startedAt, {
+                const check = (0,pipeline_check/* finish */.O)(run, reachabilityCheck, startedAt, {
                     status: 'pass',
                     code: 'ok',
                     message: `Connected to ${base}.`,
@@ -1981,7 +2243,7 @@ var stability_codes = __nccwpck_require__(601);
 
 
 
-const INPUTS = {
+const stability_INPUTS = {
     inputs: [
         {
             name: 'samples',
@@ -2040,15 +2302,15 @@ const stabilityCheck = {
     id: 'stability',
     title: 'Stability over samples',
     wanted: (options) => options.samples > 1,
-    inputs: INPUTS,
+    inputs: stability_INPUTS,
     outputs: stability_OUTPUTS,
     remedies: stability_codes/* STABILITY_REMEDIES */.H,
     async run(run, findings) {
         const startedAt = run.ctx.clock.now();
         const sampled = await (await __nccwpck_require__.e(/* import() */ 292).then(__nccwpck_require__.bind(__nccwpck_require__, 292))).sampleAgain(run, findings);
         if ('skipped' in sampled)
-            return { check: skip(run, stabilityCheck, sampled.skipped), summary: null, section: null };
-        const check = finish(run, stabilityCheck, startedAt, sampled.verdict);
+            return { check: (0,pipeline_check/* skip */.i)(run, stabilityCheck, sampled.skipped), summary: null, section: null };
+        const check = (0,pipeline_check/* finish */.O)(run, stabilityCheck, startedAt, sampled.verdict);
         return { check, summary: sampled.summary, section: sampled.section };
     },
     adds: (own) => (own.section === null ? {} : { section: { key: 'samples', value: own.section } }),
@@ -2080,8 +2342,8 @@ function expiresOnSeconds(json, exp, nowMs) {
     }
     if (exp !== null)
         return exp;
-    const inSeconds = Number(answers_text(json['expires_in']));
-    return Number.isFinite(inSeconds) && answers_text(json['expires_in']) !== ''
+    const inSeconds = Number((0,answers/* text */.Qq)(json['expires_in']));
+    return Number.isFinite(inSeconds) && (0,answers/* text */.Qq)(json['expires_in']) !== ''
         ? Math.floor(nowMs / 1000) + inSeconds
         : null;
 }
@@ -2094,17 +2356,17 @@ function identityFacts(options, token, json, nowMs) {
     return {
         kind: options.identity,
         selector: selectorText(options.selector),
-        principalId: claims.oid || answers_text(json['object_id']),
+        principalId: claims.oid || (0,answers/* text */.Qq)(json['object_id']),
         tenantId: claims.tid,
-        appId: claims.appid || answers_text(json['client_id']),
-        audience: claims.aud || answers_text(json['resource']),
+        appId: claims.appid || (0,answers/* text */.Qq)(json['client_id']),
+        audience: claims.aud || (0,answers/* text */.Qq)(json['resource']),
         expiresOn: expires === null ? '' : isoSeconds(expires),
-        tokenType: answers_text(json['token_type']),
+        tokenType: (0,answers/* text */.Qq)(json['token_type']),
     };
 }
 function tokenStatusCode(answer) {
     const s = answer.status;
-    const detail = errorText(answer);
+    const detail = (0,answers/* errorText */.kc)(answer);
     if (s === 400) {
         if (/identity not found/i.test(detail))
             return 'token_identity_not_found';
@@ -2145,7 +2407,7 @@ function tokenPath(request, version) {
 /** One request whose answer's secrets are registered the moment it arrives. */
 const sendOnce = (request, path) => request.client.get(path).then((result) => {
     if (result.kind === 'answer')
-        registerTokenSecrets(result.body, request.ctx);
+        (0,answers/* registerTokenSecrets */.Cr)(result.body, request.ctx);
     return result;
 });
 async function exchangeToken(request) {
@@ -2153,7 +2415,7 @@ async function exchangeToken(request) {
     let path = tokenPath(request, request.profile.tokenApiVersion);
     let { result, attempts } = await send(path);
     // Older agents refuse newer api-versions and say which they accept: try the newest of those once.
-    const offered = result.kind === 'answer' ? offeredVersions(result) : [];
+    const offered = result.kind === 'answer' ? (0,answers/* offeredVersions */.dO)(result) : [];
     if (offered[0] && !path.includes(`api-version=${offered[0]}&`)) {
         path = tokenPath(request, offered[0]);
         const second = await send(path);
@@ -2163,7 +2425,7 @@ async function exchangeToken(request) {
     const first = {
         result,
         attempts,
-        challenged: result.kind === 'answer' && isArcChallenge(result),
+        challenged: result.kind === 'answer' && (0,recognise/* isArcChallenge */.uS)(result),
     };
     return request.profile.completeTokenExchange(first, { client: request.client, path, ctx: request.ctx });
 }
@@ -2176,13 +2438,13 @@ function tokenSampler(request) {
     return async () => {
         let path = tokenPath(request, version);
         let result = await sendOnce(request, path);
-        const offered = result.kind === 'answer' ? (offeredVersions(result)[0] ?? '') : '';
+        const offered = result.kind === 'answer' ? ((0,answers/* offeredVersions */.dO)(result)[0] ?? '') : '';
         if (offered !== '' && offered !== version) {
             version = offered;
             path = tokenPath(request, version);
             result = await sendOnce(request, path);
         }
-        const challenged = result.kind === 'answer' && isArcChallenge(result);
+        const challenged = result.kind === 'answer' && (0,recognise/* isArcChallenge */.uS)(result);
         return request.profile.completeTokenExchange({ result, attempts: 1, challenged }, { client: request.client, path, ctx: request.ctx });
     };
 }
@@ -2227,7 +2489,7 @@ function judgeToken(exchange, facts) {
             outcome: (0,failures/* failureOutcome */.vi)(result),
         }, null);
     }
-    const recognition = recognise(result, hasAccessToken);
+    const recognition = (0,recognise/* recognise */.GJ)(result, hasAccessToken);
     const answered = { httpStatus: result.status, outcome: `${result.status}` };
     const failed = (code, message, identity = null) => verdict({ status: 'fail', code, message, ...answered }, recognition, identity);
     if (exchange.refusal)
@@ -2238,7 +2500,7 @@ function judgeToken(exchange, facts) {
         return failed(code, `GET ${protocol/* TOKEN_PATH */.od}: ${recognition.what}${tries}, not a token answer.`);
     }
     // Hybrid IMDS answered a run in VM mode: its realm names a local path, which VM mode never reads or shows.
-    if (!facts.profile.requiresChallenge && isArcChallenge(result)) {
+    if (!facts.profile.requiresChallenge && (0,recognise/* isArcChallenge */.uS)(result)) {
         return failed('token_arc_challenge_in_vm_mode', `Token request answered 401 with the Hybrid IMDS key-file challenge${tries}: Hybrid IMDS (Azure Arc) answered, but this run is in VM mode.`);
     }
     if (facts.profile.requiresChallenge && result.status === 200 && !exchange.challenged) {
@@ -2246,7 +2508,7 @@ function judgeToken(exchange, facts) {
     }
     if (result.status !== 200) {
         const who = facts.options.selector ? ` for ${selectorText(facts.options.selector)}` : '';
-        return failed(tokenStatusCode(result), `Token request${who} answered ${result.status}${tries}: ${errorText(result) || 'no error text'}.`);
+        return failed(tokenStatusCode(result), `Token request${who} answered ${result.status}${tries}: ${(0,answers/* errorText */.kc)(result) || 'no error text'}.`);
     }
     const json = recognition.json;
     if (json === null)
@@ -2480,7 +2742,7 @@ const tokenCheck = {
         // The token itself is dropped here: samples keep only what the judge said of it.
         const sample = async () => judge(await again()).verdict;
         const none = { recognition: null, identity: null, claims: null, accessToken: null, sample };
-        const skipped = (message) => ({ check: skip(run, tokenCheck, message), ...none });
+        const skipped = (message) => ({ check: (0,pipeline_check/* skip */.i)(run, tokenCheck, message), ...none });
         if (run.options.identity === 'none')
             return skipped('Not requested (identity: none).');
         if (!findings.reachability?.connected)
@@ -2490,7 +2752,7 @@ const tokenCheck = {
         if (!meta?.recognition)
             return skipped('Not attempted: IMDS did not answer the metadata request.');
         if (run.budget.expired()) {
-            const check = finish(run, tokenCheck, run.ctx.clock.now(), {
+            const check = (0,pipeline_check/* finish */.O)(run, tokenCheck, run.ctx.clock.now(), {
                 status: 'fail',
                 code: 'deadline_exceeded',
                 message: `No time left of ${run.ctx.spell.name('timeout-seconds')} (${run.options.timeoutSeconds} s) for the token request.`,
@@ -2501,7 +2763,7 @@ const tokenCheck = {
         const startedAt = run.ctx.clock.now();
         const judged = judge(await exchangeToken(request));
         const hint = judged.verdict.status === 'fail' ? containerHint(run.target) : '';
-        const check = finish(run, tokenCheck, startedAt, hint ? { ...judged.verdict, hint } : judged.verdict);
+        const check = (0,pipeline_check/* finish */.O)(run, tokenCheck, startedAt, hint ? { ...judged.verdict, hint } : judged.verdict);
         return {
             check,
             recognition: judged.recognition,
@@ -2520,7 +2782,10 @@ const tokenCheck = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/registry.ts
-// The checks of a run, in the order they run. A new check is one file under checks/ plus one line here.
+// The checks of a run, in the order they run. A new check is one folder under checks/ plus one line here.
+
+
+
 
 
 
@@ -2532,7 +2797,10 @@ const CHECKS = [
     reachabilityCheck,
     metadataCheck,
     tokenCheck,
+    amaHostCheck,
+    amaIdentityCheck,
     amaCheck,
+    clockCheck,
     stabilityCheck,
 ];
 
@@ -2662,6 +2930,8 @@ function parseOptions(rawInputs, spelling) {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/pipeline/remedy-lookup.ts + 1 modules
+var remedy_lookup = __nccwpck_require__(342);
 ;// CONCATENATED MODULE: ./src/core/codes.ts
 // Every stable code, whoever owns it: codes are declared where they are produced (a check's folder, the
 // transport, the Arc challenge, the run) and gathered here through the registry, each with its fix. docs/errors.md
@@ -2730,6 +3000,8 @@ class Budget {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(67);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: ./src/core/imds/http.ts
+var http = __nccwpck_require__(783);
 ;// CONCATENATED MODULE: ./src/core/imds/retry.ts
 
 
@@ -2750,7 +3022,7 @@ function isRetryable(kind, result) {
     // A proxy's or gateway's 5xx page is not IMDS being busy: retrying it only delays the diagnosis. Any other
     // 5xx (JSON, or plain text as Hybrid IMDS may send) is retried.
     if (s >= 500) {
-        const seen = recognise(result, () => false);
+        const seen = (0,recognise/* recognise */.GJ)(result, () => false);
         return seen.imds || (seen.code !== 'not_imds_proxy' && seen.code !== 'not_imds_html');
     }
     return s === 410 || s === 429 || (kind === 'token' && s === 404);
@@ -3784,6 +4056,59 @@ function safeJson(value) {
     return JSON.stringify(value, null, 2)
         .replace(/##/g, '#\\u0023')
         .replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ finish),
+/* harmony export */   i: () => (/* binding */ skip)
+/* harmony export */ });
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(453);
+/* harmony import */ var _remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(342);
+// A check is a folder checks/<id>/ whose index.ts exports a CheckModule: its id and title, when it is wanted,
+// its inputs, outputs and codes with their fixes, run → finding, an optional settle step (revise its finding
+// once every check ran) and what it adds to the report. finish() turns a check's verdict into the result every
+// renderer draws: neutralised text, the code's remedy, timings.
+
+
+const MAX_MESSAGE_CHARS = 4000;
+function neutraliseTable(table) {
+    return {
+        title: (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(table.title),
+        columns: table.columns.map((c) => (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(c)),
+        rows: table.rows.map((row) => row.map((cell) => (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(cell))),
+    };
+}
+function finish(run, check, startedAt, verdict) {
+    const standard = verdict.status === 'pass' || verdict.status === 'skip'
+        ? ''
+        : (0,_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .remedyFor */ .wJ)(verdict.code, (0,_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .remedyContext */ .qY)(run), check.remedies);
+    const result = {
+        id: check.id,
+        title: check.title,
+        status: verdict.status,
+        code: verdict.code,
+        // Messages embed network values (error bodies, names, realms): neutralised here, once for every channel.
+        message: (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(verdict.message, MAX_MESSAGE_CHARS),
+        remediation: (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)([verdict.hint ?? '', standard].filter((s) => s !== '').join(' '), MAX_MESSAGE_CHARS),
+        durationMs: Math.max(0, run.ctx.clock.now() - startedAt),
+        attempts: verdict.attempts ?? 0,
+        httpStatus: verdict.httpStatus ?? null,
+        outcome: verdict.outcome ?? 'skipped',
+    };
+    if (verdict.details)
+        result.details = verdict.details.map(neutraliseTable);
+    if (verdict.data)
+        result.data = verdict.data;
+    return result;
+}
+function skip(run, check, message, outcome = 'skipped') {
+    return finish(run, check, run.ctx.clock.now(), { status: 'skip', code: 'skipped', message, outcome });
 }
 
 
@@ -5093,8 +5418,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/core/index.ts + 48 modules
-var core = __nccwpck_require__(340);
+// EXTERNAL MODULE: ./src/core/index.ts + 49 modules
+var core = __nccwpck_require__(179);
 ;// CONCATENATED MODULE: ./src/host/spelling.ts
 // How each front door spells an input, for messages and advice: the engine is told, it never guesses.
 
@@ -5264,8 +5589,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ runStep)
 });
 
-// EXTERNAL MODULE: ./src/core/index.ts + 48 modules
-var core = __nccwpck_require__(340);
+// EXTERNAL MODULE: ./src/core/index.ts + 49 modules
+var core = __nccwpck_require__(179);
 ;// CONCATENATED MODULE: ./src/host/annotations.ts
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
 /** `Managed-identity token (token_identity_not_found)` and the message, fix and documentation lines. */
@@ -5299,6 +5624,11 @@ function annotateChecks(port, checks, reserved) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = require("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
 ;// CONCATENATED MODULE: ./src/host/diagnostics.ts
 const childProcessDiagnostics = {
     async run(command, args, timeoutMs) {
@@ -5365,6 +5695,10 @@ const nodeFileSystem = {
 const TOOL_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/host/process-context.ts
+// Builds the engine's RuntimeContext from the real process: the one place that reads process.env and the
+// platform on behalf of the engine. Each front door passes its own spelling, secret registration and printer.
+
+
 
 
 
@@ -5395,6 +5729,16 @@ function environmentFor(platform, env) {
     }
     return copy;
 }
+/** The machine as Node sees it; statfs works on Linux and Windows alike (Windows: GetDiskFreeSpaceEx). */
+const processSystem = {
+    release: () => external_node_os_default().release(),
+    version: () => external_node_os_default().version(),
+    machine: () => external_node_os_default().machine(),
+    freeBytes: async (path) => {
+        const stats = await (0,promises_.statfs)(path);
+        return stats.bavail * stats.bsize;
+    },
+};
 function createHostContext(options) {
     const env = options.env ?? process.env;
     const platform = options.platform ?? process.platform;
@@ -5405,6 +5749,7 @@ function createHostContext(options) {
         clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
         random: Math.random,
         fs: nodeFileSystem,
+        system: processSystem,
         ...arcPaths,
         ...(options.arcTokensDir ? { arcTokensDir: options.arcTokensDir } : {}),
         containerMarkers: platform === 'win32' ? [] : ['/.dockerenv', '/run/.containerenv'],
@@ -5452,8 +5797,6 @@ function oneLine(err) {
     return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error').trim();
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = require("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: ./src/host/report-files.ts

@@ -1,7 +1,9 @@
 // `npm run demo`: start the built-in emulator on a loopback port, run the CLI bundle against it, stop.
 // `npm run demo -- --ama` adds the Azure Monitor side: the emulator's HTTPS listener answers under the real
 // host names and its CONNECT proxy stub routes every tunnel there, so the CLI's AMA check runs its normal
-// proxy path (ama-proxy) without any change to name resolution; the test Azure root is ama-trusted-roots.
+// proxy path (ama-proxy) without any change to name resolution; the test Azure root is ama-trusted-roots. With
+// --ama the rollout checks run too: ama-host judges this machine's own OS, architecture and disk, ama-identity
+// the emulator's identities and marketplace image, clock the listener's Date header.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -188,6 +188,8 @@ describe('emulate --ama flags', () => {
         '--ama',
         'healthy',
         '--ama=intercepted@127.0.2.1:443',
+        '--ama',
+        'healthy@127.0.4.1:443,date=-600',
         '--ama-proxy',
         '3128',
         '--ama-proxy-auth',
@@ -200,8 +202,9 @@ describe('emulate --ama flags', () => {
       rest: ['--port', '0', '--log'],
       ama: {
         listeners: [
-          { scenario: 'healthy', host: '127.0.0.1', port: 0 },
-          { scenario: 'intercepted', host: '127.0.2.1', port: 443 },
+          { scenario: 'healthy', host: '127.0.0.1', port: 0, dateOffsetSeconds: 0 },
+          { scenario: 'intercepted', host: '127.0.2.1', port: 443, dateOffsetSeconds: 0 },
+          { scenario: 'healthy', host: '127.0.4.1', port: 443, dateOffsetSeconds: -600 },
         ],
         proxy: { host: '127.0.0.1', port: 3128 },
         proxyAuth: { username: 'u', password: 'p:q' },
@@ -212,7 +215,8 @@ describe('emulate --ama flags', () => {
   });
   test.each([
     [['--ama', 'nope'], /unknown AMA scenario 'nope'/],
-    [['--ama', 'healthy@host'], /expected SCENARIO@HOST:PORT/],
+    [['--ama', 'healthy@host'], /expected SCENARIO\[@HOST:PORT\]\[,date=SECONDS\]/],
+    [['--ama', 'healthy,date=soon'], /unknown AMA scenario 'healthy,date=soon'/],
     [['--ama'], /--ama needs a value/],
     [['--ama-roots', '/tmp'], /need --ama/],
     [['--ama', 'healthy', '--ama-proxy-auth', 'nocolon'], /USER:PASS/],

@@ -37,6 +37,8 @@ const VM_OR_BOTH = [
   'intermittent-500',
   'flaky-500',
   'latency-jitter',
+  'custom-image',
+  'single-user-identity',
 ];
 const ARC_ONLY = [
   'arc-healthy',

@@ -123,8 +123,13 @@ describe.each(runtimes)('dist/index.js on %s', (_label, node) => {
       'latency-p50-ms': '',
       'latency-p95-ms': '',
       'latency-max-ms': '',
+      // Without ama the rollout outputs are set too: skipped or empty, never missing.
+      'ama-host-status': 'skipped',
+      'ama-extension-settings': '',
+      'ama-policy': '',
       'ama-status': 'skipped',
       'ama-failed-endpoints': '',
+      'clock-skew-seconds': '',
       'report-path': reportPath,
     });
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {

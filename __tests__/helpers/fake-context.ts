@@ -4,6 +4,7 @@ import type { RuntimeContext } from '../../src/core/context.js';
 import { parseOptions } from '../../src/core/options.js';
 import { CLI_SPELLING } from '../../src/host/spelling.js';
 import { fakeClock, type FakeClock } from './fake-clock.js';
+import { fakeSystem, UBUNTU_2204, withOsRelease } from './fake-system.js';
 
 export { fakeClock, type FakeClock } from './fake-clock.js';
 
@@ -104,7 +105,9 @@ export function fakeContext(overrides: Partial<RuntimeContext> = {}): FakeContex
     platform,
     clock: fakeClock(),
     random: () => 0.5,
-    fs: fakeFs(),
+    // An Ubuntu 22.04 x64 machine with plenty of disk, unless a test gives another.
+    fs: withOsRelease(fakeFs(), UBUNTU_2204),
+    system: fakeSystem(),
     arcTokensDir: platform === 'win32' ? WINDOWS_TOKENS_DIR : LINUX_TOKENS_DIR,
     arcAgentMarkers:
       platform === 'win32'

@@ -3,30 +3,21 @@
 // ##vso lines) is scanned for every form of every issued token (helpers/leaks.ts). Allowed: the mask
 // registration lines, and the access-token output / --json accessToken when expose-token is on.
 // Arc secrets need the real tokens folder: arc.test.ts scans for them inside the mount namespace.
-import { afterEach, describe, expect, test } from '@jest/globals';
+// With ama (root only: the Azure Monitor hosts must resolve inside a private namespace, never to the real ones)
+// the rollout outputs join the scan: ama-host-status, ama-extension-settings, ama-policy, clock-skew-seconds.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { leaksIn, secretForms } from '../helpers/leaks.js';
+import { USER_IDENTITY_1 } from '../../src/emulator/identities.js';
+import { leaksIn, outputLeaks, secretForms, withoutAllowed } from '../helpers/leaks.js';
+import { amaInputs, amaNamespace, HOSTS, type AmaNamespace } from './ama-harness.js';
 import { NODE24, runDoor, type Door } from './front-doors.js';
+import { netnsUnavailableReason } from './namespace.js';
 
 let emulator: Emulator | null = null;
 afterEach(async () => {
   await emulator?.close();
   emulator = null;
 });
-
-const MASK_LINE = /^(::add-mask::|##vso\[task\.setsecret\]).*$/gm;
-
-/** Removes the places where a token is allowed to appear, so that anything left is a leak. */
-function withoutAllowed(door: Door, name: string, text: string, exposed: boolean): string {
-  let t = text.replace(MASK_LINE, '');
-  if (!exposed) return t;
-  if (door === 'cli' && name === 'stdout') t = t.replace(/"accessToken": "[^"]*"/, '');
-  if (door === 'action' && name === 'github_output')
-    t = t.replace(/^access-token<<(\S+)\n[\s\S]*?\n\1$/m, '');
-  if (door === 'task' && name === 'stdout')
-    t = t.replace(/^##vso\[task\.setvariable variable=accessToken;[^\]]*issecret=true[^\]]*\].*$/m, '');
-  return t;
-}
 
 const doors: Door[] = ['cli', 'action', 'task'];
 const cases = doors.flatMap((door) =>
@@ -54,5 +45,46 @@ describe('no token in any channel of any front door', () => {
     // above really had something to find.
     const all = Object.values(run.channels).join('\n');
     expect(secretForms(tokens.at(-1)!).some((f) => all.includes(f))).toBe(door !== 'cli' || c.expose);
+  });
+});
+
+const reason = netnsUnavailableReason(['ip', 'iptables', 'unshare', 'mount']);
+if (reason) console.log(`netns AMA leak scan skipped: ${reason}`);
+const LISTENER = '127.0.1.1';
+const ROLLOUT_OUTPUTS = ['ama-host-status', 'ama-extension-settings', 'ama-policy', 'clock-skew-seconds'];
+
+(reason ? describe.skip : describe)('no token in any channel or rollout output with ama (namespace)', () => {
+  let net: AmaNamespace;
+  beforeAll(async () => {
+    net = amaNamespace();
+    await net.start([
+      ...['--scenario', 'healthy', '--host', '169.254.169.254', '--port', '80'],
+      ...['--ama', `healthy@${LISTENER}:443`, '--ama-roots', net.dir],
+    ]);
+  });
+  afterAll(() => net?.destroy());
+
+  test.each(doors)('%s: exposed token only where allowed; the rollout outputs carry none', async (door) => {
+    const inputs = amaInputs(net.dir, {
+      'expose-token': 'true',
+      identity: 'user',
+      'msi-res-id': USER_IDENTITY_1.resourceId!,
+    });
+    const run = await net.run(door, Object.fromEntries(HOSTS.map((h) => [h, LISTENER])), { inputs });
+    // The emulator runs in the namespace: the token is known from where the door exposed it.
+    const token =
+      door === 'cli'
+        ? String((JSON.parse(run.channels['stdout']!) as { accessToken?: unknown }).accessToken)
+        : run.outputs['access-token']!;
+    expect(token.split('.')).toHaveLength(3);
+    const scanned = Object.fromEntries(
+      Object.entries(run.channels).map(([name, text]) => [name, withoutAllowed(door, name, text, true)]),
+    );
+    expect(leaksIn(scanned, [token])).toEqual([]);
+    expect(ROLLOUT_OUTPUTS.filter((name) => !(name in run.outputs))).toEqual([]);
+    expect(outputLeaks(run.outputs, [token])).toEqual([]);
+    expect(run.outputs['ama-extension-settings']).toContain(USER_IDENTITY_1.resourceId!);
+    // The scan had something to find: the token is in the channels before the exemptions.
+    expect(leaksIn(run.channels, [token]).length).toBeGreaterThan(0);
   });
 });

@@ -11633,6 +11633,112 @@ function createTaskPort(credentials, bundleUrl) {
 
 /***/ }),
 
+/***/ 5035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ AMA_HOST_REMEDIES)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
+// The ama-host check's codes and their fixes (docs/errors.md has the long form of each).
+
+const AMA_HOST_REMEDIES = {
+    ama_os_unsupported: 'The Azure Monitor Agent refuses to install on this operating system (the installer exits 51 "Unsupported operating system"). Move the workload to a supported distribution or Windows version (see the list in docs/ama.md), or leave this machine out of the rollout.',
+    ama_os_unknown: "This operating system is not on Microsoft's supported list, though its family is: the list may be older than the release, but the installer gates on its own copy of the list and will probably refuse it. Test the AMA install on one such machine first, or use a listed version.",
+    ama_arch_unsupported: 'AMA runs on 64-bit x86 (x64) and, for the listed distributions and Windows 11, on Arm64 only; 32-bit systems are not supported. Use an x64 (or a listed Arm64) machine.',
+    ama_disk_low: (ctx) => `AMA caches data on local disk (10 GB by default, more while it cannot reach Azure, and twice the agent's size during an upgrade). Free space on the file system named in the message, grow the disk, or lower the cache quota (MaxDiskQuotaInMB in an AgentSettings DCR) and ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'ama-min-free-gb')} with it.`,
+};
+
+
+/***/ }),
+
+/***/ 4563:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ AMA_IDENTITY_REMEDIES)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
+// The ama-identity check's codes and their fixes (docs/errors.md has the long form of each).
+
+const AMA_IDENTITY_REMEDIES = {
+    ama_identity_none: 'AMA needs a managed identity to authenticate. Enable the system-assigned identity (az vm identity assign -g <rg> -n <vm>), or assign the user-assigned identity AMA should use and select it in the extension settings.',
+    ama_identity_ambiguous: (ctx) => `The VM has several user-assigned identities and no system-assigned one, so AMA's token request without settings fails (400 "multiple user assigned identities"). Install AMA with settings that name one: run the gate with ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'identity', 'user')} and ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'msi-res-id')} of that identity, and pass its ama-extension-settings output to the extension install; or enable the system-assigned identity.`,
+    ama_arc_user_identity: (ctx) => `On Azure Arc-enabled servers AMA authenticates with the machine's system-assigned identity only: the user-assigned identity the gate checked is not the one AMA will use. Check ${(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)(ctx, 'identity', 'system')} instead and grant the system identity what AMA needs.`,
+    ama_policy_skip: 'The built-in "Configure … to run Azure Monitor Agent" policy would not install AMA on this machine (the rule is named in the message). Install the extension directly, assign the policy with scopeToSupportedImages false or this image id in listOfLinuxImageIdToInclude / listOfWindowsImageIdToInclude, or use a policy variant that covers the region or identity.',
+};
+
+
+/***/ }),
+
+/***/ 6543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H7: () => (/* binding */ IDENTIFIER_NAMES),
+/* harmony export */   jM: () => (/* binding */ isExtensionSettings),
+/* harmony export */   xK: () => (/* binding */ isUserIdentityId),
+/* harmony export */   zc: () => (/* binding */ settingsFor)
+/* harmony export */ });
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4137);
+// The AMA extension `settings` that select the identity AMA should use, as compact JSON for the
+// ama-extension-settings output: `{}` for the system identity (AMA's default), otherwise
+// {"authentication":{"managedIdentity":{"identifier-name":…,"identifier-value":…}}}. The shape is the one the
+// AMA docs (azure-monitor-agent-manage, requirements) and the built-in user-assigned policies use; mi_res_id is
+// the recommended name. Values are only GUIDs or user-assigned identity resource ids: a network value that does
+// not fit never becomes the output.
+
+/** The extension's name for each of our selector kinds (IMDS says msi_res_id, the extension mi_res_id). */
+const IDENTIFIER_NAMES = {
+    msi_res_id: 'mi_res_id',
+    object_id: 'object_id',
+    client_id: 'client_id',
+};
+const UAMI_PROVIDER = /\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i;
+/** An ARM id of a user-assigned identity. */
+const isUserIdentityId = (value) => (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .isResourceId */ .Gy)(value) && UAMI_PROVIDER.test(value);
+function fits(name, value) {
+    if (name === 'mi_res_id')
+        return isUserIdentityId(value);
+    return (name === 'object_id' || name === 'client_id') && (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .isGuid */ .W_)(value);
+}
+/** Compact JSON of the settings; null when the value does not fit the name. */
+function settingsFor(identifier) {
+    if (identifier === null)
+        return '{}';
+    if (!fits(identifier.name, identifier.value))
+        return null;
+    return JSON.stringify({
+        authentication: {
+            managedIdentity: { 'identifier-name': identifier.name, 'identifier-value': identifier.value },
+        },
+    });
+}
+/** The output's shape: exactly one of the two forms above, compact, nothing else. */
+function isExtensionSettings(value) {
+    if (value === '{}')
+        return true;
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        return false;
+    }
+    const mi = parsed
+        ?.authentication?.managedIdentity;
+    const name = mi?.['identifier-name'];
+    const id = mi?.['identifier-value'];
+    if (typeof name !== 'string' || typeof id !== 'string')
+        return false;
+    if (name !== 'mi_res_id' && name !== 'object_id' && name !== 'client_id')
+        return false;
+    return settingsFor({ name, value: id }) === value;
+}
+
+
+/***/ }),
+
 /***/ 9553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11789,7 +11895,7 @@ function monitorSuffix(azEnvironment) {
 /* harmony export */ });
 /* unused harmony export CODES */
 /* harmony import */ var _pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3342);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7454);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2073);
 // Every stable code, whoever owns it: codes are declared where they are produced (a check's folder, the
 // transport, the Arc challenge, the run) and gathered here through the registry, each with its fix. docs/errors.md
 // documents each one (a test keeps the two equal) and remedies.ts holds the fix for each. A code never changes meaning once
@@ -12628,8 +12734,8 @@ const RUN_OUTPUTS = [
     },
 ];
 
-// EXTERNAL MODULE: ./src/core/registry.ts + 16 modules
-var registry = __nccwpck_require__(7454);
+// EXTERNAL MODULE: ./src/core/registry.ts + 19 modules
+var registry = __nccwpck_require__(2073);
 ;// CONCATENATED MODULE: ./src/core/contract.ts
 // The public contract's names, put together from the run's own inputs and outputs and those of every registered
 // check, in that order: kebab-case on GitHub and the CLI, camelCase on Azure DevOps. action.yml and task.json are
@@ -13722,6 +13828,59 @@ function safeJson(value) {
 
 /***/ }),
 
+/***/ 5790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ finish),
+/* harmony export */   i: () => (/* binding */ skip)
+/* harmony export */ });
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8453);
+/* harmony import */ var _remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3342);
+// A check is a folder checks/<id>/ whose index.ts exports a CheckModule: its id and title, when it is wanted,
+// its inputs, outputs and codes with their fixes, run → finding, an optional settle step (revise its finding
+// once every check ran) and what it adds to the report. finish() turns a check's verdict into the result every
+// renderer draws: neutralised text, the code's remedy, timings.
+
+
+const MAX_MESSAGE_CHARS = 4000;
+function neutraliseTable(table) {
+    return {
+        title: (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(table.title),
+        columns: table.columns.map((c) => (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(c)),
+        rows: table.rows.map((row) => row.map((cell) => (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(cell))),
+    };
+}
+function finish(run, check, startedAt, verdict) {
+    const standard = verdict.status === 'pass' || verdict.status === 'skip'
+        ? ''
+        : (0,_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .remedyFor */ .wJ)(verdict.code, (0,_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .remedyContext */ .qY)(run), check.remedies);
+    const result = {
+        id: check.id,
+        title: check.title,
+        status: verdict.status,
+        code: verdict.code,
+        // Messages embed network values (error bodies, names, realms): neutralised here, once for every channel.
+        message: (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)(verdict.message, MAX_MESSAGE_CHARS),
+        remediation: (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)([verdict.hint ?? '', standard].filter((s) => s !== '').join(' '), MAX_MESSAGE_CHARS),
+        durationMs: Math.max(0, run.ctx.clock.now() - startedAt),
+        attempts: verdict.attempts ?? 0,
+        httpStatus: verdict.httpStatus ?? null,
+        outcome: verdict.outcome ?? 'skipped',
+    };
+    if (verdict.details)
+        result.details = verdict.details.map(neutraliseTable);
+    if (verdict.data)
+        result.data = verdict.data;
+    return result;
+}
+function skip(run, check, message, outcome = 'skipped') {
+    return finish(run, check, run.ctx.clock.now(), { status: 'skip', code: 'skipped', message, outcome });
+}
+
+
+/***/ }),
+
 /***/ 6508:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -14018,7 +14177,7 @@ function parseProxy(value, source, strict) {
 
 /***/ }),
 
-/***/ 7454:
+/***/ 2073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14029,50 +14188,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/neutralise.ts
 var neutralise = __nccwpck_require__(8453);
-// EXTERNAL MODULE: ./src/core/pipeline/remedy-lookup.ts + 1 modules
-var remedy_lookup = __nccwpck_require__(3342);
-;// CONCATENATED MODULE: ./src/core/pipeline/check.ts
-// A check is a folder checks/<id>/ whose index.ts exports a CheckModule: its id and title, when it is wanted,
-// its inputs, outputs and codes with their fixes, run → finding, an optional settle step (revise its finding
-// once every check ran) and what it adds to the report. finish() turns a check's verdict into the result every
-// renderer draws: neutralised text, the code's remedy, timings.
-
-
-const MAX_MESSAGE_CHARS = 4000;
-function neutraliseTable(table) {
-    return {
-        title: (0,neutralise/* neutralise */.$0)(table.title),
-        columns: table.columns.map((c) => (0,neutralise/* neutralise */.$0)(c)),
-        rows: table.rows.map((row) => row.map((cell) => (0,neutralise/* neutralise */.$0)(cell))),
-    };
-}
-function finish(run, check, startedAt, verdict) {
-    const standard = verdict.status === 'pass' || verdict.status === 'skip'
-        ? ''
-        : (0,remedy_lookup/* remedyFor */.wJ)(verdict.code, (0,remedy_lookup/* remedyContext */.qY)(run), check.remedies);
-    const result = {
-        id: check.id,
-        title: check.title,
-        status: verdict.status,
-        code: verdict.code,
-        // Messages embed network values (error bodies, names, realms): neutralised here, once for every channel.
-        message: (0,neutralise/* neutralise */.$0)(verdict.message, MAX_MESSAGE_CHARS),
-        remediation: (0,neutralise/* neutralise */.$0)([verdict.hint ?? '', standard].filter((s) => s !== '').join(' '), MAX_MESSAGE_CHARS),
-        durationMs: Math.max(0, run.ctx.clock.now() - startedAt),
-        attempts: verdict.attempts ?? 0,
-        httpStatus: verdict.httpStatus ?? null,
-        outcome: verdict.outcome ?? 'skipped',
-    };
-    if (verdict.details)
-        result.details = verdict.details.map(neutraliseTable);
-    if (verdict.data)
-        result.data = verdict.data;
-    return result;
-}
-function skip(run, check, message, outcome = 'skipped') {
-    return finish(run, check, run.ctx.clock.now(), { status: 'skip', code: 'skipped', message, outcome });
-}
-
+// EXTERNAL MODULE: ./src/core/pipeline/check.ts
+var pipeline_check = __nccwpck_require__(5790);
 // EXTERNAL MODULE: ./src/core/shapes.ts
 var shapes = __nccwpck_require__(4137);
 // EXTERNAL MODULE: ./src/core/checks/ama/ama-codes.ts
@@ -14176,6 +14293,7 @@ var ama_bounds = __nccwpck_require__(3226);
 
 
 
+
 /** Host names of the failed hosts in the report's entry of the check. */
 function failedHosts(data) {
     const hosts = Array.isArray(data?.['hosts'])
@@ -14206,11 +14324,32 @@ async function runAma(run, findings, bounds = ama_bounds/* AMA_BOUNDS */.EM) {
     const startedAt = run.ctx.clock.now();
     const probed = await (await __nccwpck_require__.e(/* import() */ 20).then(__nccwpck_require__.bind(__nccwpck_require__, 3020))).probeAmaHosts(run, findings, bounds);
     if ('skipped' in probed)
-        return { check: skip(run, amaCheck, probed.skipped), hosts: [], answers: [] };
+        return { check: (0,pipeline_check/* skip */.i)(run, amaCheck, probed.skipped), hosts: [], answers: [] };
     return {
-        check: finish(run, amaCheck, startedAt, probed.verdict),
+        check: (0,pipeline_check/* finish */.O)(run, amaCheck, startedAt, probed.verdict),
         hosts: probed.hosts,
         answers: probed.answers,
+    };
+}
+/**
+ * A certificate that looks expired or not yet valid is judged by the local clock: when the clock check found the
+ * clock off, that is said first, as the cause.
+ */
+/** Both texts were neutralised when the check finished; the cap only keeps the addition from cutting them. */
+const SETTLED_TEXT_CHARS = 8000;
+function clockCause(own, findings) {
+    const clock = findings.clock;
+    if (!clock?.off || clock.skewSeconds === null || !own.hosts.some((h) => h.code === 'ama_tls_expired'))
+        return own;
+    const way = clock.skewSeconds > 0 ? 'ahead of' : 'behind';
+    const cause = `The local clock is ${Math.abs(clock.skewSeconds)} s ${way} Azure (clock check): certificates are judged by this clock, so the clock is the cause of ama_tls_expired here. Correct the clock first (clock_skew), then run the check again.`;
+    return {
+        ...own,
+        check: {
+            ...own.check,
+            message: (0,neutralise/* neutralise */.$0)(`${own.check.message} The local clock is off (clock check), which makes valid certificates look expired or not yet valid.`, SETTLED_TEXT_CHARS),
+            remediation: (0,neutralise/* neutralise */.$0)(`${cause} ${own.check.remediation}`, SETTLED_TEXT_CHARS),
+        },
     };
 }
 const amaCheck = {
@@ -14221,6 +14360,153 @@ const amaCheck = {
     outputs: OUTPUTS,
     remedies: ama_codes/* AMA_REMEDIES */.r,
     run: (run, findings) => runAma(run, findings),
+    settle: (own, findings) => clockCause(own, findings),
+};
+
+// EXTERNAL MODULE: ./src/core/checks/ama-host/host-codes.ts
+var host_codes = __nccwpck_require__(5035);
+;// CONCATENATED MODULE: ./src/core/checks/ama-host/index.ts
+// The ama-host check (ama: true, after token): will the Azure Monitor Agent install and run on this machine?
+// Its operating system against AMA's supported list, its CPU architecture, and the free space where AMA keeps
+// its cache. Everything is read through the runtime context (ctx.fs, ctx.system), so a test plays any machine.
+
+
+
+const INPUTS = {
+    inputs: [
+        {
+            name: 'ama-min-free-gb',
+            onlyWith: 'ama',
+            default: '10',
+            cli: {
+                value: 'GB',
+                help: "with --ama: free space AMA's cache folder needs (default {default}; 0 skips it)",
+            },
+        },
+    ],
+    parse: (read) => ({
+        amaMinFreeGb: (0,input_spec/* wholeNumber */.rD)('ama-min-free-gb', read.raw('ama-min-free-gb'), 0, 10_000),
+    }),
+};
+const ama_host_OUTPUTS = [
+    {
+        name: 'ama-host-status',
+        shape: (value) => /^(pass|warn|fail|skipped)$/.test(value),
+        value: (report) => {
+            const check = report.checks.find((c) => c.id === 'ama-host');
+            return !check || check.status === 'skip' ? 'skipped' : check.status;
+        },
+    },
+];
+const amaHostCheck = {
+    id: 'ama-host',
+    title: 'AMA host requirements',
+    wanted: (options) => options.ama,
+    inputs: INPUTS,
+    outputs: ama_host_OUTPUTS,
+    remedies: host_codes/* AMA_HOST_REMEDIES */.S,
+    async run(run) {
+        const startedAt = run.ctx.clock.now();
+        if (run.budget.expired())
+            return {
+                check: (0,pipeline_check/* skip */.i)(run, amaHostCheck, `Not attempted: no time left of ${run.ctx.spell.name('timeout-seconds')}.`),
+                os: '',
+                disk: null,
+            };
+        // The lists and judges load only when the check runs (ama: true), so start-up never pays for them.
+        const judged = await (await __nccwpck_require__.e(/* import() */ 650).then(__nccwpck_require__.bind(__nccwpck_require__, 2650))).judgeHost(run);
+        return { check: (0,pipeline_check/* finish */.O)(run, amaHostCheck, startedAt, judged.verdict), os: judged.os, disk: judged.disk };
+    },
+};
+
+// EXTERNAL MODULE: ./src/core/checks/ama-identity/identity-codes.ts
+var identity_codes = __nccwpck_require__(4563);
+// EXTERNAL MODULE: ./src/core/checks/ama-identity/settings.ts
+var settings = __nccwpck_require__(6543);
+;// CONCATENATED MODULE: ./src/core/checks/ama-identity/index.ts
+// The ama-identity check (ama: true, after token): which managed identity AMA will use here, the extension
+// settings that select it (output ama-extension-settings), and whether the built-in AMA policy would install AMA
+// on this machine (output ama-policy). With ama-install: policy a predicted skip fails the check.
+
+
+
+
+const ama_identity_INPUTS = {
+    inputs: [
+        {
+            name: 'ama-install',
+            onlyWith: 'ama',
+            default: 'extension',
+            cli: {
+                value: 'extension|policy',
+                help: 'with --ama: how AMA will be installed; policy fails when the built-in policy would skip this machine',
+            },
+        },
+    ],
+    parse: (read) => ({
+        amaInstall: (0,input_spec/* oneOf */.yL)('ama-install', read.raw('ama-install'), ['extension', 'policy']),
+    }),
+};
+const PREDICTIONS = new Set(['install', 'skip', 'unknown']);
+const dataOf = (report, key) => report.checks.find((c) => c.id === 'ama-identity')?.data?.[key];
+const stringOf = (value) => (typeof value === 'string' ? value : '');
+const ama_identity_OUTPUTS = [
+    {
+        name: 'ama-extension-settings',
+        shape: settings/* isExtensionSettings */.jM,
+        value: (report) => stringOf(dataOf(report, 'settings')),
+    },
+    {
+        name: 'ama-policy',
+        shape: (value) => PREDICTIONS.has(value),
+        value: (report) => stringOf(dataOf(report, 'policy')),
+    },
+];
+const amaIdentityCheck = {
+    id: 'ama-identity',
+    title: 'AMA identity and policy',
+    wanted: (options) => options.ama,
+    inputs: ama_identity_INPUTS,
+    outputs: ama_identity_OUTPUTS,
+    remedies: identity_codes/* AMA_IDENTITY_REMEDIES */.o,
+    async run(run, findings) {
+        const startedAt = run.ctx.clock.now();
+        // The policy rules and judges load only when the check runs (ama: true): start-up never pays for them.
+        const { identity, policy, verdict } = (await __nccwpck_require__.e(/* import() */ 420).then(__nccwpck_require__.bind(__nccwpck_require__, 7420))).judgeIdentity(run, findings);
+        const check = (0,pipeline_check/* finish */.O)(run, amaIdentityCheck, startedAt, verdict);
+        return { check, identity, policy };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/checks/clock/clock-codes.ts
+const LINUX = 'Synchronise the clock. On an Azure VM let chrony use the host clock (chrony.conf: refclock PHC /dev/ptp_hyperv poll 3 dpoll -2 offset 0 stratum 2, and makestep 1.0 -1), restart chronyd and step at once with chronyc makestep; elsewhere (Arc, on-premises) point chrony or ntpd at your site NTP servers. timedatectl status shows whether the clock is synchronised.';
+const WINDOWS = 'Synchronise the clock: w32tm /resync in an elevated prompt. w32tm /query /source names the time source ("Local CMOS Clock" means none); an Azure VM uses the VM IC Time Synchronization Provider, an Arc or on-premises server your site NTP servers (w32tm /config /manualpeerlist:<servers> /syncfromflags:manual /update).';
+const CLOCK_REMEDIES = {
+    clock_skew: (ctx) => `${ctx.platform === 'win32' ? WINDOWS : LINUX} Tokens, TLS certificates and signed requests are judged by this clock; Entra ID tolerates 5 minutes.`,
+};
+
+;// CONCATENATED MODULE: ./src/core/checks/clock/index.ts
+
+const clock_OUTPUTS = [
+    {
+        name: 'clock-skew-seconds',
+        shape: (value) => /^-?\d{1,12}$/.test(value),
+        value: (report) => {
+            const skew = report.checks.find((c) => c.id === 'clock')?.data?.['skewSeconds'];
+            return typeof skew === 'number' && Number.isInteger(skew) ? String(skew) : '';
+        },
+    },
+];
+const clockCheck = {
+    id: 'clock',
+    title: 'Clock',
+    wanted: (options) => options.ama,
+    outputs: clock_OUTPUTS,
+    remedies: CLOCK_REMEDIES,
+    async run(run, findings) {
+        // The arithmetic loads only when the check runs (ama: true): start-up never pays for it.
+        return (await __nccwpck_require__.e(/* import() */ 845).then(__nccwpck_require__.bind(__nccwpck_require__, 4845))).judgeClock(run, findings, clockCheck);
+    },
 };
 
 // EXTERNAL MODULE: ./src/core/proxy/no-proxy.ts
@@ -14294,7 +14580,7 @@ const environmentCheck = {
         else {
             end = { status: 'pass', code: 'ok', message: parts.join(' ') };
         }
-        return { check: finish(run, environmentCheck, startedAt, end) };
+        return { check: (0,pipeline_check/* finish */.O)(run, environmentCheck, startedAt, end) };
     },
 };
 
@@ -14561,7 +14847,7 @@ const metadataCheck = {
         const sample = sampler(run);
         if (!findings.reachability?.connected) {
             return {
-                check: skip(run, metadataCheck, 'Not attempted: nothing could be connected.'),
+                check: (0,pipeline_check/* skip */.i)(run, metadataCheck, 'Not attempted: nothing could be connected.'),
                 recognition: null,
                 machine: types/* EMPTY_MACHINE */.KI,
                 sample,
@@ -14586,7 +14872,7 @@ const metadataCheck = {
         const notesMissingServerHeader = run.target.profile.notesMissingServerHeader;
         const judged = judgeMetadata({ result, attempts, version, fellBackFrom, notesMissingServerHeader });
         return {
-            check: finish(run, metadataCheck, startedAt, judged.verdict),
+            check: (0,pipeline_check/* finish */.O)(run, metadataCheck, startedAt, judged.verdict),
             recognition: judged.recognition,
             machine: judged.machine,
             sample,
@@ -14599,7 +14885,7 @@ const metadataCheck = {
             own.recognition !== null ||
             !(0,types/* isSocketWord */.AR)(own.check.outcome))
             return own;
-        const skipped = skip(run, metadataCheck, `Not answered: ${own.check.message} See reachability.`);
+        const skipped = (0,pipeline_check/* skip */.i)(run, metadataCheck, `Not answered: ${own.check.message} See reachability.`);
         const { durationMs, attempts } = own.check;
         return { ...own, check: { ...skipped, durationMs, attempts } };
     },
@@ -14626,7 +14912,7 @@ const reachability_OUTPUTS = [
 ];
 function end(run, startedAt, finding, result) {
     const hint = result.status === 'fail' ? [result.hint ?? '', (0,target/* containerHint */.jN)(run.target)].filter((s) => s).join(' ') : '';
-    const check = finish(run, reachabilityCheck, startedAt, { ...result, ...(hint ? { hint } : {}) });
+    const check = (0,pipeline_check/* finish */.O)(run, reachabilityCheck, startedAt, { ...result, ...(hint ? { hint } : {}) });
     return { ...finding, check: { ...check, durationMs: finding.connectMs } };
 }
 /** The connect succeeded: did IMDS itself answer the metadata or token request? */
@@ -14683,7 +14969,7 @@ const reachabilityCheck = {
             const connectMs = run.ctx.clock.now() - startedAt;
             const finding = { connected: result.ok, reachable: false, attempts, connectMs };
             if (result.ok) {
-                const check = finish(run, reachabilityCheck, startedAt, {
+                const check = (0,pipeline_check/* finish */.O)(run, reachabilityCheck, startedAt, {
                     status: 'pass',
                     code: 'ok',
                     message: `Connected to ${base}.`,
@@ -14721,7 +15007,7 @@ var stability_codes = __nccwpck_require__(2601);
 
 
 
-const INPUTS = {
+const stability_INPUTS = {
     inputs: [
         {
             name: 'samples',
@@ -14780,15 +15066,15 @@ const stabilityCheck = {
     id: 'stability',
     title: 'Stability over samples',
     wanted: (options) => options.samples > 1,
-    inputs: INPUTS,
+    inputs: stability_INPUTS,
     outputs: stability_OUTPUTS,
     remedies: stability_codes/* STABILITY_REMEDIES */.H,
     async run(run, findings) {
         const startedAt = run.ctx.clock.now();
         const sampled = await (await __nccwpck_require__.e(/* import() */ 292).then(__nccwpck_require__.bind(__nccwpck_require__, 6292))).sampleAgain(run, findings);
         if ('skipped' in sampled)
-            return { check: skip(run, stabilityCheck, sampled.skipped), summary: null, section: null };
-        const check = finish(run, stabilityCheck, startedAt, sampled.verdict);
+            return { check: (0,pipeline_check/* skip */.i)(run, stabilityCheck, sampled.skipped), summary: null, section: null };
+        const check = (0,pipeline_check/* finish */.O)(run, stabilityCheck, startedAt, sampled.verdict);
         return { check, summary: sampled.summary, section: sampled.section };
     },
     adds: (own) => (own.section === null ? {} : { section: { key: 'samples', value: own.section } }),
@@ -15222,7 +15508,7 @@ const tokenCheck = {
         // The token itself is dropped here: samples keep only what the judge said of it.
         const sample = async () => judge(await again()).verdict;
         const none = { recognition: null, identity: null, claims: null, accessToken: null, sample };
-        const skipped = (message) => ({ check: skip(run, tokenCheck, message), ...none });
+        const skipped = (message) => ({ check: (0,pipeline_check/* skip */.i)(run, tokenCheck, message), ...none });
         if (run.options.identity === 'none')
             return skipped('Not requested (identity: none).');
         if (!findings.reachability?.connected)
@@ -15232,7 +15518,7 @@ const tokenCheck = {
         if (!meta?.recognition)
             return skipped('Not attempted: IMDS did not answer the metadata request.');
         if (run.budget.expired()) {
-            const check = finish(run, tokenCheck, run.ctx.clock.now(), {
+            const check = (0,pipeline_check/* finish */.O)(run, tokenCheck, run.ctx.clock.now(), {
                 status: 'fail',
                 code: 'deadline_exceeded',
                 message: `No time left of ${run.ctx.spell.name('timeout-seconds')} (${run.options.timeoutSeconds} s) for the token request.`,
@@ -15243,7 +15529,7 @@ const tokenCheck = {
         const startedAt = run.ctx.clock.now();
         const judged = judge(await exchangeToken(request));
         const hint = judged.verdict.status === 'fail' ? (0,target/* containerHint */.jN)(run.target) : '';
-        const check = finish(run, tokenCheck, startedAt, hint ? { ...judged.verdict, hint } : judged.verdict);
+        const check = (0,pipeline_check/* finish */.O)(run, tokenCheck, startedAt, hint ? { ...judged.verdict, hint } : judged.verdict);
         return {
             check,
             recognition: judged.recognition,
@@ -15262,7 +15548,10 @@ const tokenCheck = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/registry.ts
-// The checks of a run, in the order they run. A new check is one file under checks/ plus one line here.
+// The checks of a run, in the order they run. A new check is one folder under checks/ plus one line here.
+
+
+
 
 
 
@@ -15274,7 +15563,10 @@ const CHECKS = [
     reachabilityCheck,
     metadataCheck,
     tokenCheck,
+    amaHostCheck,
+    amaIdentityCheck,
     amaCheck,
+    clockCheck,
     stabilityCheck,
 ];
 
@@ -15288,7 +15580,7 @@ const CHECKS = [
 /* harmony export */   w: () => (/* binding */ remedyFor)
 /* harmony export */ });
 /* harmony import */ var _pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3342);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7454);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2073);
 
 
 // fleet merge (imds-check merge)

@@ -125,6 +125,8 @@ const SCENARIOS = [
     { name: 'intermittent-500', mode: 'both', description: 'Every 5th request of each route family answers 500 (a 20 % failure rate, deterministic).', intermittent: [{ route: 'metadata', status: 500, every: 5 }, { route: 'token', status: 500, every: 5 }] },
     { name: 'flaky-500', mode: 'both', description: 'Each request answers 500 with probability 0.2, drawn from the seeded PRNG (option seed, default 1).', intermittent: [{ route: 'metadata', status: 500, rate: 0.2 }, { route: 'token', status: 500, rate: 0.2 }] },
     { name: 'latency-jitter', mode: 'both', description: 'Every answer waits a random 0-800 ms, drawn from the seeded PRNG (option seed, default 1).', jitterMs: [0, 800] },
+    { name: 'custom-image', mode: 'vm', description: 'Healthy, but the VM was created from a gallery image: storageProfile.imageReference has only an id, no publisher, offer or SKU.', image: 'custom' },
+    { name: 'single-user-identity', mode: 'vm', description: 'One user-assigned identity and no system identity: a token request without a selector gets that identity.', identitySet: 'one-user' },
 ];
 function findScenario(name) {
     return SCENARIOS.find((s) => s.name === name);
@@ -286,7 +288,10 @@ function oauthError(code, description) {
 // of an api-version 2021-02-01 answer (elastic/beats AKS capture), the fields added up to 2021-12-13 as a
 // 2023 RHEL VM returned them (redhat-sap/rh_operations azure_imds.py RETURN sample), physicalZone from the
 // IMDS doc, and the network object of WALinuxAgent's valid.json, re-valued for a standalone (non-VMSS) VM.
-// IMDS returns every primitive as a string, "" when not applicable.
+// IMDS returns every primitive as a string, "" when not applicable. storageProfile follows the IMDS doc's storage
+// profile table and the 2021-11-15 swagger example (imageReference: id, offer, publisher, sku, version; "" for a
+// marketplace image's id). A custom or gallery image keeps no publisher, offer or SKU (IMDS FAQ) and names the
+// image in imageReference.id instead: that shape is inferred, no real capture of it was found.
 const VM_SUBSCRIPTION_ID = '3af8e776-0edc-4cf5-8520-b5ec2dbc778f';
 const VM_RESOURCE_GROUP = 'rg-ama-rollout';
 const VM_NAME = 'vm-ama-01';
@@ -327,7 +332,32 @@ const VM_INSTANCE = {
             virtualTpmEnabled: 'true',
         },
         sku: '22_04-lts-gen2',
-        storageProfile: {},
+        storageProfile: {
+            dataDisks: [],
+            imageReference: {
+                id: '',
+                offer: '0001-com-ubuntu-server-jammy',
+                publisher: 'Canonical',
+                sku: '22_04-lts-gen2',
+                version: '22.04.202410020',
+            },
+            osDisk: {
+                caching: 'ReadWrite',
+                createOption: 'FromImage',
+                diffDiskSettings: { option: '' },
+                diskSizeGB: '30',
+                encryptionSettings: { enabled: 'false' },
+                image: { uri: '' },
+                managedDisk: {
+                    id: `/subscriptions/${VM_SUBSCRIPTION_ID}/resourceGroups/${VM_RESOURCE_GROUP}/providers/Microsoft.Compute/disks/${VM_NAME}_OsDisk_1`,
+                    storageAccountType: 'Premium_LRS',
+                },
+                name: `${VM_NAME}_OsDisk_1`,
+                osType: 'Linux',
+                vhd: { uri: '' },
+                writeAcceleratorEnabled: 'false',
+            },
+        },
         subscriptionId: VM_SUBSCRIPTION_ID,
         tags: 'env:prod;team:platform',
         tagsList: [
@@ -353,6 +383,23 @@ const VM_INSTANCE = {
                 macAddress: '6045BDA1C2E3',
             },
         ],
+    },
+};
+/** The gallery image version of the custom-image scenario. */
+const CUSTOM_IMAGE_ID = `/subscriptions/${VM_SUBSCRIPTION_ID}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/contosoGallery/images/ubuntu-hardened/versions/1.4.0`;
+/** The same VM created from a custom (gallery) image: no publisher, offer or SKU anywhere, the image id instead. */
+const CUSTOM_IMAGE_VM_INSTANCE = {
+    ...VM_INSTANCE,
+    compute: {
+        ...VM_INSTANCE.compute,
+        offer: '',
+        publisher: '',
+        sku: '',
+        version: '',
+        storageProfile: {
+            ...VM_INSTANCE.compute.storageProfile,
+            imageReference: { id: CUSTOM_IMAGE_ID, offer: '', publisher: '', sku: '', version: '' },
+        },
     },
 };
 
@@ -617,7 +664,11 @@ function answerInstance(state, segments, query) {
     if (format !== 'json' && format !== 'text') {
         return { status: 400, body: metadataError(`Bad request. Unsupported format: ${format}`) };
     }
-    const fixture = state.mode === 'arc' ? ARC_INSTANCE : VM_INSTANCE;
+    const fixture = state.mode === 'arc'
+        ? ARC_INSTANCE
+        : state.spec.image === 'custom'
+            ? CUSTOM_IMAGE_VM_INSTANCE
+            : VM_INSTANCE;
     const document = documentForVersion(withComputeOverrides(fixture, state.overrides), query['api-version'] ?? '');
     const { found, value } = walk(document, segments);
     if (!found)
@@ -1339,6 +1390,8 @@ function identitiesFor(spec, mode) {
             return [];
         case 'users-only':
             return users;
+        case 'one-user':
+            return [USER_IDENTITY_1];
         case 'with-users':
             return mode === 'arc' ? [ARC_SYSTEM_IDENTITY, ...users] : DEFAULT_IDENTITIES;
         default:
@@ -1851,12 +1904,14 @@ function server_send(res, status, type, body, extra = {}) {
         .end(body);
     return status;
 }
-function answer(scenario, req, res) {
+function answer(scenario, req, res, dateOffsetSeconds) {
     const ping = (req.url ?? '').split('?')[0] === '/ping';
+    // The Date every answer carries, as a server whose clock is off by the offset would send it.
+    const date = { Date: new Date(Date.now() + dateOffsetSeconds * 1000).toUTCString() };
     if (scenario.http === 'html') {
-        return server_send(res, 403, 'text/html; charset=utf-8', BLOCK_PAGE);
+        return server_send(res, 403, 'text/html; charset=utf-8', BLOCK_PAGE, date);
     }
-    const extra = scenario.http === 'via' ? { Via: '1.1 contoso-proxy.corp.example' } : {};
+    const extra = scenario.http === 'via' ? { ...date, Via: '1.1 contoso-proxy.corp.example' } : date;
     if (ping) {
         const [status, body] = scenario.http === 'unhealthy' ? [503, 'Unhealthy'] : [200, 'Healthy'];
         return server_send(res, status, 'text/plain', body, extra);
@@ -1905,12 +1960,13 @@ async function startAmaServers(specs, pki, onRecord = () => undefined) {
             if (!scenario)
                 throw new Error(`unknown AMA scenario '${spec.scenario}'`);
             const host = spec.host ?? '127.0.0.1';
+            const dateOffsetSeconds = spec.dateOffsetSeconds ?? 0;
             let label = '';
             const server = scenario.leaf === null
                 ? external_node_net_default().createServer()
                 : external_node_https_default().createServer(tlsOptions(scenario, pki), (req, res) => {
                     const sni = req.socket.servername;
-                    const status = answer(scenario, req, res);
+                    const status = answer(scenario, req, res, dateOffsetSeconds);
                     record({
                         time: Date.now(),
                         kind: 'request',
@@ -1937,7 +1993,7 @@ async function startAmaServers(specs, pki, onRecord = () => undefined) {
             servers.push(server);
             const port = await server_listen(server, host, spec.port ?? 0);
             label = `${host}:${port}`;
-            listeners.push({ scenario: scenario.name, host, port });
+            listeners.push({ scenario: scenario.name, host, port, dateOffsetSeconds });
         }
     }
     catch (err) {
@@ -1950,7 +2006,8 @@ async function startAmaServers(specs, pki, onRecord = () => undefined) {
 ;// CONCATENATED MODULE: ./src/emulator/ama/command.ts
 // `imds-check emulate` flags of the Azure Monitor side. They are split off before the IMDS emulator parses the
 // rest, start their own listeners, and print their own banner and (with --log) one line per connection.
-//   --ama SCENARIO[@HOST:PORT]   a listener (repeatable; default 127.0.0.1 on a free port)
+//   --ama SCENARIO[@HOST:PORT][,date=±S]  a listener (repeatable; default 127.0.0.1 on a free port); date=-600
+//                                makes its Date header 10 minutes behind, so the machine's clock looks ahead
 //   --ama-proxy [HOST:]PORT      the CONNECT proxy stub; tunnels go to the first listener
 //   --ama-proxy-auth USER:PASS   Basic credentials the stub insists on (407 otherwise)
 //   --ama-roots DIR              write the test roots (public certificates only) into DIR
@@ -1962,7 +2019,8 @@ async function startAmaServers(specs, pki, onRecord = () => undefined) {
 
 const AMA_HELP = [
     'Azure Monitor side (AMA readiness tests):',
-    '  --ama SCENARIO[@HOST:PORT]   HTTPS listener answering under any Azure Monitor host name (repeatable)',
+    '  --ama SCENARIO[@HOST:PORT]   HTTPS listener answering under any Azure Monitor host name (repeatable);',
+    '                               append ,date=-600 to send a Date header 600 s behind (local clock looks ahead)',
     '  --ama-proxy [HOST:]PORT      CONNECT proxy stub forwarding to the first --ama listener',
     '  --ama-proxy-auth USER:PASS   make the stub require these Basic credentials (407 otherwise)',
     '  --ama-roots DIR              write ama-test-azure-root.pem and ama-inspection-root.pem into DIR',
@@ -1978,13 +2036,14 @@ function hostPort(value, defaultHost) {
 }
 function apply(args, name, value) {
     if (name === 'ama') {
-        const [scenario = '', at] = value.split('@');
+        const shifted = /^(.*),date=([+-]?\d{1,9})$/.exec(value);
+        const [scenario = '', at] = (shifted ? shifted[1] : value).split('@');
         if (!amaScenario(scenario))
             return `unknown AMA scenario '${scenario}' (${AMA_SCENARIOS.map((s) => s.name).join(', ')})`;
         const where = at === undefined ? { host: '127.0.0.1', port: 0 } : hostPort(at, '127.0.0.1');
         if (!where)
-            return `--ama ${value}: expected SCENARIO@HOST:PORT`;
-        args.listeners.push({ scenario, ...where });
+            return `--ama ${value}: expected SCENARIO[@HOST:PORT][,date=SECONDS]`;
+        args.listeners.push({ scenario, ...where, dateOffsetSeconds: shifted ? Number(shifted[2]) : 0 });
     }
     else if (name === 'ama-proxy') {
         args.proxy = hostPort(value, '127.0.0.1');
@@ -2046,7 +2105,7 @@ async function startAmaSide(args, log) {
         await servers.close();
         throw err;
     }
-    const lines = servers.listeners.map((l) => `ama ${l.scenario} listening on https://${l.host}:${l.port}`);
+    const lines = servers.listeners.map((l) => `ama ${l.scenario} listening on https://${l.host}:${l.port}${l.dateOffsetSeconds ? ` (Date ${l.dateOffsetSeconds > 0 ? '+' : ''}${l.dateOffsetSeconds} s)` : ''}`);
     if (proxy)
         lines.push(`ama proxy listening on ${proxy.url}${args.proxyAuth ? ' (Basic authentication required)' : ''}`);
     if (args.rootsDir) {

@@ -176,6 +176,8 @@ const SCENARIOS = [
     { name: 'intermittent-500', mode: 'both', description: 'Every 5th request of each route family answers 500 (a 20 % failure rate, deterministic).', intermittent: [{ route: 'metadata', status: 500, every: 5 }, { route: 'token', status: 500, every: 5 }] },
     { name: 'flaky-500', mode: 'both', description: 'Each request answers 500 with probability 0.2, drawn from the seeded PRNG (option seed, default 1).', intermittent: [{ route: 'metadata', status: 500, rate: 0.2 }, { route: 'token', status: 500, rate: 0.2 }] },
     { name: 'latency-jitter', mode: 'both', description: 'Every answer waits a random 0-800 ms, drawn from the seeded PRNG (option seed, default 1).', jitterMs: [0, 800] },
+    { name: 'custom-image', mode: 'vm', description: 'Healthy, but the VM was created from a gallery image: storageProfile.imageReference has only an id, no publisher, offer or SKU.', image: 'custom' },
+    { name: 'single-user-identity', mode: 'vm', description: 'One user-assigned identity and no system identity: a token request without a selector gets that identity.', identitySet: 'one-user' },
 ];
 function findScenario(name) {
     return SCENARIOS.find((s) => s.name === name);
@@ -334,7 +336,10 @@ function oauthError(code, description) {
 // of an api-version 2021-02-01 answer (elastic/beats AKS capture), the fields added up to 2021-12-13 as a
 // 2023 RHEL VM returned them (redhat-sap/rh_operations azure_imds.py RETURN sample), physicalZone from the
 // IMDS doc, and the network object of WALinuxAgent's valid.json, re-valued for a standalone (non-VMSS) VM.
-// IMDS returns every primitive as a string, "" when not applicable.
+// IMDS returns every primitive as a string, "" when not applicable. storageProfile follows the IMDS doc's storage
+// profile table and the 2021-11-15 swagger example (imageReference: id, offer, publisher, sku, version; "" for a
+// marketplace image's id). A custom or gallery image keeps no publisher, offer or SKU (IMDS FAQ) and names the
+// image in imageReference.id instead: that shape is inferred, no real capture of it was found.
 const VM_SUBSCRIPTION_ID = '3af8e776-0edc-4cf5-8520-b5ec2dbc778f';
 const VM_RESOURCE_GROUP = 'rg-ama-rollout';
 const VM_NAME = 'vm-ama-01';
@@ -375,7 +380,32 @@ const VM_INSTANCE = {
             virtualTpmEnabled: 'true',
         },
         sku: '22_04-lts-gen2',
-        storageProfile: {},
+        storageProfile: {
+            dataDisks: [],
+            imageReference: {
+                id: '',
+                offer: '0001-com-ubuntu-server-jammy',
+                publisher: 'Canonical',
+                sku: '22_04-lts-gen2',
+                version: '22.04.202410020',
+            },
+            osDisk: {
+                caching: 'ReadWrite',
+                createOption: 'FromImage',
+                diffDiskSettings: { option: '' },
+                diskSizeGB: '30',
+                encryptionSettings: { enabled: 'false' },
+                image: { uri: '' },
+                managedDisk: {
+                    id: `/subscriptions/${VM_SUBSCRIPTION_ID}/resourceGroups/${VM_RESOURCE_GROUP}/providers/Microsoft.Compute/disks/${VM_NAME}_OsDisk_1`,
+                    storageAccountType: 'Premium_LRS',
+                },
+                name: `${VM_NAME}_OsDisk_1`,
+                osType: 'Linux',
+                vhd: { uri: '' },
+                writeAcceleratorEnabled: 'false',
+            },
+        },
         subscriptionId: VM_SUBSCRIPTION_ID,
         tags: 'env:prod;team:platform',
         tagsList: [
@@ -401,6 +431,23 @@ const VM_INSTANCE = {
                 macAddress: '6045BDA1C2E3',
             },
         ],
+    },
+};
+/** The gallery image version of the custom-image scenario. */
+const CUSTOM_IMAGE_ID = `/subscriptions/${VM_SUBSCRIPTION_ID}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/contosoGallery/images/ubuntu-hardened/versions/1.4.0`;
+/** The same VM created from a custom (gallery) image: no publisher, offer or SKU anywhere, the image id instead. */
+const CUSTOM_IMAGE_VM_INSTANCE = {
+    ...VM_INSTANCE,
+    compute: {
+        ...VM_INSTANCE.compute,
+        offer: '',
+        publisher: '',
+        sku: '',
+        version: '',
+        storageProfile: {
+            ...VM_INSTANCE.compute.storageProfile,
+            imageReference: { id: CUSTOM_IMAGE_ID, offer: '', publisher: '', sku: '', version: '' },
+        },
     },
 };
 
@@ -665,7 +712,11 @@ function answerInstance(state, segments, query) {
     if (format !== 'json' && format !== 'text') {
         return { status: 400, body: metadataError(`Bad request. Unsupported format: ${format}`) };
     }
-    const fixture = state.mode === 'arc' ? ARC_INSTANCE : VM_INSTANCE;
+    const fixture = state.mode === 'arc'
+        ? ARC_INSTANCE
+        : state.spec.image === 'custom'
+            ? CUSTOM_IMAGE_VM_INSTANCE
+            : VM_INSTANCE;
     const document = documentForVersion(withComputeOverrides(fixture, state.overrides), query['api-version'] ?? '');
     const { found, value } = walk(document, segments);
     if (!found)
@@ -1387,6 +1438,8 @@ function identitiesFor(spec, mode) {
             return [];
         case 'users-only':
             return users;
+        case 'one-user':
+            return [USER_IDENTITY_1];
         case 'with-users':
             return mode === 'arc' ? [ARC_SYSTEM_IDENTITY, ...users] : DEFAULT_IDENTITIES;
         default:

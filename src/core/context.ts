@@ -65,6 +65,21 @@ export interface AmaNetwork {
   port(host: string): number;
 }
 
+/**
+ * What the ama-host check reads of the machine it runs on (Node's os module and fs.statfs), behind a port so a
+ * test can play any operating system, architecture or disk.
+ */
+export interface HostSystem {
+  /** os.release(): the kernel release; on Windows `10.0.<build>` (or `6.3.9600`). */
+  release(): string;
+  /** os.version(): on Windows the product name (`Windows Server 2022 Datacenter`); '' when unknown. */
+  version(): string;
+  /** os.machine(): the kernel's architecture (`x86_64`, `aarch64`, `arm64`, `i686`), not Node's own. */
+  machine(): string;
+  /** Bytes an unprivileged user may still write on the file system holding `path` (statfs bavail × bsize). */
+  freeBytes(path: string): Promise<number>;
+}
+
 export interface RuntimeContext {
   env: Readonly<Record<string, string | undefined>>;
   platform: string;
@@ -72,6 +87,8 @@ export interface RuntimeContext {
   /** [0,1); injectable so retry jitter is deterministic in tests. */
   random: () => number;
   fs: FileSystemPort;
+  /** The operating system, architecture and free disk space (read only by the AMA rollout checks). */
+  system: HostSystem;
   /** The Arc tokens folder for this platform; never taken from the server or a user-facing input. */
   arcTokensDir: string;
   /** Files whose presence means the Arc agent is installed. */

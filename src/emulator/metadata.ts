@@ -4,7 +4,7 @@
 
 import type { Answer } from './token.js';
 import type { EmulatorState } from './state.js';
-import { VM_INSTANCE } from './fixtures/vm-instance.js';
+import { CUSTOM_IMAGE_VM_INSTANCE, VM_INSTANCE } from './fixtures/vm-instance.js';
 import { ARC_INSTANCE } from './fixtures/arc-instance.js';
 import { metadataError } from './respond.js';
 import { withComputeOverrides } from './overrides.js';
@@ -50,7 +50,12 @@ export function answerInstance(
   if (format !== 'json' && format !== 'text') {
     return { status: 400, body: metadataError(`Bad request. Unsupported format: ${format}`) };
   }
-  const fixture = state.mode === 'arc' ? ARC_INSTANCE : VM_INSTANCE;
+  const fixture =
+    state.mode === 'arc'
+      ? ARC_INSTANCE
+      : state.spec.image === 'custom'
+        ? CUSTOM_IMAGE_VM_INSTANCE
+        : VM_INSTANCE;
   const document = documentForVersion(
     withComputeOverrides(fixture, state.overrides),
     query['api-version'] ?? '',

@@ -34,7 +34,7 @@ export type IntermittentFault = { route: RouteFamily; status: number } & (
   { every: number } | { rate: number }
 );
 
-export type IdentitySet = 'none' | 'users-only' | 'with-users';
+export type IdentitySet = 'none' | 'users-only' | 'one-user' | 'with-users';
 
 export interface ScenarioSpec extends ScenarioInfo {
   transport?: TransportFault;
@@ -45,6 +45,8 @@ export interface ScenarioSpec extends ScenarioInfo {
   /** Each answer waits a uniform random [min, max] ms from the seeded PRNG. */
   jitterMs?: readonly [number, number];
   identitySet?: IdentitySet;
+  /** VM metadata: the machine was created from a custom (gallery) image, not a marketplace one. */
+  image?: 'custom';
   /**
    * Arc: 'legacy' agents ignore user-assigned selectors and answer with the system identity; 'precheck'
    * agents refuse a selector that names no user-assigned identity on the first request, before challenging.
@@ -111,6 +113,8 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
   { name: 'intermittent-500', mode: 'both', description: 'Every 5th request of each route family answers 500 (a 20 % failure rate, deterministic).', intermittent: [{ route: 'metadata', status: 500, every: 5 }, { route: 'token', status: 500, every: 5 }] },
   { name: 'flaky-500', mode: 'both', description: 'Each request answers 500 with probability 0.2, drawn from the seeded PRNG (option seed, default 1).', intermittent: [{ route: 'metadata', status: 500, rate: 0.2 }, { route: 'token', status: 500, rate: 0.2 }] },
   { name: 'latency-jitter', mode: 'both', description: 'Every answer waits a random 0-800 ms, drawn from the seeded PRNG (option seed, default 1).', jitterMs: [0, 800] },
+  { name: 'custom-image', mode: 'vm', description: 'Healthy, but the VM was created from a gallery image: storageProfile.imageReference has only an id, no publisher, offer or SKU.', image: 'custom' },
+  { name: 'single-user-identity', mode: 'vm', description: 'One user-assigned identity and no system identity: a token request without a selector gets that identity.', identitySet: 'one-user' },
 ];
 
 export function findScenario(name: string): ScenarioSpec | undefined {

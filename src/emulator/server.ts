@@ -27,6 +27,8 @@ function identitiesFor(spec: ScenarioSpec, mode: EmulatorMode): readonly Emulato
       return [];
     case 'users-only':
       return users;
+    case 'one-user':
+      return [USER_IDENTITY_1];
     case 'with-users':
       return mode === 'arc' ? [ARC_SYSTEM_IDENTITY, ...users] : DEFAULT_IDENTITIES;
     default:

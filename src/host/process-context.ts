@@ -1,6 +1,9 @@
 // Builds the engine's RuntimeContext from the real process: the one place that reads process.env and the
 // platform on behalf of the engine. Each front door passes its own spelling, secret registration and printer.
+import os from 'node:os';
+import { statfs } from 'node:fs/promises';
 import type {
+  HostSystem,
   ProxySetting,
   DiagnosticsPort,
   InputSpelling,
@@ -55,6 +58,17 @@ export function environmentFor(platform: string, env: NodeJS.ProcessEnv): Record
   return copy;
 }
 
+/** The machine as Node sees it; statfs works on Linux and Windows alike (Windows: GetDiskFreeSpaceEx). */
+export const processSystem: HostSystem = {
+  release: () => os.release(),
+  version: () => os.version(),
+  machine: () => os.machine(),
+  freeBytes: async (path) => {
+    const stats = await statfs(path);
+    return stats.bavail * stats.bsize;
+  },
+};
+
 export function createHostContext(options: HostOptions): RuntimeContext {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
@@ -65,6 +79,7 @@ export function createHostContext(options: HostOptions): RuntimeContext {
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     random: Math.random,
     fs: nodeFileSystem,
+    system: processSystem,
     ...arcPaths,
     ...(options.arcTokensDir ? { arcTokensDir: options.arcTokensDir } : {}),
     containerMarkers: platform === 'win32' ? [] : ['/.dockerenv', '/run/.containerenv'],

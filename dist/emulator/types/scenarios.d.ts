@@ -24,7 +24,7 @@ export type IntermittentFault = {
 } | {
     rate: number;
 });
-export type IdentitySet = 'none' | 'users-only' | 'with-users';
+export type IdentitySet = 'none' | 'users-only' | 'one-user' | 'with-users';
 export interface ScenarioSpec extends ScenarioInfo {
     transport?: TransportFault;
     delayMs?: number;
@@ -34,6 +34,8 @@ export interface ScenarioSpec extends ScenarioInfo {
     /** Each answer waits a uniform random [min, max] ms from the seeded PRNG. */
     jitterMs?: readonly [number, number];
     identitySet?: IdentitySet;
+    /** VM metadata: the machine was created from a custom (gallery) image, not a marketplace one. */
+    image?: 'custom';
     /**
      * Arc: 'legacy' agents ignore user-assigned selectors and answer with the system identity; 'precheck'
      * agents refuse a selector that names no user-assigned identity on the first request, before challenging.

@@ -1,6 +1,7 @@
 // `imds-check emulate` flags of the Azure Monitor side. They are split off before the IMDS emulator parses the
 // rest, start their own listeners, and print their own banner and (with --log) one line per connection.
-//   --ama SCENARIO[@HOST:PORT]   a listener (repeatable; default 127.0.0.1 on a free port)
+//   --ama SCENARIO[@HOST:PORT][,date=±S]  a listener (repeatable; default 127.0.0.1 on a free port); date=-600
+//                                makes its Date header 10 minutes behind, so the machine's clock looks ahead
 //   --ama-proxy [HOST:]PORT      the CONNECT proxy stub; tunnels go to the first listener
 //   --ama-proxy-auth USER:PASS   Basic credentials the stub insists on (407 otherwise)
 //   --ama-roots DIR              write the test roots (public certificates only) into DIR
@@ -13,7 +14,8 @@ import { startAmaServers, type ListenSpec } from './server.js';
 
 export const AMA_HELP = [
   'Azure Monitor side (AMA readiness tests):',
-  '  --ama SCENARIO[@HOST:PORT]   HTTPS listener answering under any Azure Monitor host name (repeatable)',
+  '  --ama SCENARIO[@HOST:PORT]   HTTPS listener answering under any Azure Monitor host name (repeatable);',
+  '                               append ,date=-600 to send a Date header 600 s behind (local clock looks ahead)',
   '  --ama-proxy [HOST:]PORT      CONNECT proxy stub forwarding to the first --ama listener',
   '  --ama-proxy-auth USER:PASS   make the stub require these Basic credentials (407 otherwise)',
   '  --ama-roots DIR              write ama-test-azure-root.pem and ama-inspection-root.pem into DIR',
@@ -38,12 +40,13 @@ function hostPort(value: string, defaultHost: string): { host: string; port: num
 
 function apply(args: AmaArgs, name: string, value: string): string | null {
   if (name === 'ama') {
-    const [scenario = '', at] = value.split('@');
+    const shifted = /^(.*),date=([+-]?\d{1,9})$/.exec(value);
+    const [scenario = '', at] = (shifted ? shifted[1]! : value).split('@');
     if (!amaScenario(scenario))
       return `unknown AMA scenario '${scenario}' (${AMA_SCENARIOS.map((s) => s.name).join(', ')})`;
     const where = at === undefined ? { host: '127.0.0.1', port: 0 } : hostPort(at, '127.0.0.1');
-    if (!where) return `--ama ${value}: expected SCENARIO@HOST:PORT`;
-    args.listeners.push({ scenario, ...where });
+    if (!where) return `--ama ${value}: expected SCENARIO[@HOST:PORT][,date=SECONDS]`;
+    args.listeners.push({ scenario, ...where, dateOffsetSeconds: shifted ? Number(shifted[2]) : 0 });
   } else if (name === 'ama-proxy') {
     args.proxy = hostPort(value, '127.0.0.1');
     if (!args.proxy) return `--ama-proxy ${value}: expected [HOST:]PORT`;
@@ -110,7 +113,10 @@ export async function startAmaSide(args: AmaArgs, log?: (line: string) => void):
     await servers.close();
     throw err;
   }
-  const lines = servers.listeners.map((l) => `ama ${l.scenario} listening on https://${l.host}:${l.port}`);
+  const lines = servers.listeners.map(
+    (l) =>
+      `ama ${l.scenario} listening on https://${l.host}:${l.port}${l.dateOffsetSeconds ? ` (Date ${l.dateOffsetSeconds > 0 ? '+' : ''}${l.dateOffsetSeconds} s)` : ''}`,
+  );
   if (proxy)
     lines.push(
       `ama proxy listening on ${proxy.url}${args.proxyAuth ? ' (Basic authentication required)' : ''}`,

@@ -23,6 +23,8 @@ export interface AmaListener {
   scenario: string;
   host: string;
   port: number;
+  /** Seconds added to the clock its Date header shows (0: the true time). */
+  dateOffsetSeconds: number;
 }
 
 export interface AmaServers {
@@ -49,12 +51,19 @@ function send(res: ServerResponse, status: number, type: string, body: string, e
   return status;
 }
 
-function answer(scenario: AmaScenario, req: IncomingMessage, res: ServerResponse): number {
+function answer(
+  scenario: AmaScenario,
+  req: IncomingMessage,
+  res: ServerResponse,
+  dateOffsetSeconds: number,
+): number {
   const ping = (req.url ?? '').split('?')[0] === '/ping';
+  // The Date every answer carries, as a server whose clock is off by the offset would send it.
+  const date = { Date: new Date(Date.now() + dateOffsetSeconds * 1000).toUTCString() };
   if (scenario.http === 'html') {
-    return send(res, 403, 'text/html; charset=utf-8', BLOCK_PAGE);
+    return send(res, 403, 'text/html; charset=utf-8', BLOCK_PAGE, date);
   }
-  const extra = scenario.http === 'via' ? { Via: '1.1 contoso-proxy.corp.example' } : {};
+  const extra = scenario.http === 'via' ? { ...date, Via: '1.1 contoso-proxy.corp.example' } : date;
   if (ping) {
     const [status, body] = scenario.http === 'unhealthy' ? [503, 'Unhealthy'] : [200, 'Healthy'];
     return send(res, status, 'text/plain', body, extra);
@@ -90,6 +99,8 @@ export interface ListenSpec {
   scenario: string;
   host?: string;
   port?: number;
+  /** Shifts the Date header by this many seconds (negative: the server's clock is behind the machine's). */
+  dateOffsetSeconds?: number;
 }
 
 export async function startAmaServers(
@@ -114,13 +125,14 @@ export async function startAmaServers(
       const scenario = amaScenario(spec.scenario);
       if (!scenario) throw new Error(`unknown AMA scenario '${spec.scenario}'`);
       const host = spec.host ?? '127.0.0.1';
+      const dateOffsetSeconds = spec.dateOffsetSeconds ?? 0;
       let label = '';
       const server: net.Server =
         scenario.leaf === null
           ? net.createServer()
           : https.createServer(tlsOptions(scenario, pki), (req, res) => {
               const sni = (req.socket as tls.TLSSocket).servername;
-              const status = answer(scenario, req, res);
+              const status = answer(scenario, req, res, dateOffsetSeconds);
               record({
                 time: Date.now(),
                 kind: 'request',
@@ -147,7 +159,7 @@ export async function startAmaServers(
       servers.push(server);
       const port = await listen(server, host, spec.port ?? 0);
       label = `${host}:${port}`;
-      listeners.push({ scenario: scenario.name, host, port });
+      listeners.push({ scenario: scenario.name, host, port, dateOffsetSeconds });
     }
   } catch (err) {
     await close();

@@ -50,6 +50,10 @@ export interface RigOptions {
   withProxy?: boolean;
   /** Metadata compute fields to replace (e.g. location, azEnvironment). */
   compute?: Record<string, string>;
+  /** The IMDS emulator's scenario and mode (default healthy, vm). */
+  emulator?: { scenario?: string; mode?: 'vm' | 'arc' };
+  /** Every listener's Date header runs this many seconds off (negative: the machine looks ahead). */
+  dateOffsetSeconds?: number;
 }
 
 let pki: AmaPki | null = null;
@@ -59,12 +63,12 @@ export const sharedPki = (): AmaPki => (pki ??= createAmaPki());
 export async function startRig(o: RigOptions = {}): Promise<Rig> {
   const names = [...new Set([o.fallback ?? 'healthy', ...Object.values(o.scenarios ?? {})])];
   const emulator = await startEmulator({
-    scenario: 'healthy',
-    mode: 'vm',
+    scenario: o.emulator?.scenario ?? 'healthy',
+    mode: o.emulator?.mode ?? 'vm',
     ...(o.compute ? { overrides: { compute: o.compute } } : {}),
   });
   const servers = await startAmaServers(
-    names.map((scenario) => ({ scenario })),
+    names.map((scenario) => ({ scenario, dateOffsetSeconds: o.dateOffsetSeconds ?? 0 })),
     sharedPki(),
   );
   const portOf = (host: string): number => {
@@ -132,7 +136,7 @@ export async function runAma(
   const parsed = parseOptions(
     {
       endpoint: rig.emulator.url,
-      mode: 'vm',
+      mode: rig.emulator.mode,
       ama: 'true',
       'ama-trusted-roots': rig.rootsFile,
       'ama-proxy': 'none',
@@ -146,6 +150,8 @@ export async function runAma(
     env,
     progress: (e) => progress.push(e.text),
     amaNetwork: network,
+    // Arc: the emulator's own tokens folder, as the engine's contract allows for a loopback endpoint in tests.
+    ...(rig.emulator.tokensDir ? { arcTokensDir: rig.emulator.tokensDir } : {}),
   });
   // As a door does: what parsing found (the proxy password) is masked before the run.
   secrets.push(...parsed.secrets);

@@ -1,6 +1,7 @@
 // The AMA readiness check (ama: true): after IMDS, the endpoints the Azure Monitor Agent itself must reach,
 // from the region and cloud metadata gave. Per host: DNS, TCP 443 (direct or CONNECT), TLS with the Azure root
 // check, HTTP. The probing (TLS, DNS) is loaded only when the check runs, so start-up never pays for it.
+import { neutralise } from '../../neutralise.js';
 import { finish, skip, type CheckModule } from '../../pipeline/check.js';
 import type { OutputSpec } from '../../pipeline/output-spec.js';
 import type { Run } from '../../pipeline/run-state.js';
@@ -75,6 +76,32 @@ export async function runAma(
   };
 }
 
+/**
+ * A certificate that looks expired or not yet valid is judged by the local clock: when the clock check found the
+ * clock off, that is said first, as the cause.
+ */
+/** Both texts were neutralised when the check finished; the cap only keeps the addition from cutting them. */
+const SETTLED_TEXT_CHARS = 8000;
+
+export function clockCause(own: AmaFinding, findings: Findings): AmaFinding {
+  const clock = findings.clock;
+  if (!clock?.off || clock.skewSeconds === null || !own.hosts.some((h) => h.code === 'ama_tls_expired'))
+    return own;
+  const way = clock.skewSeconds > 0 ? 'ahead of' : 'behind';
+  const cause = `The local clock is ${Math.abs(clock.skewSeconds)} s ${way} Azure (clock check): certificates are judged by this clock, so the clock is the cause of ama_tls_expired here. Correct the clock first (clock_skew), then run the check again.`;
+  return {
+    ...own,
+    check: {
+      ...own.check,
+      message: neutralise(
+        `${own.check.message} The local clock is off (clock check), which makes valid certificates look expired or not yet valid.`,
+        SETTLED_TEXT_CHARS,
+      ),
+      remediation: neutralise(`${cause} ${own.check.remediation}`, SETTLED_TEXT_CHARS),
+    },
+  };
+}
+
 export const amaCheck: CheckModule<'ama'> = {
   id: 'ama',
   title: 'Azure Monitor Agent endpoints',
@@ -83,4 +110,5 @@ export const amaCheck: CheckModule<'ama'> = {
   outputs: OUTPUTS,
   remedies: AMA_REMEDIES,
   run: (run, findings) => runAma(run, findings),
+  settle: (own, findings) => clockCause(own, findings),
 };

@@ -40,8 +40,11 @@ export interface HostOutcome {
   /** One clause for the check's message: what passed or what failed. */
   reason: string;
   ms: number;
-  /** When an HTTP answer came back: its Date header (the server's clock, '' when absent) and the local time. */
-  answered: { date: string; at: number } | null;
+  /**
+   * When an HTTP answer came back: its Date header (the server's clock, '' when absent) and the local times the
+   * request was sent and the answer arrived (the server's clock was read in between).
+   */
+  answered: { date: string; sent: number; at: number } | null;
 }
 
 export interface ProbeDeps {
@@ -137,6 +140,7 @@ export async function probeHost(target: AmaHost, deps: ProbeDeps): Promise<HostO
   }
 
   const path = target.handler ? '/ping' : '/';
+  const sent = deps.now();
   const got = await httpGet({
     connection: { socket: shake.socket },
     hostHeader: host,
@@ -154,7 +158,7 @@ export async function probeHost(target: AmaHost, deps: ProbeDeps): Promise<HostO
     const why = got.errno === 'ETIMEDOUT' ? 'no HTTP answer in time' : `no HTTP answer (${got.errno})`;
     return done('ama_http_failed', `GET ${path}: ${why}`);
   }
-  answered = { date: header(got, 'date'), at: deps.now() };
+  answered = { date: header(got, 'date'), sent, at: deps.now() };
   entry.http = { status: got.status, body: clip(got.body, KEPT_BODY_CHARS) };
   const http = judgeHttp(got, target.handler, path);
   if (http.failure) return done(http.failure.code, http.failure.reason);

@@ -17,10 +17,11 @@ import { hostsVerdict } from './verdict.js';
 /** What the probing found: a verdict with each host's entry and answer, or why nothing was probed. */
 export type Probed = { skipped: string } | { verdict: Verdict; hosts: HostEntry[]; answers: AmaAnswer[] };
 
-/** An HTTP answer from an Azure Monitor host: its Date header ('' when absent) and when it arrived here. */
+/** An HTTP answer from an Azure Monitor host: its Date header ('' when absent), when it was asked and arrived. */
 export interface AmaAnswer {
   host: string;
   date: string;
+  sent: number;
   at: number;
 }
 
