@@ -21,10 +21,10 @@ const DOCS = [
 ];
 const text = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const withoutCode = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, '');
-/** Markdown link targets outside code blocks: inline `[text](target)` and definitions `[label]: target`. */
+/** Markdown link targets outside code blocks: inline `[text](target)` and definitions `[label]: target` (not footnotes `[^n]: text`). */
 const links = (markdown: string): string[] => [
   ...[...withoutCode(markdown).matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!),
-  ...[...withoutCode(markdown).matchAll(/^ {0,3}\[[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1]!),
+  ...[...withoutCode(markdown).matchAll(/^ {0,3}\[(?!\^)[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1]!),
 ];
 const anchorsOf = (markdown: string) =>
   new Set([...withoutCode(markdown).matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1]!)));
@@ -60,7 +60,7 @@ describe('documentation links', () => {
   it('the checker sees a broken link, a link out of the repository and a link resolved from the wrong folder', () => {
     const sample =
       '[a](docs/missing.md) [b](../shared/x.md) [c](README.md#no-such-heading) [d](README.md) [e](#top)\n' +
-      '\n[f]: docs/also-missing.md\n\n# Top\n';
+      '\n[f]: docs/also-missing.md\n[^n]: a footnote, not a link\n\n# Top\n';
     expect(links(sample)).toEqual([
       'docs/missing.md',
       '../shared/x.md',
