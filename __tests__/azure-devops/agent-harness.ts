@@ -8,9 +8,10 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_ROOT } from '../helpers/bundle-root.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const bundlePath = join(repoRoot, 'dist', 'azure-devops', 'index.js');
+export const bundlePath = join(BUNDLE_ROOT, 'dist', 'azure-devops', 'index.js');
 
 /** This process's node and Node 24 (IMDS_CHECK_NODE24, which `npm test` obtains): see node-binaries.ts. */
 export { nodeBinaries } from '../helpers/node-binaries.js';

@@ -17,9 +17,10 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { node24Path } from '../helpers/node-binaries.js';
+import { BUNDLE_ROOT } from '../helpers/bundle-root.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BUNDLE = join(ROOT, 'dist/index.js');
+export const BUNDLE = join(BUNDLE_ROOT, 'dist/index.js');
 
 /**
  * The Node binaries to run the bundle on, one per version: this process's node, the first `node` on PATH

@@ -11,6 +11,7 @@ import {
   type TaskInputSpec,
 } from '../azure-devops/agent-harness.js';
 import { runAction } from '../github/runner.js';
+import { BUNDLE_ROOT } from '../helpers/bundle-root.js';
 
 export type Door = 'action' | 'task' | 'cli' | 'cli-json';
 export const DOORS: readonly Door[] = ['action', 'task', 'cli', 'cli-json'];
@@ -42,7 +43,7 @@ async function runCli(
   args: string[],
   dir: string,
 ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/cli/index.js'), ...args], {
+  const child = spawn(process.execPath, [join(BUNDLE_ROOT, 'dist/cli/index.js'), ...args], {
     cwd: dir,
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir },
     stdio: ['ignore', 'pipe', 'pipe'],
