@@ -51,13 +51,14 @@ interface MergeCommand {
 type Parsed =
   { kind: 'help' } | { kind: 'usage-error'; message: string } | ({ kind: 'merge' } & MergeCommand);
 
-const VALUE_FLAGS: Readonly<Record<string, keyof RawMergeInputs | 'markdown'>> = {
-  expected: 'expected',
-  'min-pass': 'min-pass',
-  'allow-codes': 'allow-codes',
-  report: 'report-path',
-  markdown: 'markdown',
-};
+/** Flag → input. A Map: `--constructor` is an unknown option, not a property every object has. */
+const VALUE_FLAGS: ReadonlyMap<string, keyof RawMergeInputs | 'markdown'> = new Map([
+  ['expected', 'expected'],
+  ['min-pass', 'min-pass'],
+  ['allow-codes', 'allow-codes'],
+  ['report', 'report-path'],
+  ['markdown', 'markdown'],
+]);
 
 export function parseMergeArgs(argv: string[]): Parsed {
   const command: MergeCommand = { inputs: {}, json: false, markdownPath: '' };
@@ -76,7 +77,7 @@ export function parseMergeArgs(argv: string[]): Parsed {
     }
     const match = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
     const name = match?.[1] ?? arg;
-    if (!match || (name !== 'json' && !(name in VALUE_FLAGS)))
+    if (!match || (name !== 'json' && !VALUE_FLAGS.has(name)))
       return { kind: 'usage-error', message: `unknown option ${arg}` };
     if (seen.has(name)) return { kind: 'usage-error', message: `--${name} given more than once` };
     seen.add(name);
@@ -88,7 +89,7 @@ export function parseMergeArgs(argv: string[]): Parsed {
     const value = match[2] ?? argv[++i];
     if (value === undefined || (match[2] === undefined && value.startsWith('--')))
       return { kind: 'usage-error', message: `--${name} needs a value` };
-    const target = VALUE_FLAGS[name]!;
+    const target = VALUE_FLAGS.get(name)!;
     if (target === 'markdown') command.markdownPath = value;
     else command.inputs[target] = value;
   }

@@ -1,7 +1,14 @@
 // httpGet against real servers on 127.0.0.1: every way an answer can end is a value, never a throw or a hang.
 import http from 'node:http';
 import { classifySocketError } from '../../../src/core/imds/failures.js';
-import { httpGet, type GetRequest, type HttpResult } from '../../../src/core/imds/http.js';
+import {
+  header,
+  headerText,
+  headerValues,
+  httpGet,
+  type GetRequest,
+  type HttpResult,
+} from '../../../src/core/imds/http.js';
 import { closedPort, httpServer, rawServer, type Loopback } from '../../helpers/loopback.js';
 
 const HANG_BOUND_MS = 5_000;
@@ -83,7 +90,29 @@ describe('httpGet answers', () => {
     const { result } = await get(s.port);
     expect(result).toMatchObject({ kind: 'answer', status: 401 });
     if (result.kind === 'answer')
-      expect(result.headers['www-authenticate']).toEqual(['Basic realm=/a.key', 'Basic realm=/b.key']);
+      expect(result.headers.get('www-authenticate')).toEqual(['Basic realm=/a.key', 'Basic realm=/b.key']);
+  });
+
+  // Issue 17: the header table was a plain object, so `constructor: x` crashed (`.push is not a function`).
+  it('headers named like Object.prototype members are headers like any other', async () => {
+    const names = ['constructor', 'Constructor', '__proto__', 'hasOwnProperty', 'toString', 'VALUEOF'];
+    const lines = names.map((name, i) => `${name}: v${i}\r\n`).join('');
+    const s = await serve(
+      rawServer((socket) =>
+        socket.end(`HTTP/1.1 200 OK\r\n${lines}Content-Length: 2\r\nConnection: close\r\n\r\n{}`),
+      ),
+    );
+    const { result } = await get(s.port);
+    expect(result).toMatchObject({ kind: 'answer', status: 200, body: '{}' });
+    if (result.kind !== 'answer') return;
+    expect(header(result, 'constructor')).toBe('v0');
+    expect(headerValues(result, 'CONSTRUCTOR')).toEqual(['v0', 'v1']);
+    expect(headerText(result, '__proto__')).toBe('v2');
+    expect(header(result, 'hasownproperty')).toBe('v3');
+    expect(header(result, 'toString')).toBe('v4');
+    expect(header(result, 'valueOf')).toBe('v5');
+    expect(header(result, 'isPrototypeOf')).toBe('');
+    expect(headerValues(result, '__defineGetter__')).toEqual([]);
   });
 
   it('reads an error status with its body', async () => {
