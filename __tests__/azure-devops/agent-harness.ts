@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_ROOT } from '../helpers/bundle-root.js';
+import { isLoopbackTestEndpoint } from '../helpers/loopback-endpoint.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const bundlePath = join(BUNDLE_ROOT, 'dist', 'azure-devops', 'index.js');
@@ -91,7 +92,7 @@ export async function runAgentTask(
   timeoutMs = 60_000,
 ): Promise<AgentRun> {
   // Safety: without a loopback endpoint the task would contact the real IMDS address from this machine.
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(env['INPUT_ENDPOINT'] ?? '')) {
+  if (!isLoopbackTestEndpoint(env['INPUT_ENDPOINT'] ?? '')) {
     throw new Error('runAgentTask needs INPUT_ENDPOINT on 127.0.0.1 (the emulator or a closed port)');
   }
   for (const dir of [env['AGENT_TEMPDIRECTORY'], env['SYSTEM_DEFAULTWORKINGDIRECTORY']])
