@@ -73,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const parsed = parseOptions(command.inputs, CLI_SPELLING);
   if (!parsed.ok) {
-    io.err(`imds-check: ${parsed.error.message}\n`);
+    io.err(`imds-check: ${redact(parsed.error.message, parsed.secrets)}\n`);
     return 2;
   }
   const options = parsed.options;

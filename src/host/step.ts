@@ -70,13 +70,13 @@ export async function runStep(platform: PlatformPort, deps: StepDeps = {}): Prom
 
   try {
     const parsed = parseOptions(readInputs(port), port.spelling);
+    // Credentials found in inputs (a proxy password) are masked whatever they look like, refused or not.
+    for (const secret of parsed.secrets) mask(secret);
     if (!parsed.ok) {
       port.finish('failed', oneLine(parsed.error.message));
       return;
     }
     const options = parsed.options;
-    // Credentials found in inputs (a proxy password) are masked whatever they look like.
-    for (const secret of parsed.secrets) mask(secret);
     const ctx = createHostContext({
       spell: port.spelling,
       registerSecret,

@@ -91,6 +91,12 @@ test.each([
 test.each([
   ['https://proxy.corp:3128', 'uses https; AMA supports http:// proxies'],
   ['http://[bad', 'is not a URL'],
+  // Issue 17: a bad '%' in the user-info threw `URI malformed` out of the check and aborted the run.
+  [
+    'http://proxyuser:Tr0ub4dor%zzSecret@proxy.corp:3128',
+    "has a '%' that starts no escape in its user name or password (write % as %25)",
+  ],
+  ['proxyuser:Tr0ub4dor#Secret@proxy.corp:3128', 'is not a URL'],
 ])('HTTPS_PROXY=%s fails as ama_proxy_invalid', async (value, reason) => {
   const run = fakeRun('vm', { ama: true }, ctx({ env: { HTTPS_PROXY: value } }));
   const found = await runAma(run, findings('westeurope', 'AzurePublicCloud'));
