@@ -27,7 +27,11 @@ export interface FileSystemPort {
    * files over the cap (EFBIG) and files with more than one hard link (EMLINK).
    */
   readSmallFile(path: string, maxBytes: number): Promise<string>;
-  readText(path: string): Promise<string>;
+  /**
+   * Reads at most maxBytes of a file named by the user or the environment, links followed: opened once (never
+   * blocking on a FIFO) and judged by fstat on that handle: not a regular file is ENOTREG, over the cap EFBIG.
+   */
+  readBounded(path: string, maxBytes: number): Promise<string>;
 }
 
 /** Read-only diagnostics commands (e.g. `systemctl is-active himdsd`); absence is not an error. */

@@ -77,9 +77,13 @@ test.each([
   [
     'too large',
     { '/roots.pem': { content: 'x', stat: { size: 2 * 1024 * 1024 } } },
-    'cannot read it (EFBIG)',
+    'it is larger than 1 MiB (EFBIG)',
   ],
-  ['not a file', { '/roots.pem': { content: '', stat: { isFile: false } } }, 'cannot read it (ENOTREG)'],
+  [
+    'not a file',
+    { '/roots.pem': { content: '', stat: { isFile: false } } },
+    'it is not a regular file (ENOTREG)',
+  ],
 ])('ama-trusted-roots with %s fails before any lookup', async (_name, files, reason) => {
   const run = fakeRun('vm', { ama: true, amaTrustedRoots: '/roots.pem' }, ctx({ fs: fakeFs([], files) }));
   const found = await runAma(run, findings('westeurope', 'AzurePublicCloud'));
