@@ -65,7 +65,8 @@ export interface ProxySetting {
 
 /** How the AMA check resolves a host and which port stands for its 443 (replaced in tests only). */
 export interface AmaNetwork {
-  resolve(host: string): Promise<string[]>;
+  /** `timeoutMs`: the bound the caller waits; the system resolver uses it to give up waiting for a thread. */
+  resolve(host: string, timeoutMs?: number): Promise<string[]>;
   port(host: string): number;
 }
 

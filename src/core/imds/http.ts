@@ -36,6 +36,8 @@ export interface GetRequest {
   path: string;
   headers: Record<string, string>;
   connectTimeoutMs: number;
+  /** Resolves a host given by name (never an IP address); node's own lookup when absent. */
+  lookup?: net.LookupFunction;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
   /** What is left of the whole run: every phase timer is also capped by it. */
@@ -98,7 +100,12 @@ function getOnce(request: GetRequest, host: string | null): Promise<HttpResult> 
 
     const req = http.request({
       ...('agent' in connection
-        ? { host: host ?? '', port: connection.port, agent: connection.agent }
+        ? {
+            host: host ?? '',
+            port: connection.port,
+            agent: connection.agent,
+            ...(request.lookup ? { lookup: request.lookup } : {}),
+          }
         : { createConnection: () => connection.socket }),
       path: request.path,
       method: 'GET',
