@@ -2,14 +2,13 @@
 // IMDS on port 80 and the Azure Monitor side on port 443 of loopback addresses, and a private mount namespace per
 // door run whose own /etc/hosts maps the real host names to those addresses (and whose resolv.conf points at
 // nothing, so an unmapped name fails fast). The machine's own /etc is never touched.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCommands } from '../azure-devops/agent-harness.js';
 import { parseOutputFile } from '../github/runner.js';
 import { CLI, runDoor, type Door, type DoorRequest, type DoorRun } from './front-doors.js';
-import { Netns, type Background } from './namespace.js';
+import { must, Netns, privateEtc, type Background } from './namespace.js';
 import type { TimingLog } from './timings.js';
 
 export const WORKSPACE = '11111111-2222-3333-4444-555555555555';
@@ -19,18 +18,6 @@ export const ODS = `${WORKSPACE}.ods.opinsights.azure.com`;
 export const DCE = 'mydce-ab12.westeurope-1.ingest.monitor.azure.com';
 export const HOSTS = [GLOBAL, REGIONAL, ODS, DCE];
 export const DOORS: Door[] = ['cli', 'action', 'task'];
-
-/** Runs argv in a private mount namespace with `hosts` and `resolv` bound over /etc/hosts and /etc/resolv.conf. */
-const MOUNT_SCRIPT = [
-  'mount --bind "$1" /etc/hosts && mount --bind "$2" /etc/resolv.conf || exit 97',
-  'shift 2',
-  'exec "$@"',
-].join('\n');
-
-function must(argv: string[]): void {
-  const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed: ${r.stdout}${r.stderr}`);
-}
 
 export interface AmaNamespace {
   ns: Netns;
@@ -76,18 +63,7 @@ export function amaNamespace(addresses: string[] = []): AmaNamespace {
         ...Object.entries(hosts).map(([h, a]) => `${a} ${h}`),
       ];
       writeFileSync(file, `${lines.join('\n')}\n`);
-      const prefix = ns.wrap([
-        'unshare',
-        '-m',
-        '--propagation',
-        'private',
-        'bash',
-        '-c',
-        MOUNT_SCRIPT,
-        'bash',
-        file,
-        resolv,
-      ]);
+      const prefix = ns.wrap(privateEtc({ hosts: file, 'resolv.conf': resolv }));
       const run = await runDoor(door, { ...request, prefix });
       return { ...run, outputs: outputsOf(run), summary: summaryOf(run) };
     },
