@@ -8,9 +8,11 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_ROOT } from '../helpers/bundle-root.js';
+import { isLoopbackTestEndpoint } from '../helpers/loopback-endpoint.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const bundlePath = join(repoRoot, 'dist', 'azure-devops', 'index.js');
+export const bundlePath = join(BUNDLE_ROOT, 'dist', 'azure-devops', 'index.js');
 
 /** This process's node and Node 24 (IMDS_CHECK_NODE24, which `npm test` obtains): see node-binaries.ts. */
 export { nodeBinaries } from '../helpers/node-binaries.js';
@@ -91,7 +93,7 @@ export async function runAgentTask(
   bundle = bundlePath,
 ): Promise<AgentRun> {
   // Safety: without a loopback endpoint the task would contact the real IMDS address from this machine.
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(env['INPUT_ENDPOINT'] ?? '')) {
+  if (!isLoopbackTestEndpoint(env['INPUT_ENDPOINT'] ?? '')) {
     throw new Error('runAgentTask needs INPUT_ENDPOINT on 127.0.0.1 (the emulator or a closed port)');
   }
   for (const dir of [env['AGENT_TEMPDIRECTORY'], env['SYSTEM_DEFAULTWORKINGDIRECTORY']])

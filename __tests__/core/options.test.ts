@@ -465,8 +465,10 @@ describe('parseOptions AMA readiness inputs', () => {
       { ama: 'true', 'ama-proxy': 'http://svc:P%40ss-w0rd-long@proxy.corp:3128' },
       ACTION_SPELLING,
     );
+    // The password decoded (what goes into Basic) and as written, and the Basic value.
     expect(parsed.ok && parsed.secrets).toEqual([
       'P@ss-w0rd-long',
+      'P%40ss-w0rd-long',
       Buffer.from('svc:P@ss-w0rd-long').toString('base64'),
     ]);
     const plain = parseOptions({ ama: 'true', 'ama-proxy': 'http://proxy.corp:3128' }, ACTION_SPELLING);
@@ -485,5 +487,39 @@ describe('parseOptions AMA readiness inputs', () => {
       expect(error.message).toContain('***@proxy.corp');
       expect(error.message).not.toMatch(/S3cretPw|u:/);
     }
+  });
+
+  // Issue 17: '#', '/' or '?' in a password ended the authority, so the message echoed it; a bad '%' threw
+  // `URI malformed`. Every one is refused by name, never echoed, and its password comes back to be masked.
+  it.each([
+    ['http://proxyuser:Tr0ub4dor#Secret@proxy.corp:3128', 'Tr0ub4dor#Secret'],
+    ['http://proxyuser:Tr0ub4dor/Secret@proxy.corp:3128', 'Tr0ub4dor/Secret'],
+    ['http://proxyuser:Tr0ub4dor?Secret@proxy.corp:3128', 'Tr0ub4dor?Secret'],
+    ['http://proxyuser:Tr0ub4dor%Secret@proxy.corp:3128', 'Tr0ub4dor%Secret'],
+    ['http://proxyuser:Tr0ub4dor%zz%Secret@proxy.corp:3128/', 'Tr0ub4dor%zz%Secret'],
+  ])('ama-proxy %s is refused naming the input, its password never echoed', (value, password) => {
+    for (const spelling of [ACTION_SPELLING, TASK_SPELLING, CLI_SPELLING]) {
+      const parsed = parseOptions({ ama: 'true', 'ama-proxy': value }, spelling);
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) continue;
+      expect(parsed.error.message).toMatch(
+        /^Invalid input '(ama-proxy|amaProxy|--ama-proxy)': got "http:\/\/\*\*\*@proxy\.corp:3128\/?"/,
+      );
+      expect(parsed.error.message).not.toMatch(/Tr0ub|Secret|proxyuser/);
+      // Refused or not, the password as written comes back for the door to mask.
+      expect(parsed.secrets).toContain(password);
+    }
+  });
+
+  it('ama-proxy: a password with an unescaped @ is read up to the last @', () => {
+    const parsed = parseOptions(
+      { ama: 'true', 'ama-proxy': 'http://proxyuser:Tr0ub4dor@Secret@proxy.corp:3128' },
+      CLI_SPELLING,
+    );
+    expect(parsed.ok && parsed.options.amaProxy).toMatchObject({
+      display: 'http://proxy.corp:3128',
+      authorization: `Basic ${Buffer.from('proxyuser:Tr0ub4dor@Secret').toString('base64')}`,
+    });
+    expect(parsed.ok && parsed.secrets).toContain('Tr0ub4dor@Secret');
   });
 });

@@ -96,12 +96,30 @@ describe('runProbe when nothing listens', () => {
   it('on Arc, a refused connection reports the himdsd service state from diagnostics', async () => {
     const port = await closedPort();
     const diagnostics = recordingDiagnostics('inactive\n');
-    const { report } = await probe({ mode: 'arc', endpoint: `http://127.0.0.1:${port}` }, { diagnostics });
-    expect(diagnostics.runs).toEqual([{ command: 'systemctl', args: ['is-active', 'himdsd'] }]);
+    const fs = fakeFs(['/usr/bin/systemctl', '/bin/systemctl']);
+    const { report } = await probe(
+      { mode: 'arc', endpoint: `http://127.0.0.1:${port}` },
+      { diagnostics, fs },
+    );
+    // Issue 17: by its full path, never a bare name looked up through PATH.
+    expect(diagnostics.runs).toEqual([{ command: '/usr/bin/systemctl', args: ['is-active', 'himdsd'] }]);
     const reach = byId(report, 'reachability');
     expect(reach.message).toContain('inactive');
     expect(reach.remediation).toContain('himdsd');
   });
+
+  it.each([
+    [['/bin/systemctl'], '/bin/systemctl'],
+    [[], null],
+  ])(
+    'on Linux, systemctl is the first of /usr/bin, /bin that exists (%j), else none runs',
+    async (found, command) => {
+      const port = await closedPort();
+      const diagnostics = recordingDiagnostics('inactive\n');
+      await probe({ mode: 'arc', endpoint: `http://127.0.0.1:${port}` }, { diagnostics, fs: fakeFs(found) });
+      expect(diagnostics.runs).toEqual(command ? [{ command, args: ['is-active', 'himdsd'] }] : []);
+    },
+  );
 
   it.each([
     [{ SystemRoot: 'D:\\WINDOWS' }, 'D:\\WINDOWS\\System32\\sc.exe'],

@@ -195,7 +195,13 @@ describe.each(nodeBinaries())('merge front doors on $label', ({ path: node }) =>
   });
 
   it('CLI: usage errors exit 2', async () => {
-    for (const args of [['merge'], ['merge', '--min-pass', '120%', 'x'], ['merge', '--frobnicate', 'x']]) {
+    // `--constructor` is a name every plain object has: an unknown option all the same (issue 17).
+    for (const args of [
+      ['merge'],
+      ['merge', '--min-pass', '120%', 'x'],
+      ['merge', '--frobnicate', 'x'],
+      ['merge', '--constructor', 'x', 'y'],
+    ]) {
       const run = await runNode(node, [CLI, ...args], work, baseEnv(work));
       expect([args, run.code, run.stderr]).toEqual([
         args,

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { agentEnvironment, parseCommands, repoRoot, type VsoCommand } from '../azure-devops/agent-harness.js';
 import { inputEnvName, parseOutputFile, tempDir } from '../github/runner.js';
+import { BUNDLE_ROOT } from '../helpers/bundle-root.js';
 import { commandProblems, type Problem } from '../helpers/injection.js';
 
-export const CLI = join(repoRoot, 'dist/cli/index.js');
-export const ACTION = join(repoRoot, 'dist/merge/index.js');
-export const TASK = join(repoRoot, 'dist/azure-devops-merge/index.js');
+export const CLI = join(BUNDLE_ROOT, 'dist/cli/index.js');
+export const ACTION = join(BUNDLE_ROOT, 'dist/merge/index.js');
+export const TASK = join(BUNDLE_ROOT, 'dist/azure-devops-merge/index.js');
 
 export interface Run {
   code: number | null;

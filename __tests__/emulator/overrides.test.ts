@@ -68,6 +68,30 @@ describe('instance document overrides', () => {
     expect((await at('2018-10-01')).resourceId).toBeUndefined();
   });
 
+  // Issue 17: `__proto__.x` walked into Object.prototype of the process running the emulator.
+  it('paths through __proto__, constructor or prototype make keys of those names, and pollute nothing', async () => {
+    const compute = {
+      '__proto__.pollutedByOverride': 'p1',
+      'constructor.prototype.pollutedByOverride2': 'p2',
+      'tagsList.__proto__': 'p3',
+      toString: 'p4',
+    };
+    const e = await start({ overrides: { compute } });
+    const probe = {} as Record<string, unknown>;
+    expect(probe['pollutedByOverride']).toBeUndefined();
+    expect(probe['pollutedByOverride2']).toBeUndefined();
+    expect(Object.prototype.toString.call([])).toBe('[object Array]');
+    // On the wire, the names are keys like any other (JSON.parse keeps `__proto__` as an own key).
+    const doc = json(await get(e.url, '/metadata/instance/compute?api-version=2021-02-01'));
+    expect(JSON.parse(JSON.stringify(doc))).toMatchObject({ toString: 'p4' });
+    expect(Object.getOwnPropertyDescriptor(doc, '__proto__')?.value).toEqual({ pollutedByOverride: 'p1' });
+    expect((doc['constructor'] as Record<string, unknown>)['prototype']).toEqual({
+      pollutedByOverride2: 'p2',
+    });
+    expect(Array.isArray(doc['tagsList'])).toBe(true);
+    expect(({} as Record<string, unknown>)['pollutedByOverride']).toBeUndefined();
+  });
+
   it('reaches the attested payload too', async () => {
     const e = await start({ overrides: { compute: { vmId: 'forged-vm-id' } } });
     const body = json(await get(e.url, '/metadata/attested/document?api-version=2021-02-01'));

@@ -1,6 +1,6 @@
 // Answer bodies for the fuzzer: a valid instance document (token answers: token-documents.ts) with harmless noise (deep nesting,
 // invalid UTF-8 inside a string, big but allowed size), or a mutation that makes it invalid by construction.
-import { hostileText, SHAPED_COMPUTE_FIELDS } from './hostile.js';
+import { hostileText, PROTOTYPE_NAMES, SHAPED_COMPUTE_FIELDS } from './hostile.js';
 import type { Prng } from './prng.js';
 
 export interface Doc {
@@ -149,6 +149,8 @@ export function instanceDocument(rnd: Prng): Doc {
     const hostile = { ...compute };
     for (const field of rnd.chance(0.3) ? SHAPED_COMPUTE_FIELDS : [rnd.pick(SHAPED_COMPUTE_FIELDS)])
       hostile[field] = hostileText(rnd);
+    // A cloud named like an Object.prototype member is unknown: out of shape, and the token goes to ARM.
+    if (rnd.chance(0.3)) hostile['azEnvironment'] = rnd.pick(PROTOTYPE_NAMES);
     const n = noise(rnd, { compute: hostile, network: {} });
     return {
       status: 200,

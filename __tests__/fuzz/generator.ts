@@ -3,6 +3,7 @@
 import { instanceDocument } from './documents.js';
 import { tokenDocument } from './token-documents.js';
 import { frame, headerBlock, type WireAnswer } from './framing.js';
+import { prototypeHeaders } from './hostile.js';
 import type { Prng } from './prng.js';
 
 export interface Challenge {
@@ -29,15 +30,26 @@ export interface FuzzCase {
   metadataWarns: boolean;
   /** The token check must end warn/token_claim_rejected: a sound JWT answer with a claim out of shape. */
   tokenWarns: boolean;
+  /**
+   * The engine may wait for a bound here (broken framing, a silent server, a status it retries until the
+   * deadline). Every other case is decided as soon as its answers arrive.
+   */
+  waits: boolean;
 }
+
+/** Statuses the engine retries until the deadline (DESIGN 3.1): 410, 429, 5xx; the token request also 404. */
+const retried = (status: number, token: boolean): boolean =>
+  status === 410 || status === 429 || status >= 500 || (token && status === 404);
 
 const IMDS_HEADERS = ['Server: IMDS/150.870.65.1544'];
 
 function answerFor(rnd: Prng, doc: ReturnType<typeof instanceDocument>, hostileRate: number) {
+  // Headers named `constructor`, `__proto__`, … change nothing about the answer: the oracle stays as it is.
+  const odd = rnd.chance(0.15) ? prototypeHeaders(rnd) : [];
   const wire = frame(
     rnd,
     doc.status,
-    [...IMDS_HEADERS, `Content-Type: ${doc.contentType}`],
+    [...IMDS_HEADERS, ...odd, `Content-Type: ${doc.contentType}`],
     doc.body,
     hostileRate,
   );
@@ -57,7 +69,12 @@ function challengeFor(rnd: Prng, tokensDir: string, baitPath: string, keyName: s
   const own = `${tokensDir}/${keyName}`;
   if (rnd.chance(0.6)) {
     const spelling = rnd.pick(['WWW-Authenticate', 'Www-Authenticate', 'www-authenticate']);
-    return { answer: make([`${spelling}: Basic realm=${own}`]), legitimate: true, kind: 'challenge-ok' };
+    const odd = rnd.chance(0.2) ? prototypeHeaders(rnd) : [];
+    return {
+      answer: make([...odd, `${spelling}: Basic realm=${own}`]),
+      legitimate: true,
+      kind: odd.length > 0 ? 'challenge-ok-prototype-headers' : 'challenge-ok',
+    };
   }
   const hostile: [string, string[]][] = [
     ['realm-outside', [`WWW-Authenticate: Basic realm=${baitPath}`]],
@@ -121,6 +138,10 @@ export function generateCase(
   else if (!tokenValid) tokenPasses = false;
   else tokenPasses = metaSound ? true : null;
   const tokenWarns = !tokenUnknown && tokenDoc.warns && exchangeSound && metaSound;
+  const waits =
+    [metadata, token].some((a) => !a.intact || a.unknown || a.after === 'hang') ||
+    retried(metaDoc.status, false) ||
+    retried(tokenDoc.status, true);
   return {
     index,
     mode,
@@ -133,5 +154,6 @@ export function generateCase(
     tokenPasses,
     metadataWarns,
     tokenWarns,
+    waits,
   };
 }

@@ -40,6 +40,31 @@ export function hostileText(rnd: Prng): string {
   return [...parts, rnd.pick(PIECES.slice(0, 16))].join('');
 }
 
+/**
+ * Names every plain object already has (issue 17): as header names or table keys they must be text like any
+ * other. Mixed case too, since header names are compared lower-cased.
+ */
+export const PROTOTYPE_NAMES = [
+  'constructor',
+  'Constructor',
+  'CONSTRUCTOR',
+  '__proto__',
+  '__PROTO__',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__lookupSetter__',
+];
+
+/** One to three header lines named like Object.prototype members. */
+export function prototypeHeaders(rnd: Prng): string[] {
+  return Array.from({ length: 1 + rnd.int(3) }, () => `${rnd.pick(PROTOTYPE_NAMES)}: ${rnd.hex(4)}`);
+}
+
 /** Instance-document fields whose values become outputs, each with a shape. */
 export const SHAPED_COMPUTE_FIELDS = [
   'vmId',

@@ -1,7 +1,7 @@
 // Runner-faithful tests of the committed bundle: `node dist/index.js` on Node 20 and Node 24 with the
 // environment the GitHub runner builds, against the IMDS emulator on 127.0.0.1 (through the endpoint input).
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { OUTPUT_NAMES } from '../../src/core/index.js';
@@ -43,13 +43,17 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
-/** A folder with a `systemctl` that answers like a stopped himdsd, with noise on stderr. */
-function fakeSystemctl(): string {
+/**
+ * A folder with a planted `systemctl` that answers like a stopped himdsd, with noise on stderr, and leaves a
+ * mark when it runs: the step must run the system's own by its full path, never a name looked up in PATH.
+ */
+function plantedSystemctl(): { dir: string; ran: string } {
   const dir = tempDir('imds-gh-bin-');
   const file = join(dir, 'systemctl');
-  writeFileSync(file, '#!/bin/sh\necho inactive\necho diag-noise >&2\nexit 3\n');
+  const ran = join(dir, 'ran');
+  writeFileSync(file, `#!/bin/sh\ntouch '${ran}'\necho inactive\necho diag-noise >&2\nexit 3\n`);
   chmodSync(file, 0o755);
-  return dir;
+  return { dir, ran };
 }
 
 const stdoutLines = (run: ActionRun): string[] => run.stdout.split(/\r?\n/).filter((l) => l !== '');
@@ -228,11 +232,14 @@ describe.each(runtimes)('dist/index.js on %s', (_label, node) => {
 
   it('Arc mode, HIMDS not listening: diagnostics run silently, exit 1, mode arc, refused', async () => {
     const port = await closedPort();
+    const planted = plantedSystemctl();
     const run = await runAction(
       node,
       { mode: 'arc', endpoint: `http://127.0.0.1:${port}` },
-      { pathPrefix: fakeSystemctl() },
+      { pathPrefix: planted.dir },
     );
+    // Issue 17: the systemctl first on PATH is not the one that runs.
+    expect(existsSync(planted.ran)).toBe(false);
     expectNoStackTrace(run);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(1);
@@ -242,8 +249,8 @@ describe.each(runtimes)('dist/index.js on %s', (_label, node) => {
       mode: 'arc',
       'metadata-status': 'refused',
     });
-    // the service state came back through the diagnostics runner; the command was not echoed, its stderr not passed on
-    expect(run.stdout).toContain('The himdsd service is inactive.');
+    // /usr/bin/systemctl answers as this machine's systemd does (or not at all in a container without it); the
+    // command is not echoed, and no stderr is passed on
     expect(run.stdout).not.toMatch(/\[command\]|is-active|diag-noise/);
     expect(stdoutLines(run)).toContain(
       '::error::imds-check failed (fail-on: error): reachability: connection_refused',

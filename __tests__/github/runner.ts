@@ -17,9 +17,11 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { node24Path } from '../helpers/node-binaries.js';
+import { BUNDLE_ROOT } from '../helpers/bundle-root.js';
+import { isLoopbackTestEndpoint } from '../helpers/loopback-endpoint.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BUNDLE = join(ROOT, 'dist/index.js');
+export const BUNDLE = join(BUNDLE_ROOT, 'dist/index.js');
 
 /**
  * The Node binaries to run the bundle on, one per version: this process's node, the first `node` on PATH
@@ -155,7 +157,7 @@ export async function runAction(
   opts: RunOptions = {},
 ): Promise<ActionRun> {
   // Safety: without an endpoint the action would contact the real IMDS address from this machine.
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(inputs['endpoint'] ?? '')) {
+  if (!isLoopbackTestEndpoint(inputs['endpoint'] ?? '')) {
     throw new Error('runAction needs an endpoint on 127.0.0.1 (the emulator or a closed port)');
   }
   const dir = tempDir('imds-gh-');

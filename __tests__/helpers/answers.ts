@@ -7,9 +7,9 @@ export function answer(
   body = '',
   headers: Record<string, string | string[]> = {},
 ): HttpAnswer {
-  const lowered: Record<string, string[]> = {};
+  const lowered = new Map<string, string[]>();
   for (const [name, value] of Object.entries(headers))
-    lowered[name.toLowerCase()] = Array.isArray(value) ? value : [value];
+    lowered.set(name.toLowerCase(), Array.isArray(value) ? value : [value]);
   return { kind: 'answer', status, headers: lowered, body, elapsedMs: 3 };
 }
 

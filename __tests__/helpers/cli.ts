@@ -2,6 +2,8 @@
 // collects its exit code and both output streams.
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUNDLE_ROOT } from './bundle-root.js';
 
 export const CLI_BUNDLE = 'dist/cli/index.js';
 
@@ -13,7 +15,7 @@ export interface CliRun {
 
 export function runCli(node: string, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(node, [CLI_BUNDLE, ...args], {
+    const child = spawn(node, [join(BUNDLE_ROOT, CLI_BUNDLE), ...args], {
       env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -9,7 +9,7 @@ import { fakeSystem, UBUNTU_2204, withOsRelease } from './fake-system.js';
 export { fakeClock, type FakeClock } from './fake-clock.js';
 
 export interface FsCall {
-  op: 'exists' | 'lstat' | 'realpath' | 'readSmallFile' | 'readText';
+  op: 'exists' | 'lstat' | 'realpath' | 'readSmallFile' | 'readBounded';
   path: string;
 }
 
@@ -25,7 +25,7 @@ export interface FakeFile {
 
 export interface FakeFs extends FileSystemPort {
   calls: FsCall[];
-  /** Paths whose content was requested (readSmallFile or readText). */
+  /** Paths whose content was requested (readSmallFile or readBounded). */
   reads(): string[];
 }
 
@@ -52,7 +52,7 @@ export function fakeFs(
   };
   return {
     calls,
-    reads: () => calls.filter((c) => c.op === 'readSmallFile' || c.op === 'readText').map((c) => c.path),
+    reads: () => calls.filter((c) => c.op === 'readSmallFile' || c.op === 'readBounded').map((c) => c.path),
     async exists(path) {
       calls.push({ op: 'exists', path });
       return present.has(path) || path in files;
@@ -77,9 +77,15 @@ export function fakeFs(
       if (Buffer.byteLength(content) > maxBytes) throw nodeError('EFBIG', path);
       return content;
     },
-    async readText(path) {
-      calls.push({ op: 'readText', path });
-      return file(path).content ?? '';
+    // Links followed (realpath), then judged as the opened file would be: regular, within the cap.
+    async readBounded(path, maxBytes) {
+      calls.push({ op: 'readBounded', path });
+      const f = file(files[path]?.realpath ?? path);
+      if (f.readError) throw nodeError(f.readError, path);
+      const content = f.content ?? '';
+      if (f.stat?.isFile === false) throw nodeError('ENOTREG', path);
+      if ((f.stat?.size ?? Buffer.byteLength(content)) > maxBytes) throw nodeError('EFBIG', path);
+      return content;
     },
   };
 }

@@ -51,6 +51,11 @@ export function withOsRelease(fs: FileSystemPort, text: string): FileSystemPort 
     realpath: async (p) => (mine(p) ? p : fs.realpath(p)),
     lstat: async (p) =>
       mine(p) ? { isFile: true, isSymbolicLink: false, size: text.length, nlink: 1 } : fs.lstat(p),
-    readText: async (p) => (mine(p) ? text : fs.readText(p)),
+    readBounded: async (p, max) => {
+      if (!mine(p)) return fs.readBounded(p, max);
+      if (text.length > max)
+        throw Object.assign(new Error(`${p} is larger than ${max} bytes`), { code: 'EFBIG' });
+      return text;
+    },
   };
 }

@@ -23,6 +23,8 @@ export interface FakePort extends PlatformPort {
   inputs: Record<string, string>;
   temp: string | undefined;
   failSummary: boolean;
+  /** The GitHub step summary file the port reports (null: none, or the report folder on Azure DevOps). */
+  summaryPath: string | null;
   outputs(): Record<string, string>;
   of<K extends PortEvent['kind']>(kind: K): Extract<PortEvent, { kind: K }>[];
 }
@@ -36,6 +38,7 @@ export function fakePort(flavour: Flavour, inputs: Record<string, string> = {}, 
     inputs,
     temp,
     failSummary: false,
+    summaryPath: null,
     spelling: flavour === 'github' ? ACTION_SPELLING : TASK_SPELLING,
     input: (name) => port.inputs[name],
     registerSecret: (value) => void events.push({ kind: 'secret', value }),
@@ -48,6 +51,7 @@ export function fakePort(flavour: Flavour, inputs: Record<string, string> = {}, 
       if (port.failSummary) throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
       events.push({ kind: 'summary', text, folder });
     },
+    summaryFile: () => port.summaryPath,
     finish: (verdict, message) => void events.push({ kind: 'finish', verdict, message }),
     tempDir: () => port.temp,
     agentProxy: () =>

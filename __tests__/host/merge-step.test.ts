@@ -41,6 +41,7 @@ function recordingPort(flavour: 'github' | 'azure-devops', inputs: Record<string
     annotate: (level, title, lines) => void rec.annotations.push({ level, title, lines }),
     setOutput: (name, value) => void (rec.outputs[name] = value),
     attachSummary: async (markdown) => void rec.summary.push(markdown),
+    summaryFile: () => null,
     finish: (verdict, message) => void rec.finish.push({ verdict, message }),
     tempDir: () => temp,
     agentProxy: () => null,
@@ -172,7 +173,7 @@ describe('runMergeStep', () => {
     });
   });
 
-  it('writes the fleet report where report-path says; an unwritable path is a warning and an empty output', async () => {
+  it('writes the fleet report where report-path says; an unwritable path fails the step (report_write_failed) with an empty output', async () => {
     const dir = scratch();
     const files = { 'r/1.json': reportText({ vmId: guid(1) }) };
     const given = await run('github', { reports: 'r', 'report-path': join(dir, 'out', 'fleet.json') }, files);
@@ -181,8 +182,14 @@ describe('runMergeStep', () => {
     put(dir, 'file', 'x');
     const bad = await run('github', { reports: 'r', 'report-path': join(dir, 'file', 'fleet.json') }, files);
     expect(bad.outputs['report-path']).toBe('');
-    expect(bad.annotations[0]!.lines[0]).toMatch(/^could not write .*fleet\.json/);
-    expect(bad.finish[0]!.verdict).toBe('succeeded');
+    expect(bad.finish).toEqual([
+      {
+        verdict: 'failed',
+        message: expect.stringMatching(
+          /^imds-check failed after the merge \(result pass\): report_write_failed: cannot write the fleet report .*fleet\.json \((ENOTDIR|EEXIST): .*Docs: https:\/\/docs\.example\/errors\.md#report_write_failed$/,
+        ),
+      },
+    ]);
   });
 
   it('a search stopped at its file limit fails the gate: annotated first, named in the verdict (issue 17)', async () => {

@@ -117,7 +117,7 @@ describe('writeReports', () => {
     expect(readdirSync(root)).toEqual([]);
   });
 
-  it('a file that cannot be written is one problem line and an empty report path; the run goes on', async () => {
+  it('a file that cannot be written is one problem (what, path, errno) and an empty report path', async () => {
     const blocker = join(root, 'file');
     writeFileSync(blocker, 'x');
     const written = await writeReports(passingReport(), {
@@ -127,7 +127,11 @@ describe('writeReports', () => {
     });
     expect(written.reportPath).toBe('');
     expect(written.problems).toHaveLength(1);
-    expect(written.problems[0]).toMatch(/^could not write .*report\.json \((ENOTDIR|EEXIST)\)$/);
+    expect(written.problems[0]).toEqual({
+      what: 'JSON report',
+      path: join(blocker, 'report.json'),
+      errno: expect.stringMatching(/^(ENOTDIR|EEXIST)$/),
+    });
   });
 
   it('the written JSON has no pipeline command even when the report carries one', async () => {

@@ -381,41 +381,69 @@ describe.each<Flavour>(['github', 'azure-devops'])('step body over a %s port', (
   });
 
   describe('trouble', () => {
-    it('a failed summary write becomes a warning and the verdict still applies', async () => {
-      const port = fakePort(flavour, {}, freshDir());
+    // Issue 17: a file asked for that cannot be written fails the step whatever fail-on says.
+    it('a summary that cannot be written fails the step (report_write_failed), whatever fail-on says', async () => {
+      const port = fakePort(flavour, { 'fail-on': 'never' }, freshDir());
       port.failSummary = true;
-      await step(
-        flavour,
-        {},
-        returns(report({ result: 'fail', checks: [check('token', 'fail', 'token_gone')] })),
-        { port },
+      await step(flavour, {}, returns(report({ result: 'pass' })), { port });
+      const last = port.events.at(-1);
+      expect(last).toMatchObject({ kind: 'finish', verdict: 'failed' });
+      expect(last && 'message' in last && last.message).toMatch(
+        /^imds-check failed after the probe \(result pass\): report_write_failed: cannot write the step summary .*\(EUNKNOWN\)\. Fix: .* Docs: https:\/\/docs\.example\/errors\.md#report_write_failed$/,
       );
-      expect(port.of('annotate').filter((a) => a.level === 'warning')).toEqual([
-        {
-          kind: 'annotate',
-          level: 'warning',
-          title: 'imds-check summary',
-          lines: [
-            'could not write the step summary: Unable to find environment variable for $GITHUB_STEP_SUMMARY',
-          ],
-        },
-      ]);
-      expect(port.events.at(-1)).toMatchObject({ kind: 'finish', verdict: 'failed' });
+      // The outputs are still set: they are what the run found.
+      expect(port.outputs()['result']).toBe('pass');
     });
 
-    it('a report file that cannot be written is a warning, and report-path is then empty', async () => {
+    it.each([
+      [
+        'a folder at the path',
+        (dir: string) => (mkdirSync(join(dir, 'r.json')), join(dir, 'r.json')),
+        'EISDIR',
+      ],
+      [
+        'a file where a parent folder should be',
+        (dir: string) => (writeFileSync(join(dir, 'file'), 'x'), join(dir, 'file', 'report.json')),
+        '(ENOTDIR|EEXIST)',
+      ],
+    ])(
+      'report-path at %s fails the step before the probe, whatever fail-on says',
+      async (_what, make, errno) => {
+        const dir = freshDir();
+        const path = make(dir);
+        const { port, calls } = await step(
+          flavour,
+          { 'report-path': path, 'fail-on': 'never' },
+          returns(report()),
+        );
+        expect(calls).toEqual([]);
+        const finish = port.of('finish');
+        expect(finish).toHaveLength(1);
+        expect(finish[0]!.verdict).toBe('failed');
+        expect(finish[0]!.message).toMatch(
+          new RegExp(
+            `^imds-check failed before the probe: report_write_failed: cannot write the JSON report ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${errno}: `,
+          ),
+        );
+        expect(port.of('output')).toEqual([]);
+      },
+    );
+
+    it('a junit-path that is a folder fails before the probe; the GitHub summary file is checked too', async () => {
       const dir = freshDir();
-      writeFileSync(join(dir, 'file'), 'x');
-      const { port } = await step(
-        flavour,
-        { 'report-path': join(dir, 'file', 'report.json') },
-        returns(report()),
+      mkdirSync(join(dir, 'junit'));
+      const first = await step(flavour, { 'junit-path': join(dir, 'junit') }, returns(report()));
+      expect(first.calls).toEqual([]);
+      expect(first.port.of('finish')[0]!.message).toContain(
+        `cannot write the JUnit file ${join(dir, 'junit')} (EISDIR`,
       );
-      const warnings = port.of('annotate').filter((a) => a.level === 'warning');
-      expect(warnings).toHaveLength(1);
-      expect(warnings[0]!.lines[0]).toMatch(/^could not write .*report\.json \((ENOTDIR|EEXIST)\)$/);
-      expect(port.outputs()['report-path']).toBe('');
-      expect(port.events.at(-1)).toMatchObject({ verdict: 'succeeded' });
+      const port = fakePort(flavour, {}, freshDir());
+      port.summaryPath = join(dir, 'junit');
+      const second = await step(flavour, {}, returns(report()), { port });
+      expect(second.calls).toEqual([]);
+      expect(port.of('finish')[0]!.message).toContain(
+        `cannot write the step summary ${join(dir, 'junit')} (EISDIR`,
+      );
     });
 
     it('replaces a symlink planted at the report path instead of writing through it', async () => {

@@ -5,7 +5,6 @@
 // its own /etc/os-release (Ubuntu 22.04 unless a run says otherwise) and a tmpfs over /var/opt whose size is the
 // free disk (20 GB unless said otherwise); for Arc, the emulator's key files appear in /var/opt/azcmagent/tokens.
 // The machine's own /etc and /var/opt are never touched.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { buildOutputs, type JsonValue, type Report } from '../../src/core/index.
 import { parseCommands } from '../azure-devops/agent-harness.js';
 import { parseOutputFile } from '../github/runner.js';
 import { CLI, runDoor, type Door, type DoorRequest, type DoorRun } from './front-doors.js';
-import { Netns, type Background } from './namespace.js';
+import { must, Netns, type Background } from './namespace.js';
 import type { TimingLog } from './timings.js';
 
 export const WORKSPACE = '11111111-2222-3333-4444-555555555555';
@@ -71,11 +70,6 @@ const privateMounts = (script: string, args: string[]): string[] => [
   'bash',
   ...args,
 ];
-
-function must(argv: string[]): void {
-  const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed: ${r.stdout}${r.stderr}`);
-}
 
 export interface AmaNamespace {
   ns: Netns;

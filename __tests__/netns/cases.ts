@@ -25,7 +25,8 @@ export interface VmCase {
   boundMs: number;
 }
 
-const emulator = (scenario: string) => ({
+/** The IMDS emulator in a namespace, at the real address, serving `scenario`. */
+export const emulator = (scenario: string) => ({
   argv: [
     process.execPath,
     CLI,

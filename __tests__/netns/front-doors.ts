@@ -9,11 +9,12 @@ import { actionDefaults, inputEnvName, parseOutputFile } from '../github/runner.
 import { agentEnvironment, parseCommands, type TaskInputSpec } from '../azure-devops/agent-harness.js';
 import { runTimed } from './namespace.js';
 import { node24Path } from '../helpers/node-binaries.js';
+import { BUNDLE_ROOT } from '../helpers/bundle-root.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = join(ROOT, 'dist/cli/index.js');
-export const ACTION = join(ROOT, 'dist/index.js');
-export const TASK = join(ROOT, 'dist/azure-devops/index.js');
+export const CLI = join(BUNDLE_ROOT, 'dist/cli/index.js');
+export const ACTION = join(BUNDLE_ROOT, 'dist/index.js');
+export const TASK = join(BUNDLE_ROOT, 'dist/azure-devops/index.js');
 // Node 24 as `npm test` provides it (IMDS_CHECK_NODE24); this process's node when the leg is skipped off CI
 // (node-binaries.ts printed why, and throws on CI instead).
 export const NODE24 = node24Path() ?? process.execPath;

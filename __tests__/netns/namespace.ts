@@ -15,7 +15,7 @@ function sh(argv: string[]): { ok: boolean; output: string } {
   return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
 }
 
-function must(argv: string[]): void {
+export function must(argv: string[]): void {
   const r = sh(argv);
   if (!r.ok) throw new Error(`${argv.join(' ')} failed: ${r.output}`);
 }
@@ -152,6 +152,19 @@ export class Netns {
     }
     sh(['ip', 'netns', 'del', this.name]);
   }
+}
+
+/**
+ * argv that runs a command in a private mount namespace where each given file is bound over /etc/<name>
+ * (`hosts`, `resolv.conf`, `nsswitch.conf`): the machine's own /etc is never touched. Append the command.
+ */
+export function privateEtc(
+  files: Partial<Record<'hosts' | 'resolv.conf' | 'nsswitch.conf', string>>,
+): string[] {
+  const names = Object.keys(files);
+  const binds = names.map((name, i) => `mount --bind "$${i + 1}" /etc/${name}`).join(' && ');
+  const script = `${binds} || exit 97\nshift ${names.length}\nexec "$@"`;
+  return ['unshare', '-m', '--propagation', 'private', 'bash', '-c', script, 'bash', ...Object.values(files)];
 }
 
 /** Runs one command to completion, measuring the wall time from spawn to exit. */

@@ -542,11 +542,8 @@ async function readOsRelease(ctx) {
     let error = 'ENOENT';
     for (const file of OS_RELEASE_FILES) {
         try {
-            const real = await ctx.fs.realpath(file);
-            const stat = await ctx.fs.lstat(real);
-            if (!stat.isFile || stat.size > MAX_OS_RELEASE_BYTES)
-                throw Object.assign(new Error(), { code: 'EFBIG' });
-            return { text: await ctx.fs.readText(real) };
+            // Opened once, links followed (os-release is usually a link into /usr/lib), judged on the handle.
+            return { text: await ctx.fs.readBounded(file, MAX_OS_RELEASE_BYTES) };
         }
         catch (err) {
             error = errnoOf(err);

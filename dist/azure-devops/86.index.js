@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/azure-pipelines-task-lib/task.js
 var task = __webpack_require__(358);
-// EXTERNAL MODULE: ./src/core/index.ts + 49 modules
-var core = __webpack_require__(9179);
+// EXTERNAL MODULE: ./src/core/index.ts + 51 modules
+var core = __webpack_require__(8358);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -186,6 +186,7 @@ function createTaskPort(credentials, bundleUrl) {
         async attachSummary(markdown, folder) {
             task.uploadSummary(await writeSummaryFile(folder, markdown));
         },
+        summaryFile: () => null,
         finish: (verdict, message) => task.setResult(RESULTS[verdict], message),
         tempDir: () => task.getVariable('Agent.TempDirectory') || undefined,
         agentProxy: readProxySetting,

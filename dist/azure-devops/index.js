@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ snapshotCredentialInputs)
 /* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8358);
 // task-lib's getInput echoes every value as a debug line (`endpoint=<value>`), and at import it moves the
 // INPUT_ variables into its vault. Inputs that may carry a credential are therefore read here, from the
 // environment, before task-lib is loaded, and never through getInput.
@@ -30,8 +30,9 @@ function snapshotCredentialInputs(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _host_exit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8304);
 /* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9734);
-/* harmony import */ var _host_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8969);
+/* harmony import */ var _host_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1720);
 /* harmony import */ var _credential_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5618);
 // Entry point of the Azure DevOps task (dist/azure-devops/index.js): the one step body over the agent's port.
 // Credential inputs are read before task-lib loads (it would echo them); runStep never throws, as task-lib's
@@ -39,10 +40,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 (0,_host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedPipes */ .M)();
 const credentials = (0,_credential_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .snapshotCredentialInputs */ .r)(process.env);
 const { createTaskPort } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(86)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4086));
 await (0,_host_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(createTaskPort(credentials, import.meta.url));
+// task.complete, the variables and the summary are written: nothing the run gave up on may hold the step.
+await (0,_host_exit_js__WEBPACK_IMPORTED_MODULE_3__/* .exitOnceWritten */ .B)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -267,7 +271,8 @@ const STABILITY_REMEDIES = {
 /* unused harmony export DEFAULT_RESOURCE */
 // What imds-check knows per Azure cloud, keyed by the azEnvironment metadata names (compared case-insensitively;
 // IMDS samples print it upper-case): the clouds that may become the az-environment output, the ARM audience a
-// token is asked for by default, and the suffix of Azure Monitor's host names.
+// token is asked for by default, and the suffix of Azure Monitor's host names. The name comes from the network,
+// so the tables are Maps: `constructor` or `__proto__` is an unknown cloud, never a property of a table.
 /** The clouds IMDS and the Azure Monitor Agent know. */
 const KNOWN_CLOUDS = [
     'AzurePublicCloud',
@@ -280,24 +285,24 @@ const KNOWN_CLOUDS = [
 ];
 const DEFAULT_RESOURCE = 'https://management.azure.com/';
 /** ARM audience per azEnvironment. */
-const ARM_RESOURCE_BY_CLOUD = {
-    azurepubliccloud: 'https://management.azure.com/',
-    azureusgovernmentcloud: 'https://management.usgovcloudapi.net/',
-    azurechinacloud: 'https://management.chinacloudapi.cn/',
-    azuregermancloud: 'https://management.microsoftazure.de/',
-};
+const ARM_RESOURCE_BY_CLOUD = new Map([
+    ['azurepubliccloud', 'https://management.azure.com/'],
+    ['azureusgovernmentcloud', 'https://management.usgovcloudapi.net/'],
+    ['azurechinacloud', 'https://management.chinacloudapi.cn/'],
+    ['azuregermancloud', 'https://management.microsoftazure.de/'],
+]);
 /** The handler/ODS host suffix per azEnvironment, as the AMA network documentation lists them. */
-const MONITOR_SUFFIX_BY_CLOUD = {
-    azurepubliccloud: 'com',
-    azureusgovernmentcloud: 'us',
-    azurechinacloud: 'cn',
-};
+const MONITOR_SUFFIX_BY_CLOUD = new Map([
+    ['azurepubliccloud', 'com'],
+    ['azureusgovernmentcloud', 'us'],
+    ['azurechinacloud', 'cn'],
+]);
 function armResourceFor(azEnvironment) {
-    return ARM_RESOURCE_BY_CLOUD[azEnvironment.toLowerCase()] ?? DEFAULT_RESOURCE;
+    return ARM_RESOURCE_BY_CLOUD.get(azEnvironment.toLowerCase()) ?? DEFAULT_RESOURCE;
 }
 /** `com`, `us` or `cn`; null for a cloud whose Azure Monitor host names are not published (or none given). */
 function monitorSuffix(azEnvironment) {
-    return MONITOR_SUFFIX_BY_CLOUD[azEnvironment.trim().toLowerCase()] ?? null;
+    return MONITOR_SUFFIX_BY_CLOUD.get(azEnvironment.trim().toLowerCase()) ?? null;
 }
 
 
@@ -402,11 +407,14 @@ function registerTokenSecrets(body, ctx) {
 // and a failure told apart as dropped (timeout), refused or unreachable before any HTTP is spoken.
 
 
-/** One TCP connect with a bound; on success the caller owns the socket. */
-function openSocket(host, port, timeoutMs) {
+/**
+ * One TCP connect with a bound; on success the caller owns the socket. `lookup` resolves a host given by name
+ * (the run's bounded resolver: see lookup.ts); an IP address never reaches it.
+ */
+function openSocket(host, port, timeoutMs, lookup) {
     const started = Date.now();
     return new Promise((resolve) => {
-        const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port });
+        const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port, ...(lookup ? { lookup } : {}) });
         const timer = setTimeout(() => {
             socket.destroy();
             resolve({
@@ -437,10 +445,10 @@ function openSocket(host, port, timeoutMs) {
     });
 }
 /** A connect that only proves the path: each host in order, moving on only when one is refused or unreachable. */
-async function tcpConnect(hosts, port, timeoutMs) {
+async function tcpConnect(hosts, port, timeoutMs, lookup) {
     let last = { ok: false, failure: 'network_unreachable', errno: 'ENOHOST', elapsedMs: 0 };
     for (const host of hosts) {
-        last = await openSocket(host, port, timeoutMs);
+        last = await openSocket(host, port, timeoutMs, lookup);
         if (last.ok)
             last.socket.destroy();
         if (last.ok || (last.failure !== 'connection_refused' && last.failure !== 'network_unreachable'))
@@ -459,8 +467,10 @@ async function tcpConnect(hosts, port, timeoutMs) {
 /* harmony export */   A$: () => (/* binding */ hasUserInfo),
 /* harmony export */   Bk: () => (/* binding */ parseEndpoint),
 /* harmony export */   Ow: () => (/* binding */ isLoopbackAddress),
+/* harmony export */   VO: () => (/* binding */ decodedOrNull),
 /* harmony export */   f4: () => (/* binding */ validateBaseUrl),
-/* harmony export */   sl: () => (/* binding */ withoutUserInfo)
+/* harmony export */   sl: () => (/* binding */ withoutUserInfo),
+/* harmony export */   v4: () => (/* binding */ writtenUserInfo)
 /* harmony export */ });
 // Endpoint URLs: validating a base URL, telling loopback from remote, and where to connect.
 const LOOPBACK_NAMES = new Set(['localhost', 'localhost.']);
@@ -469,15 +479,42 @@ function isLoopbackAddress(host) {
     const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
     return LOOPBACK_NAMES.has(h) || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /**
- * A URL as it may be shown: any user-info becomes `***`, so a password never reaches a message. A value without
- * a scheme keeps only what follows its last '@', which is where credentials would end.
+ * A URL as it may be shown: everything up to its last '@' becomes `***`, so a password never reaches a message
+ * whatever characters it holds. A password may carry '/', '?', '#' or '@' unescaped (`http://u:a#b@proxy:3128`),
+ * which a URL parser reads as the end of the authority, so the last '@' is where credentials could end; a path
+ * or query with an '@' is hidden too, which costs nothing but a less helpful message.
  */
 function withoutUserInfo(value) {
-    const withScheme = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !value.includes('@'))
-        return withScheme;
-    return `***@${value.slice(value.lastIndexOf('@') + 1)}`;
+    const at = value.lastIndexOf('@');
+    if (at < 0)
+        return value;
+    const scheme = SCHEME.exec(value)?.[0] ?? '';
+    return `${scheme}***@${value.slice(at + 1)}`;
+}
+/**
+ * The user name and password as written (not decoded) in `value`: what lies between the scheme and the last
+ * '@', split at its first ':'. Null without an '@'. For masking what a value that is not even a URL may hold.
+ */
+function writtenUserInfo(value) {
+    const at = value.lastIndexOf('@');
+    if (at < 0)
+        return null;
+    const info = value.slice(SCHEME.exec(value)?.[0].length ?? 0, at);
+    const colon = info.indexOf(':');
+    return colon < 0
+        ? { user: info, password: '' }
+        : { user: info.slice(0, colon), password: info.slice(colon + 1) };
+}
+/** decodeURIComponent that answers null for a malformed escape (`%zz`, a lone `%`) instead of throwing. */
+function decodedOrNull(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return null;
+    }
 }
 /** http://host[:port] with nothing after the authority but an optional '/', and no user-info. */
 function validateBaseUrl(value) {
@@ -496,13 +533,14 @@ function validateBaseUrl(value) {
         return null;
     return `${url.protocol}//${url.host}`;
 }
+/** User-info as a URL parser finds it; for a value that does not parse, any '@' after the scheme. */
 function hasUserInfo(value) {
     try {
         const url = new URL(value);
         return url.username !== '' || url.password !== '';
     }
     catch {
-        return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value);
+        return /^[a-z][a-z0-9+.-]*:\/\/[^@]*@/i.test(value);
     }
 }
 function parseEndpoint(base) {
@@ -652,6 +690,7 @@ const TRANSPORT_REMEDIES = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TK: () => (/* binding */ headerText),
+/* harmony export */   UE: () => (/* binding */ headerValues),
 /* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
 /* harmony export */   lx: () => (/* binding */ httpGet),
 /* harmony export */   wx: () => (/* binding */ header)
@@ -713,7 +752,12 @@ function getOnce(request, host) {
         };
         const req = node_http__WEBPACK_IMPORTED_MODULE_0___default().request({
             ...('agent' in connection
-                ? { host: host ?? '', port: connection.port, agent: connection.agent }
+                ? {
+                    host: host ?? '',
+                    port: connection.port,
+                    agent: connection.agent,
+                    ...(request.lookup ? { lookup: request.lookup } : {}),
+                }
                 : { createConnection: () => connection.socket }),
             path: request.path,
             method: 'GET',
@@ -782,20 +826,28 @@ function getOnce(request, host) {
     });
 }
 function collectHeaders(raw) {
-    const headers = {};
+    const headers = new Map();
     for (let i = 0; i + 1 < raw.length; i += 2) {
         const name = raw[i].toLowerCase();
-        (headers[name] ??= []).push(raw[i + 1]);
+        const values = headers.get(name);
+        if (values)
+            values.push(raw[i + 1]);
+        else
+            headers.set(name, [raw[i + 1]]);
     }
     return headers;
 }
+/** Every value of a header, in the order received; none when absent. */
+function headerValues(answer, name) {
+    return answer.headers.get(name.toLowerCase()) ?? [];
+}
 /** The first value of a header, '' when absent. */
 function header(answer, name) {
-    return answer.headers[name.toLowerCase()]?.[0] ?? '';
+    return headerValues(answer, name)[0] ?? '';
 }
 /** Every value of a header joined as one (`a, b`), '' when absent. */
 function headerText(answer, name) {
-    return (answer.headers[name.toLowerCase()] ?? []).join(', ');
+    return headerValues(answer, name).join(', ');
 }
 
 
@@ -867,7 +919,7 @@ function hasImdsServerHeader(answer) {
 }
 function isArcChallenge(answer) {
     return (answer.status === 401 &&
-        (answer.headers['www-authenticate'] ?? []).some((v) => /^\s*basic\s+realm=/i.test(v)));
+        (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .headerValues */ .UE)(answer, 'www-authenticate').some((v) => /^\s*basic\s+realm=/i.test(v)));
 }
 function isImdsError(json) {
     return 'error' in json || 'newest-versions' in json;
@@ -949,7 +1001,7 @@ function recognise(answer, successShape) {
 
 /***/ }),
 
-/***/ 9179:
+/***/ 8358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -964,6 +1016,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sT: () => (/* reexport */ shapes/* isPlausibleSecret */.sT),
   rl: () => (/* reexport */ neutralise/* neutraliseBlock */.KI),
   Ac: () => (/* reexport */ parseOptions),
+  wJ: () => (/* reexport */ remedyFor),
   hF: () => (/* reexport */ renderJson),
   RV: () => (/* reexport */ renderJunit),
   Gc: () => (/* reexport */ renderMarkdown),
@@ -974,7 +1027,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sl: () => (/* reexport */ endpoint/* withoutUserInfo */.sl)
 });
 
-// UNUSED EXPORTS: CODES, CONTRACT_OUTPUTS, EMPTY_MACHINE, INPUT_DEFAULTS, INPUT_GROUPS, OUTPUT_SHAPES, emptyIdentity, exitCodeFor, hasUserInfo, isCode, isLoopbackAddress, isSocketWord, neutralise, neutraliseLine, remedyFor, safeJson, setting
+// UNUSED EXPORTS: CODES, CONTRACT_OUTPUTS, EMPTY_MACHINE, INPUT_DEFAULTS, INPUT_GROUPS, OUTPUT_SHAPES, emptyIdentity, exitCodeFor, hasUserInfo, isCode, isLoopbackAddress, isSocketWord, neutralise, neutraliseLine, safeJson, setting
 
 // EXTERNAL MODULE: ./src/core/types.ts
 var types = __nccwpck_require__(3054);
@@ -1875,6 +1928,8 @@ function readClaims(token) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/imds/http.ts
+var http = __nccwpck_require__(8783);
 ;// CONCATENATED MODULE: ./src/core/modes/arc-key.ts
 // The Arc challenge: parse `WWW-Authenticate: Basic realm=<path>`, prove the path is a .key file directly in
 // the platform's tokens folder (no `..`, no link, one hard link, regular file, at most 4096 bytes) BEFORE
@@ -1882,10 +1937,11 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
+
 const refuse = (code, message) => ({ ok: false, code, message });
 /** The realm path, or a refusal when the challenge is missing, ambiguous or not plain `Basic realm=<path>`. */
 function realmFrom(answer) {
-    const values = answer.headers['www-authenticate'] ?? [];
+    const values = (0,http/* headerValues */.UE)(answer, 'www-authenticate');
     if (values.length === 0)
         return {
             code: 'arc_challenge_missing',
@@ -2072,6 +2128,17 @@ function scExePath(env) {
     const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
     return `${windows}\\System32\\sc.exe`;
 }
+/**
+ * systemctl by its full path too: a bare name is looked up through the step's PATH, which a job can change
+ * (a checked-out repository's bin folder first). The usual place, then the old one; none means no diagnostics.
+ */
+const SYSTEMCTL_PATHS = ['/usr/bin/systemctl', '/bin/systemctl'];
+async function systemctlPath(fs) {
+    for (const path of SYSTEMCTL_PATHS)
+        if (await fs.exists(path))
+            return path;
+    return null;
+}
 const himdsService = (ctx) => ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
     : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
@@ -2092,11 +2159,14 @@ const arcProfile = {
         if (!diagnostics || budget.remaining() < 250)
             return '';
         const windows = ctx.platform === 'win32';
-        const [cmd, args, name] = windows
-            ? [scExePath(ctx.env), ['query', 'himds'], 'himds service']
-            : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
+        const [args, name] = windows
+            ? [['query', 'himds'], 'himds service']
+            : [['is-active', 'himdsd'], 'himdsd service'];
         try {
-            const answer = await diagnostics.run(cmd, args, Math.min(2_000, budget.remaining()));
+            const command = windows ? scExePath(ctx.env) : await systemctlPath(ctx.fs);
+            if (command === null)
+                return '';
+            const answer = await diagnostics.run(command, args, Math.min(2_000, budget.remaining()));
             if (!answer)
                 return '';
             const state = windows
@@ -2250,7 +2320,7 @@ const reachabilityCheck = {
             attempts += 1;
             const bound = run.budget.cap(protocol/* CONNECT_TIMEOUT_MS */.cC);
             const quiet = run.progress.slow('reachability', base, bound);
-            const result = await (0,connect/* tcpConnect */.e)(connectHosts, port, bound).finally(quiet);
+            const result = await (0,connect/* tcpConnect */.e)(connectHosts, port, bound, run.names.netLookup(bound)).finally(quiet);
             const connectMs = run.ctx.clock.now() - startedAt;
             const finding = { connected: result.ok, reachable: false, attempts, connectMs };
             if (result.ok) {
@@ -2970,6 +3040,7 @@ function parseOptions(rawInputs, spelling) {
             throw err;
         return {
             ok: false,
+            secrets,
             error: {
                 code: 'invalid_input',
                 input: err.input,
@@ -3018,12 +3089,12 @@ const FLEET_REMEDIES = {
     fleet_no_reports: 'No report file matched. Check that every machine uploads its report and that the merge downloads them to the folder or pattern it reads (reports input or PATH arguments).',
     fleet_vmid_conflict: "Reports of the same vmId came from more than one leg folder, so one leg may speak for another machine. Give each leg its own artifact (one folder each) holding only its own report, download only the latest attempt of each leg, and check the leg folders the row names: a report in a folder that is not its machine's own is forged or misplaced.",
     fleet_too_many_machines: 'More machines reported than expected says, so some rows are not machines of this fleet (stray or planted reports, or the fleet grew). Find the rows you do not know in the fleet report, remove their files or raise expected to the real fleet size.',
-    fleet_scan_incomplete: 'The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep), so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), or merge fewer reports at a time.',
+    fleet_scan_incomplete: "The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep) or at a folder it may not read, so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), merge fewer reports at a time, and give the merge's user read access to the folders the message names.",
 };
 /** The fixes of every check's codes and the fleet's; the engine's are looked up below. */
 const OWNED = Object.assign(Object.create(null), ...CHECKS.map((check) => check.remedies ?? {}), FLEET_REMEDIES);
 function remedyFor(code, ctx) {
-    return lookUp(code, ctx, OWNED);
+    return (0,remedy_lookup/* remedyFor */.wJ)(code, ctx, OWNED);
 }
 
 ;// CONCATENATED MODULE: ./src/core/imds/budget.ts
@@ -3049,8 +3120,6 @@ class Budget {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: ./src/core/imds/http.ts
-var http = __nccwpck_require__(8783);
 ;// CONCATENATED MODULE: ./src/core/imds/retry.ts
 
 
@@ -3169,6 +3238,7 @@ function imdsClients(deps) {
                     ...extraHeaders,
                 },
                 connectTimeoutMs: budget.cap(protocol/* CONNECT_TIMEOUT_MS */.cC),
+                lookup: deps.names.netLookup(budget.cap(protocol/* CONNECT_TIMEOUT_MS */.cC)),
                 headersTimeoutMs: budget.cap(protocol/* HEADERS_TIMEOUT_MS */.C9),
                 bodyTimeoutMs: budget.cap(protocol/* BODY_TIMEOUT_MS */.CB),
                 remainingMs: budget.remaining(),
@@ -3184,6 +3254,122 @@ function imdsClients(deps) {
         }),
     });
     return { client, close: () => agent.destroy() };
+}
+
+;// CONCATENATED MODULE: external "node:dns"
+const external_node_dns_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_namespaceObject);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+;// CONCATENATED MODULE: ./src/core/imds/lookup.ts
+// Name resolution with a bound that holds whatever the resolver does. Every name the run resolves (Azure
+// Monitor hosts, a proxy's host, an endpoint given by name) goes through the run's NameResolver.
+//
+// Why c-ares (dns.Resolver) and the hosts file, not dns.lookup (getaddrinfo), though AMA itself calls
+// getaddrinfo: a getaddrinfo call cannot be cancelled. It holds one of the four threads of libuv's pool until
+// the system resolver gives up (resolv.conf's timeout × attempts × servers: 10 s per name and more when DNS is
+// black-holed), file writes queue behind it, and Node's exit joins those threads, so even process.exit() after
+// the verdict waits for them (measured: a lookup abandoned after 0.3 s kept the process 10.2 s). Racing a timer
+// and capping the calls in flight bounds the verdict, not the step. A c-ares query uses no thread and is
+// cancelled at its bound. What getaddrinfo would read besides DNS is mostly the hosts file (nsswitch's `files`,
+// first on Linux distributions and where private-link setups map the Azure Monitor names), so the hosts file is
+// read first, as `files dns` orders them; other nsswitch sources (mDNS, LDAP, systemd-resolved's LLMNR) are
+// not consulted, and the DNS servers are the ones resolv.conf (or Windows) names.
+
+
+const key = (host) => host.toLowerCase().replace(/\.$/, '');
+/** `address name alias…` lines; `#` starts a comment; lines whose first field is not an IP are skipped. */
+function parseHosts(text) {
+    const table = new Map();
+    for (const raw of text.split(/\r?\n/)) {
+        const [address = '', ...names] = raw.replace(/#.*/, '').trim().split(/\s+/);
+        const family = external_node_net_default().isIP(address.replace(/%.*$/, ''));
+        if (family !== 4 && family !== 6)
+            continue;
+        for (const name of names) {
+            const list = table.get(key(name)) ?? [];
+            if (!list.some((a) => a.address === address))
+                list.push({ address, family });
+            table.set(key(name), list);
+        }
+    }
+    return table;
+}
+/** c-ares over the system's DNS servers, or `servers` (tests: a server on loopback). */
+const caresQueryVia = (servers) => (host, family, timeoutMs) => {
+    // Short tries, so a second server (or a resent query) fits in the bound; the cancel enforces the bound.
+    const perTry = Math.min(2_000, Math.max(250, Math.round(timeoutMs / 4)));
+    const resolver = new (external_node_dns_default()).Resolver({ timeout: perTry, tries: 3 });
+    if (servers)
+        resolver.setServers(servers);
+    return new Promise((done) => {
+        const timer = setTimeout(() => resolver.cancel(), Math.max(0, timeoutMs));
+        const answered = (err, addresses) => {
+            clearTimeout(timer);
+            done(err ? { code: err.code ?? 'EUNKNOWN' } : addresses);
+        };
+        if (family === 4)
+            resolver.resolve4(host, answered);
+        else
+            resolver.resolve6(host, answered);
+    });
+};
+const caresQuery = caresQueryVia();
+/** c-ares codes in the words getaddrinfo users know: a server that failed or refused is EAI_AGAIN. */
+function errorWord(codes) {
+    if (codes.some((c) => c === 'ECANCELLED' || c === 'ETIMEOUT'))
+        return 'timed out';
+    if (codes.every((c) => c === 'ENODATA'))
+        return 'no address';
+    if (codes.includes('ENOTFOUND'))
+        return 'ENOTFOUND';
+    if (codes.some((c) => ['ESERVFAIL', 'ECONNREFUSED', 'EREFUSED', 'ENODATA'].includes(c)))
+        return 'EAI_AGAIN';
+    return codes.find((c) => /^[A-Z_]{2,30}$/.test(c)) ?? 'lookup failed';
+}
+/** `hosts`: read once, on the first name that is not an IP address; `query` is replaced in tests only. */
+function nameResolver(hosts, query = caresQuery) {
+    let table = null;
+    const lookup = async (host, timeoutMs, family = 0) => {
+        const literal = external_node_net_default().isIP(host);
+        if (literal === 4 || literal === 6)
+            return { addresses: [{ address: host, family: literal }], error: '' };
+        table ??= hosts().catch(() => new Map());
+        const listed = (await table).get(key(host));
+        if (listed) {
+            const addresses = listed.filter((a) => family === 0 || a.family === family);
+            return { addresses, error: addresses.length > 0 ? '' : 'no address' };
+        }
+        const families = family === 0 ? [4, 6] : [family];
+        const answers = await Promise.all(families.map((f) => query(host, f, timeoutMs)));
+        const addresses = answers.flatMap((answer, i) => Array.isArray(answer) ? [...new Set(answer)].map((address) => ({ address, family: families[i] })) : []);
+        if (addresses.length > 0)
+            return { addresses, error: '' };
+        return { addresses, error: errorWord(answers.map((a) => (Array.isArray(a) ? 'ENODATA' : a.code))) };
+    };
+    const netLookup = (timeoutMs) => (hostname, options, callback) => {
+        const family = options.family === 4 || options.family === 6 ? options.family : 0;
+        void lookup(hostname, timeoutMs, family).then(({ addresses, error }) => {
+            if (error !== '') {
+                const code = error === 'timed out' ? 'ETIMEDOUT' : error === 'no address' ? 'ENOTFOUND' : error;
+                callback(Object.assign(new Error(`lookup ${hostname}: ${error}`), { code, hostname }), '');
+            }
+            else if (options.all)
+                callback(null, addresses);
+            else
+                callback(null, addresses[0].address, addresses[0].family);
+        });
+    };
+    return { lookup, netLookup };
+}
+/** The platform's hosts file: Windows keeps it under SystemRoot (a plain drive path only, as for sc.exe). */
+function hostsFilePath(platform, env) {
+    if (platform !== 'win32')
+        return '/etc/hosts';
+    const root = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? '';
+    const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
+    return `${windows}\\System32\\drivers\\etc\\hosts`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/imds/pacer.ts
@@ -3281,10 +3467,15 @@ class ProgressLog {
 
 
 
+
+/** A hosts file larger than this is not a hosts file anyone maintains by hand: it is not read. */
+const MAX_HOSTS_FILE_BYTES = 1024 * 1024;
 function createRun(options, ctx, target, budget) {
     const pacer = new RequestPacer(ctx.clock);
     const progress = new ProgressLog(ctx, budget);
+    const names = nameResolver(async () => parseHosts(await ctx.fs.readBounded(hostsFilePath(ctx.platform, ctx.env), MAX_HOSTS_FILE_BYTES)));
     const clients = imdsClients({
+        names,
         endpoint: target.endpoint,
         service: target.profile.service,
         budget,
@@ -3294,7 +3485,17 @@ function createRun(options, ctx, target, budget) {
         random: ctx.random,
         userAgent: `imds-check/${ctx.toolVersion}`,
     });
-    return { options, ctx, budget, target, pacer, progress, imds: clients.client, close: clients.close };
+    return {
+        options,
+        ctx,
+        budget,
+        target,
+        pacer,
+        progress,
+        names,
+        imds: clients.client,
+        close: clients.close,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/run-probe.ts
@@ -4221,6 +4422,7 @@ const RUN_REMEDIES = {
     skipped: 'Nothing to fix; the check did not apply or was not requested.',
     invalid_input: 'Correct the named input; the message lists the accepted values.',
     deadline_exceeded: (ctx) => `The run used up ${(0,types/* setting */.Pe)(ctx, 'timeout-seconds')} before this check could finish. Raise it, or fix the slower check first.`,
+    report_write_failed: (ctx) => `Point ${(0,types/* setting */.Pe)(ctx, 'report-path')} and ${(0,types/* setting */.Pe)(ctx, 'junit-path')} at files in a folder this job may write (not at a folder), or give the job's user write access there; the message names the path and the error.`,
 };
 /** The fixes of the codes owned below the checks, by code. */
 const ENGINE_REMEDIES = new Map([
@@ -4345,29 +4547,43 @@ function agentBypassCovers(bypass, host) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ parseProxy)
 /* harmony export */ });
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4137);
+/* harmony import */ var _imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7098);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4137);
 // The one proxy model: a proxy URL (the ama-proxy input, or HTTPS_PROXY for Azure Monitor traffic) parsed once into
 // a ProxyRoute, with the secrets it carries. Parsing returns the secrets; whoever parsed masks them before anything
 // could print them (the doors for an input, the engine for the environment). IMDS never goes through a proxy.
+
 
 /**
  * `strict` (an input): `http://[user:password@]host:port` with nothing after the port but `/`. Otherwise (an
  * environment variable, as curl and AMA read it): the scheme may be left out and a path is ignored.
  */
 function parseProxy(value, source, strict) {
+    // The password as written is masked whatever it looks like, even in a value that is no URL at all (an
+    // unescaped '#' or '/' in it ends the authority for a URL parser), and whether or not it decodes.
+    const written = (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .writtenUserInfo */ .v4)(value)?.password ?? '';
+    const writtenSecrets = [written, (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .decodedOrNull */ .VO)(written) ?? ''].filter((s) => s !== '');
     let url;
     try {
         url = new URL(strict || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
     }
     catch {
-        return { ok: false, problem: `${source} is not a URL`, secrets: [] };
+        return { ok: false, problem: `${source} is not a URL`, secrets: writtenSecrets };
     }
-    const username = decodeURIComponent(url.username);
-    const password = decodeURIComponent(url.password);
+    const username = (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .decodedOrNull */ .VO)(url.username);
+    const password = (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .decodedOrNull */ .VO)(url.password);
+    if (username === null || password === null)
+        return {
+            ok: false,
+            problem: `${source} has a '%' that starts no escape in its user name or password (write % as %25)`,
+            secrets: [...writtenSecrets, url.password],
+        };
     const credentials = username !== '' || password !== '' ? `${username}:${password}` : '';
     const basic = credentials ? Buffer.from(credentials, 'utf8').toString('base64') : '';
     // The password is masked whatever it looks like; the Basic value only when plausible as a secret.
-    const secrets = [password, (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlausibleSecret */ .sT)(basic) ? basic : ''].filter((s) => s !== '');
+    const secrets = [
+        ...new Set([password, ...writtenSecrets, url.password, (0,_shapes_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlausibleSecret */ .sT)(basic) ? basic : '']),
+    ].filter((s) => s !== '');
     if (url.protocol !== 'http:')
         return {
             ok: false,
@@ -4513,6 +4729,37 @@ const setting = (ctx, name, value) => value === undefined ? ctx.spell.name(name)
 
 /***/ }),
 
+/***/ 8304:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ exitOnceWritten)
+/* harmony export */ });
+// Ends the process once the verdict is written. Everything the step owes its platform is on stdout, stderr and
+// in its files by then; what may still be running is what the run gave up on: a name lookup the system
+// resolver has not answered holds a thread and keeps Node alive until the resolver gives up (40 s and more when
+// DNS is black-holed, whatever timeout-seconds says). So the doors flush both streams and exit.
+/** Waits until `stream` has handed over what was written to it (a write callback), at most `ms`. */
+function drained(stream, ms) {
+    return new Promise((resolve) => {
+        if (stream.destroyed || !stream.writable)
+            return resolve();
+        const timer = setTimeout(resolve, ms);
+        stream.write('', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+    });
+}
+/** Flushes stdout and stderr, then exits with `code` (default: the exit code the step set). */
+async function exitOnceWritten(code) {
+    await Promise.all([drained(process.stdout, 2_000), drained(process.stderr, 2_000)]);
+    process.exit(code ?? process.exitCode ?? 0);
+}
+
+
+/***/ }),
+
 /***/ 9734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4529,7 +4776,7 @@ function ignoreClosedPipes() {
 
 /***/ }),
 
-/***/ 8969:
+/***/ 1720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4538,8 +4785,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ runStep)
 });
 
-// EXTERNAL MODULE: ./src/core/index.ts + 49 modules
-var core = __nccwpck_require__(9179);
+// EXTERNAL MODULE: ./src/core/index.ts + 51 modules
+var core = __nccwpck_require__(8358);
 ;// CONCATENATED MODULE: ./src/host/annotations.ts
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
 /** `Managed-identity token (token_identity_not_found)` and the message, fix and documentation lines. */
@@ -4581,6 +4828,10 @@ var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/host/diagnostics.ts
 const childProcessDiagnostics = {
     async run(command, args, timeoutMs) {
+        // Never a bare name: PATH (and on Windows the working folder) would choose which program runs.
+        const { isAbsolute } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6760, 23));
+        if (!isAbsolute(command) && !/^[A-Za-z]:\\/.test(command))
+            return null;
         // Loaded on first use: most runs never ask, and start-up should not pay for it.
         const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
         return new Promise((resolve) => {
@@ -4601,12 +4852,42 @@ var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/host/file-system.ts
 // FileSystemPort over node:fs. readSmallFile opens without following a final link and without blocking
 // on a FIFO, then checks the opened handle is a regular file with one hard link, within the size cap, before
-// reading it (the checks on the handle close the gap between an earlier lstat and the open).
+// reading it (the checks on the handle close the gap between an earlier lstat and the open). readBounded does
+// the same for files that may be links (a CA bundle): it follows them, and judges what it opened.
 
 const NO_FOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
 const NON_BLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
 function fail(code, message) {
     throw Object.assign(new Error(message), { code });
+}
+/** Opens `path` once, judges the handle (regular file, size, links), then reads at most maxBytes from it. */
+async function readOpened(path, maxBytes, flags, oneLink) {
+    const handle = await external_node_fs_.promises.open(path, external_node_fs_.constants.O_RDONLY | NON_BLOCK | flags);
+    try {
+        const s = await handle.stat();
+        if (!s.isFile())
+            fail('ENOTREG', `${path} is not a regular file`);
+        if (oneLink && s.nlink > 1)
+            fail('EMLINK', `${path} has more than one hard link`);
+        if (s.size > maxBytes)
+            fail('EFBIG', `${path} is larger than ${maxBytes} bytes`);
+        // One byte more than allowed tells a file that grew since fstat from one that fits. Never exposed beyond
+        // what was read, so the buffer need not be zeroed.
+        const buffer = Buffer.allocUnsafe(maxBytes + 1);
+        let filled = 0;
+        while (filled < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+            if (bytesRead === 0)
+                break;
+            filled += bytesRead;
+        }
+        if (filled > maxBytes)
+            fail('EFBIG', `${path} is larger than ${maxBytes} bytes`);
+        return buffer.subarray(0, filled).toString('utf8');
+    }
+    finally {
+        await handle.close();
+    }
 }
 const nodeFileSystem = {
     // A stat of a marker file is quicker in place than a trip through the thread pool, which start-up pays for.
@@ -4616,27 +4897,8 @@ const nodeFileSystem = {
         return { isFile: s.isFile(), isSymbolicLink: s.isSymbolicLink(), size: s.size, nlink: s.nlink };
     },
     realpath: (path) => external_node_fs_.promises.realpath(path),
-    async readSmallFile(path, maxBytes) {
-        const handle = await external_node_fs_.promises.open(path, external_node_fs_.constants.O_RDONLY | NO_FOLLOW | NON_BLOCK);
-        try {
-            const s = await handle.stat();
-            if (!s.isFile())
-                fail('ENOTREG', `${path} is not a regular file`);
-            if (s.nlink > 1)
-                fail('EMLINK', `${path} has more than one hard link`);
-            if (s.size > maxBytes)
-                fail('EFBIG', `${path} is larger than ${maxBytes} bytes`);
-            const buffer = Buffer.alloc(maxBytes + 1);
-            const { bytesRead } = await handle.read(buffer, 0, maxBytes + 1, 0);
-            if (bytesRead > maxBytes)
-                fail('EFBIG', `${path} is larger than ${maxBytes} bytes`);
-            return buffer.subarray(0, bytesRead).toString('utf8');
-        }
-        finally {
-            await handle.close();
-        }
-    },
-    readText: (path) => external_node_fs_.promises.readFile(path, 'utf8'),
+    readSmallFile: (path, maxBytes) => readOpened(path, maxBytes, NO_FOLLOW, true),
+    readBounded: (path, maxBytes) => readOpened(path, maxBytes, 0, false),
 };
 
 ;// CONCATENATED MODULE: ./src/host/version.ts
@@ -4748,6 +5010,75 @@ function oneLine(err) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/host/writable.ts
+// A file the user asked for is a file written (DESIGN 3.3): one that cannot be written fails the step whatever
+// fail-on says, as report_write_failed naming the path and the errno. Most causes show before the probe (a
+// folder at the path, a parent that cannot be created, no permission to write in it), so they are checked then
+// and a run does not spend its time on a verdict nobody will read.
+
+
+/** What an errno means for a file to be written, in the words of the fix. */
+const MEANING = new Map([
+    ['EACCES', 'no permission to write there'],
+    ['EPERM', 'no permission to write there'],
+    ['EISDIR', 'the path is a folder'],
+    ['ENOENT', 'a folder on the path is missing and cannot be created'],
+    ['ENOTDIR', 'a part of the path is a file, not a folder'],
+    ['EEXIST', 'a part of the path is a file, not a folder'],
+    ['EROFS', 'the file system is read-only'],
+    ['ENOSPC', 'no space left on the device'],
+    ['EDQUOT', 'the disk quota is used up'],
+]);
+const errnoOf = (err) => {
+    const code = err?.code;
+    return typeof code === 'string' && /^[A-Z0-9_]{2,30}$/.test(code) ? code : 'EUNKNOWN';
+};
+/** One line: the code, what could not be written, where, and why. */
+function writeProblemText(problem) {
+    const meaning = MEANING.get(problem.errno);
+    return `report_write_failed: cannot write the ${problem.what} ${problem.path} (${problem.errno}${meaning ? `: ${meaning}` : ''})`;
+}
+/** Loaded when a file is checked or written, not at start-up. */
+const files = () => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+/**
+ * Why `path` cannot be written, as far as can be told without writing it; null when nothing stands in the way.
+ * Missing parent folders are created (the writer would create them too). `append`: the file is appended to in
+ * place (the GitHub step summary), so the file itself must be writable; otherwise it is replaced by a rename
+ * and only its folder must be.
+ */
+async function writeProblem(what, path, append = false) {
+    const { access, lstat, mkdir } = await files();
+    const problem = (err) => ({ what, path, errno: errnoOf(err) });
+    try {
+        const found = await lstat(path);
+        if (found.isDirectory())
+            return { what, path, errno: 'EISDIR' };
+        if (append)
+            await access(path, external_node_fs_.constants.W_OK);
+    }
+    catch (err) {
+        if (errnoOf(err) !== 'ENOENT')
+            return problem(err);
+    }
+    try {
+        await mkdir((0,external_node_path_.dirname)(path), { recursive: true });
+        await access((0,external_node_path_.dirname)(path), external_node_fs_.constants.W_OK | external_node_fs_.constants.X_OK);
+    }
+    catch (err) {
+        return problem(err);
+    }
+    return null;
+}
+/** The first problem of several targets, checked in order; null when each can be written. */
+async function firstWriteProblem(targets) {
+    for (const target of targets) {
+        const found = await writeProblem(target.what, target.path, target.append);
+        if (found)
+            return found;
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/host/report-files.ts
 // Writes the JSON report and, when asked, JUnit XML, for every front door alike. Files are written privately:
 // the fallback folder (no RUNNER_TEMP / Agent.TempDirectory) is a fresh mkdtemp folder (0700), and every file
@@ -4756,14 +5087,15 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
+
 /** Loaded when a file is written, after the probe: start-up should not pay for them. */
-const files = () => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+const report_files_files = () => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
 /**
  * The folder for default report files: `<tempDir>/imds-check` when the runner or agent gives a per-job temp
  * folder, else a new private folder under the system temp (a shared `/tmp/imds-check` could be planted).
  */
 async function reportFolder(tempDir, systemTemp = (0,external_node_os_namespaceObject.tmpdir)()) {
-    const { mkdir, mkdtemp } = await files();
+    const { mkdir, mkdtemp } = await report_files_files();
     if (tempDir && tempDir !== '') {
         const dir = (0,external_node_path_.join)(tempDir, 'imds-check');
         await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -4773,7 +5105,7 @@ async function reportFolder(tempDir, systemTemp = (0,external_node_os_namespaceO
 }
 /** Writes `content` to `path` through a new file in the same folder and a rename. */
 async function writePrivately(path, content) {
-    const { mkdir, rename, rm, writeFile } = await files();
+    const { mkdir, rename, rm, writeFile } = await report_files_files();
     const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
     const dir = (0,external_node_path_.dirname)(path);
     await mkdir(dir, { recursive: true });
@@ -4787,38 +5119,91 @@ async function writePrivately(path, content) {
         throw err;
     }
 }
-async function writeOne(path, content) {
+async function writeOne(what, path, content) {
     try {
         await writePrivately(path, content);
         return null;
     }
     catch (err) {
-        const code = err.code ?? 'error';
-        return `could not write ${path} (${code})`;
+        return { what, path, errno: errnoOf(err) };
     }
+}
+/** The paths `writeReports` writes: '' for a file not asked for. */
+function reportPaths(paths) {
+    const wanted = paths.reportPath !== ''
+        ? paths.reportPath
+        : paths.defaultDir !== ''
+            ? (0,external_node_path_.join)(paths.defaultDir, 'report.json')
+            : '';
+    return {
+        reportPath: wanted !== '' ? (0,external_node_path_.resolve)(wanted) : '',
+        junitPath: paths.junitPath !== '' ? (0,external_node_path_.resolve)(paths.junitPath) : '',
+    };
 }
 /**
  * reportPath '' means `<defaultDir>/report.json`, or no JSON report when defaultDir is '' (the CLI writes files
  * only on request); junitPath '' means no JUnit.
  */
 async function writeReports(report, paths) {
-    const wanted = paths.reportPath !== ''
-        ? paths.reportPath
-        : paths.defaultDir !== ''
-            ? (0,external_node_path_.join)(paths.defaultDir, 'report.json')
-            : '';
-    const reportPath = wanted !== '' ? (0,external_node_path_.resolve)(wanted) : '';
-    const junitPath = paths.junitPath !== '' ? (0,external_node_path_.resolve)(paths.junitPath) : '';
+    const { reportPath, junitPath } = reportPaths(paths);
     const problems = [];
-    const jsonProblem = reportPath !== '' ? await writeOne(reportPath, (0,core/* renderJson */.hF)(report)) : null;
+    const jsonProblem = reportPath !== '' ? await writeOne('JSON report', reportPath, (0,core/* renderJson */.hF)(report)) : null;
     if (jsonProblem)
         problems.push(jsonProblem);
     if (junitPath !== '') {
-        const junitProblem = await writeOne(junitPath, (0,core/* renderJunit */.RV)(report));
+        const junitProblem = await writeOne('JUnit file', junitPath, (0,core/* renderJunit */.RV)(report));
         if (junitProblem)
             problems.push(junitProblem);
     }
     return { reportPath: jsonProblem ? '' : reportPath, junitPath, problems };
+}
+
+;// CONCATENATED MODULE: ./src/host/step-files.ts
+// The files of a CI step: the report folder, the JSON report, JUnit and the step summary. Each one asked for is
+// checked before the probe, and one that cannot be written fails the step (report_write_failed) whatever
+// fail-on says: a fleet merge would otherwise count the machine as missing, with no cause.
+
+
+
+
+/** Creates the report folder and checks every file the step will write. */
+async function prepareStepFiles(port, options, systemTemp) {
+    const temp = port.tempDir();
+    let folder;
+    try {
+        folder = await reportFolder(temp, systemTemp);
+    }
+    catch (err) {
+        const path = temp ? (0,external_node_path_.join)(temp, 'imds-check') : (systemTemp ?? 'the system temp folder');
+        return { ok: false, problem: { what: 'report folder', path, errno: errnoOf(err) } };
+    }
+    const { reportPath, junitPath } = reportPaths({ ...options, defaultDir: folder });
+    const summary = port.summaryFile();
+    const problem = await firstWriteProblem([
+        { what: 'JSON report', path: reportPath },
+        ...(junitPath ? [{ what: 'JUnit file', path: junitPath }] : []),
+        ...(summary ? [{ what: 'step summary', path: summary, append: true }] : []),
+    ]);
+    return problem ? { ok: false, problem } : { ok: true, folder };
+}
+/**
+ * Fails the step for files that could not be written. The finish message is the one annotation (it carries
+ * the code, each path and errno, the fix and the link), so the checks keep their annotation slots.
+ */
+function failForFiles(port, problems, when) {
+    // The fix of a run code depends on neither the mode nor the endpoint: no profile or endpoint is needed to word it.
+    const fix = (0,core/* remedyFor */.wJ)('report_write_failed', {
+        profile: { service: '', bypassHosts: [], remedies: {} },
+        platform: process.platform,
+        spell: port.spelling,
+        endpoint: { address: '', host: '', port: '', base: '', kind: 'other' },
+    });
+    finishForFiles(port, problems, when, fix);
+}
+/** The same end for any step (the merge has its own inputs, so its own fix). */
+function finishForFiles(port, problems, when, fix) {
+    const what = problems.map((p) => writeProblemText(p)).join('; ');
+    port.finish('failed', `imds-check failed ${when}: ${what}. Fix: ${fix} Docs: ${port.codeLink('report_write_failed')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/host/step.ts
@@ -4826,6 +5211,8 @@ async function writeReports(report, paths) {
 // annotations, verdict. Nothing is printed before the engine returns except the masks it triggers (engine
 // debug lines wait), and every text that reaches the platform passes the engine's neutraliser once more, so
 // only the platform library's own commands can start a command. No stack trace reaches the log.
+
+
 
 
 
@@ -4867,14 +5254,21 @@ async function runStep(platform, deps = {}) {
     const debug = deferredDebug((line) => port.debug(line));
     try {
         const parsed = (0,core/* parseOptions */.Ac)(readInputs(port), port.spelling);
+        // Credentials found in inputs (a proxy password) are masked whatever they look like, refused or not.
+        for (const secret of parsed.secrets)
+            mask(secret);
         if (!parsed.ok) {
             port.finish('failed', oneLine(parsed.error.message));
             return;
         }
         const options = parsed.options;
-        // Credentials found in inputs (a proxy password) are masked whatever they look like.
-        for (const secret of parsed.secrets)
-            mask(secret);
+        // A file asked for that cannot be written fails the step now, before the probe spends its time.
+        const prepared = await prepareStepFiles(port, options, deps.systemTemp);
+        if (!prepared.ok) {
+            failForFiles(port, [prepared.problem], 'before the probe');
+            return;
+        }
+        const folder = prepared.folder;
         const ctx = createHostContext({
             spell: port.spelling,
             registerSecret,
@@ -4894,14 +5288,12 @@ async function runStep(platform, deps = {}) {
         if (accessToken !== null)
             registerSecret(accessToken); // normally done by the engine already
         port.info((0,core/* renderText */.S5)(report, { color: false, codeLink: port.codeLink }));
-        const folder = await reportFolder(port.tempDir(), deps.systemTemp);
         const written = await writeReports(report, {
             reportPath: options.reportPath,
             junitPath: options.junitPath,
             defaultDir: folder,
         });
-        for (const problem of written.problems)
-            port.annotate('warning', 'imds-check report', [problem]);
+        const problems = [...written.problems];
         const outputs = (0,core/* buildOutputs */.JZ)(report, accessToken, options.exposeToken, written.reportPath);
         for (const name of core/* OUTPUT_NAMES */.P0) {
             if (name === 'access-token' && !options.exposeToken)
@@ -4912,11 +5304,14 @@ async function runStep(platform, deps = {}) {
             await port.attachSummary((0,core/* renderMarkdown */.Gc)(report, { codeLink: port.codeLink }), folder);
         }
         catch (err) {
-            port.annotate('warning', 'imds-check summary', [`could not write the step summary: ${oneLine(err)}`]);
+            problems.push({ what: 'step summary', path: port.summaryFile() ?? folder, errno: errnoOf(err) });
         }
-        const verdict = (0,core/* stepVerdict */.sr)(report);
+        const verdict = problems.length > 0 ? 'failed' : (0,core/* stepVerdict */.sr)(report);
         annotateChecks(port, report.checks, port.finishAnnotates[verdict]);
-        port.finish(verdict, finishMessage(report, verdict, port.spelling));
+        if (problems.length > 0)
+            failForFiles(port, problems, `after the probe (result ${report.result})`);
+        else
+            port.finish(verdict, finishMessage(report, verdict, port.spelling));
     }
     catch (err) {
         debug.flush();
@@ -4968,13 +5363,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 

@@ -65,36 +65,52 @@ function amaHosts(region, suffix, workspaceIds, dceEndpoints) {
     return hosts.filter((h, i) => hosts.findIndex((o) => o.host === h.host) === i);
 }
 
-// EXTERNAL MODULE: external "node:dns"
-var external_node_dns_ = __webpack_require__(610);
-var external_node_dns_default = /*#__PURE__*/__webpack_require__.n(external_node_dns_);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
 ;// CONCATENATED MODULE: ./src/core/checks/ama/network.ts
-// How the AMA check finds and reaches a host: the system resolver (as the agent uses it) and port 443. Tests
-// replace this through RuntimeContext.amaNetwork, which only code can set (no input, no environment variable).
 
-const systemNetwork = {
-    async resolve(host) {
-        const found = await external_node_dns_default().promises.lookup(host, { all: true, verbatim: true });
-        return found.map((a) => a.address);
+const systemNetwork = (names) => ({
+    async resolve(host, timeoutMs = 5_000) {
+        const looked = await names.lookup(host, timeoutMs);
+        if (looked.error !== '' && looked.error !== 'no address')
+            throw Object.assign(new Error(looked.error), { code: looked.error });
+        return looked.addresses.map((a) => a.address);
     },
     port: () => 443,
-};
-const networkOf = (ctx) => ctx.amaNetwork ?? systemNetwork;
+});
+const networkOf = (run) => run.ctx.amaNetwork ?? systemNetwork(run.names);
+/** A net `lookup` over the network's resolver (a proxy given by name), bounded by `timeoutMs`. */
+function lookupThrough(network, timeoutMs) {
+    return (hostname, options, callback) => {
+        void resolveWithin(network, hostname, timeoutMs).then(({ addresses, error }) => {
+            const found = addresses
+                .map((address) => ({ address, family: external_node_net_default().isIP(address) }))
+                .filter((a) => (options.family !== 4 && options.family !== 6 ? true : a.family === options.family));
+            if (found.length === 0) {
+                const code = error === 'timed out' ? 'ETIMEDOUT' : /^[A-Z_]{2,30}$/.test(error) ? error : 'ENOTFOUND';
+                callback(Object.assign(new Error(`lookup ${hostname}: ${error || 'no address'}`), { code, hostname }), '');
+            }
+            else if (options.all)
+                callback(null, found);
+            else
+                callback(null, found[0].address, found[0].family);
+        });
+    };
+}
 /** The host's addresses, distinct, in resolver order; none when the lookup fails or outlasts the bound. */
 async function resolveWithin(network, host, timeoutMs) {
     let timer;
     const timeout = new Promise((resolve) => {
         timer = setTimeout(() => resolve({ addresses: [], error: 'timed out' }), Math.max(0, timeoutMs));
     });
-    const lookup = network.resolve(host).then((addresses) => ({
+    const lookup = network.resolve(host, timeoutMs).then((addresses) => ({
         addresses: [...new Set(addresses)],
         error: addresses.length ? '' : 'no address',
     }), (err) => {
         const code = err?.code;
-        return {
-            addresses: [],
-            error: typeof code === 'string' && /^[A-Z_]{2,30}$/.test(code) ? code : 'lookup failed',
-        };
+        const known = typeof code === 'string' && (/^[A-Z_]{2,30}$/.test(code) || code === 'timed out');
+        return { addresses: [], error: known ? code : 'lookup failed' };
     });
     try {
         return await Promise.race([lookup, timeout]);
@@ -121,9 +137,6 @@ async function inPool(items, limit, task) {
 var neutralise = __webpack_require__(8453);
 // EXTERNAL MODULE: ./src/core/imds/http.ts
 var imds_http = __webpack_require__(8783);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
 ;// CONCATENATED MODULE: ./src/core/checks/ama/addresses.ts
 // Name resolution for the AMA check, judged against the private-link expectation. Private means an address a
 // private endpoint can have: RFC 1918, the shared 100.64.0.0/10 range, or IPv6 unique-local (fc00::/7).
@@ -264,30 +277,45 @@ const MAX_ROOTS_FILE_BYTES = 1024 * 1024;
 const MAX_BUNDLE_BYTES = 8 * 1024 * 1024;
 /** `AB:CD:…` as Node prints it → `ABCD…`. */
 const fingerprintKey = (fingerprint) => fingerprint.replace(/:/g, '').toUpperCase();
+const BEGIN = '-----BEGIN CERTIFICATE-----';
+const END = '-----END CERTIFICATE-----';
+/**
+ * Each BEGIN … END block, in order. One pass: each search starts where the last one stopped, so a file of
+ * BEGIN lines without an END costs one scan (a lazy regex tried every BEGIN to the end: quadratic, 13 s for
+ * 1 MiB). A block runs from its BEGIN to the first END after it, as PEM readers take it.
+ */
 function pemCertificates(text) {
-    return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-}
-/** A file named by the user or the environment: a regular file within the size cap, links followed. */
-async function readPemFile(ctx, path, maxBytes) {
-    const real = await ctx.fs.realpath(path);
-    const stat = await ctx.fs.lstat(real);
-    if (!stat.isFile)
-        throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-    if (stat.size > maxBytes)
-        throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-    return ctx.fs.readText(real);
+    const found = [];
+    for (let at = text.indexOf(BEGIN); at >= 0; at = text.indexOf(BEGIN, at)) {
+        const end = text.indexOf(END, at + BEGIN.length);
+        if (end < 0)
+            break; // no END after this BEGIN, so none after any later one
+        found.push(text.slice(at, end + END.length));
+        at = end + END.length;
+    }
+    return found;
 }
 const errorCode = (err) => err?.code && typeof err.code === 'string'
     ? String(err.code)
     : 'EUNKNOWN';
+const MIB = 1024 * 1024;
+/** Why a PEM file was not read, in words: a size cap or a non-file is named, anything else is its errno. */
+function unreadable(err, maxBytes) {
+    const code = errorCode(err);
+    if (code === 'EFBIG')
+        return `it is larger than ${maxBytes / MIB} MiB (EFBIG)`;
+    if (code === 'ENOTREG')
+        return 'it is not a regular file (ENOTREG)';
+    return `cannot read it (${code})`;
+}
 /** The user's extra roots: every block must be a certificate; at least one. */
 async function trustedRoots(ctx, path) {
     let text;
     try {
-        text = await readPemFile(ctx, path, MAX_ROOTS_FILE_BYTES);
+        text = await ctx.fs.readBounded(path, MAX_ROOTS_FILE_BYTES);
     }
     catch (err) {
-        return { reason: `cannot read it (${errorCode(err)})` };
+        return { reason: unreadable(err, MAX_ROOTS_FILE_BYTES) };
     }
     const pems = pemCertificates(text);
     if (pems.length === 0)
@@ -308,25 +336,31 @@ async function trustedRoots(ctx, path) {
 /** Certificates of an optional source; one that cannot be read adds nothing (the agent would not have it either). */
 async function optionalBundle(ctx, path) {
     try {
-        return pemCertificates(await readPemFile(ctx, path, MAX_BUNDLE_BYTES));
+        return { pems: pemCertificates(await ctx.fs.readBounded(path, MAX_BUNDLE_BYTES)) };
     }
     catch (err) {
         ctx.log.debug(`ama: no CA bundle at ${path} (${errorCode(err)})`);
-        return [];
+        const code = errorCode(err);
+        return code === 'EFBIG' || code === 'ENOTREG'
+            ? { pems: [], skipped: `${path} not read: ${unreadable(err, MAX_BUNDLE_BYTES)}` }
+            : { pems: [] };
     }
 }
 async function osBundle(ctx) {
+    const skipped = [];
     if (ctx.platform !== 'linux')
-        return null;
+        return { path: '', pems: [], skipped };
     const fromEnv = ctx.env['SSL_CERT_FILE']?.trim();
     for (const path of fromEnv ? [fromEnv] : OS_BUNDLES) {
         if (!(await ctx.fs.exists(path)))
             continue;
-        const pems = await optionalBundle(ctx, path);
-        if (pems.length > 0)
-            return { path, pems };
+        const bundle = await optionalBundle(ctx, path);
+        if (bundle.skipped)
+            skipped.push(bundle.skipped);
+        if (bundle.pems.length > 0)
+            return { path, pems: bundle.pems, skipped };
     }
-    return null;
+    return { path: '', pems: [], skipped };
 }
 async function loadTrust(ctx, trustedRootsPath) {
     const azureRoots = new Set(Object.keys(AZURE_ROOTS));
@@ -343,12 +377,15 @@ async function loadTrust(ctx, trustedRootsPath) {
     }
     const os = await osBundle(ctx);
     const extraPath = ctx.env['NODE_EXTRA_CA_CERTS']?.trim();
-    const nodeExtra = extraPath ? await optionalBundle(ctx, extraPath) : [];
-    const optional = [...(os?.pems ?? []), ...nodeExtra];
+    const extra = extraPath ? await optionalBundle(ctx, extraPath) : { pems: [] };
+    const nodeExtra = extra.pems;
+    const optional = [...os.pems, ...nodeExtra];
+    // A bundle over its cap is named, so a verdict without its roots is not a mystery.
+    sources.push(...os.skipped, ...(extra.skipped ? [extra.skipped] : []));
     let context;
     try {
         context = external_node_tls_default().createSecureContext({ ca: [...ca, ...optional], minVersion: 'TLSv1.2' });
-        if (os)
+        if (os.path)
             sources.push(os.path);
         if (nodeExtra.length > 0)
             sources.push('NODE_EXTRA_CA_CERTS');
@@ -611,8 +648,10 @@ function readHead(socket, timeoutMs) {
         socket.once('end', onEnd);
     });
 }
-async function openTunnel(proxy, host, port, bounds, cap) {
-    const tcp = await (0,connect/* openSocket */.k)(proxy.host, proxy.port, cap(bounds.connectMs));
+async function openTunnel(proxy, host, port, bounds, cap, lookup) {
+    // A proxy given by name resolves through the run's bounded resolver, within the connect bound.
+    const bound = cap(bounds.connectMs);
+    const tcp = await (0,connect/* openSocket */.k)(proxy.host, proxy.port, bound, lookup?.(bound));
     if (!tcp.ok) {
         return {
             ok: false,
@@ -718,7 +757,7 @@ async function probeHost(target, deps) {
     if (dns.failure)
         return done(dns.failure.code, dns.failure.reason);
     const open = () => proxy
-        ? openTunnel(proxy, host, 443, deps.bounds, deps.cap)
+        ? openTunnel(proxy, host, 443, deps.bounds, deps.cap, (ms) => lookupThrough(deps.network, ms))
         : openDirect(resolved.addresses, deps.network.port(host), deps.bounds, deps.cap);
     const connectStarted = deps.now();
     const opened = await open();
@@ -917,7 +956,7 @@ async function probeAmaHosts(run, findings, bounds) {
     // The list first, so a user watching a slow run knows what is being waited for.
     hosts.forEach((h, i) => run.ctx.progress({ check: 'ama', text: `ama: host ${i + 1}/${hosts.length} ${h.host} (${h.purpose})` }));
     const deps = {
-        network: networkOf(run.ctx),
+        network: networkOf(run),
         trust: loaded.trust,
         plan,
         privateLink: run.options.privateLink,

@@ -188,14 +188,19 @@ function checkOverrides(overrides) {
 function utf8HeaderValue(text) {
     return Buffer.from(text, 'utf8').toString('latin1');
 }
+// Path segments are the test's text: a segment names an own key or an index, never anything inherited, so
+// `__proto__.x` or `constructor.prototype.x` makes a key of that name in the document (on the wire as sent)
+// and never reaches Object.prototype of the process running the emulator.
+const isIndex = (node, key) => Array.isArray(node) && /^\d+$/.test(key);
 function child(node, key) {
-    return Array.isArray(node) ? node[Number(key)] : node[key];
+    if (isIndex(node, key))
+        return node[Number(key)];
+    return Object.hasOwn(node, key) ? node[key] : undefined;
 }
 function put(node, key, value) {
-    if (Array.isArray(node) && /^\d+$/.test(key))
-        node[Number(key)] = value;
-    else
-        node[key] = value;
+    const name = isIndex(node, key) ? String(Number(key)) : key;
+    // defineProperty, not assignment: assigning to `__proto__` would replace the node's prototype.
+    Object.defineProperty(node, name, { value, enumerable: true, writable: true, configurable: true });
 }
 /** Sets `path` (dotted, relative to `root`) to `value`, creating objects on the way. */
 function setPath(root, path, value) {
@@ -217,7 +222,9 @@ function withComputeOverrides(document, overrides) {
     const compute = overrides.compute;
     if (!compute)
         return copy;
-    const target = (copy.compute ?? (copy.compute = {}));
+    if (!Object.hasOwn(copy, 'compute'))
+        copy.compute = {};
+    const target = copy.compute;
     for (const [path, value] of Object.entries(compute))
         setPath(target, path, value);
     return copy;
@@ -610,11 +617,17 @@ function prune(node, path, version) {
     const out = {};
     for (const [key, value] of Object.entries(node)) {
         const childPath = path === '' ? key : `${path}.${key}`;
-        const since = FIELD_SINCE[childPath];
+        const since = Object.hasOwn(FIELD_SINCE, childPath) ? FIELD_SINCE[childPath] : undefined;
         // api-versions are ISO dates, so string order is date order.
         if (since !== undefined && version < since)
             continue;
-        out[key] = prune(value, childPath, version);
+        // An override may name a key `__proto__`: define it, as assigning would replace out's prototype.
+        Object.defineProperty(out, key, {
+            value: prune(value, childPath, version),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
     }
     return out;
 }

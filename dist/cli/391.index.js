@@ -1025,8 +1025,8 @@ function renderFleetText(report, options) {
 
 
 
-// EXTERNAL MODULE: ./src/core/index.ts + 17 modules
-var core = __webpack_require__(5912);
+// EXTERNAL MODULE: ./src/core/index.ts + 19 modules
+var core = __webpack_require__(1152);
 // EXTERNAL MODULE: ./src/host/code-links.ts
 var code_links = __webpack_require__(2777);
 // EXTERNAL MODULE: external "node:fs"
@@ -1036,8 +1036,8 @@ var external_node_fs_ = __webpack_require__(3024);
 // fixed leading folders, no deeper than the pattern can match, without following linked folders (no loops).
 // A plain path is a file, or a folder searched recursively for *.json. Synchronous, like the reading (see
 // fleet-files.ts): one thread-pool round trip per folder costs more than the listing. A search that stops at
-// one of its limits (files, depth) says so in `stopped`, and the merge fails its gate (fleet_scan_incomplete):
-// files it did not reach could hold a machine's real report.
+// one of its limits (files, depth), or at a folder or link it may not read, says so in `stopped`, and the merge
+// fails its gate (fleet_scan_incomplete): files it did not reach could hold a machine's real report.
 
 
 /** Files one merge reads at most; ten times the largest fleet the bench measures. */
@@ -1046,6 +1046,21 @@ const MAX_FILES = 100_000;
 const MAX_DEPTH = 64;
 const SCAN_LIMITS = { maxFiles: MAX_FILES, maxDepth: MAX_DEPTH };
 const hasWildcard = (segment) => /[*?]/.test(segment);
+/** Gone between listing and reading (or never there): nothing to find. Anything else hides what it holds. */
+const NOTHING_THERE = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
+const codeOf = (err) => String(err?.code ?? 'EUNKNOWN');
+const unreadable = (path, err) => `could not read ${path} (${codeOf(err)}); reports there were not searched`;
+/** statSync that answers undefined for nothing there, and throws for a path it may not look at. */
+function statOf(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch (err) {
+        if (NOTHING_THERE.has(codeOf(err)))
+            return undefined;
+        throw err;
+    }
+}
 function segmentPattern(segment) {
     return segment
         .split('')
@@ -1067,9 +1082,10 @@ function compileRest(segments, caseless, maxDepth = MAX_DEPTH) {
     const depth = bounded ? maxDepth : segments.length;
     return { regex: new RegExp(`^${parts.join('')}$`, caseless ? 'i' : ''), depth, bounded };
 }
-/** '' when the walk saw everything it should, else the limit it stopped at. */
+/** '' when the walk saw everything it should, else the first limit or unreadable folder it stopped at. */
 function walk(base, { regex, depth, bounded, out, limits }) {
     let tooDeep = '';
+    let unread = '';
     const pending = [{ dir: base, rel: '', level: 1 }];
     while (pending.length > 0) {
         const { dir, rel, level } = pending.pop();
@@ -1077,15 +1093,26 @@ function walk(base, { regex, depth, bounded, out, limits }) {
         try {
             entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
         }
-        catch {
-            continue; // unreadable or vanished folder: its files are simply not found
+        catch (err) {
+            // A vanished folder holds nothing; one it may not read (EACCES) may hold a machine's real report.
+            if (!NOTHING_THERE.has(codeOf(err)) && unread === '')
+                unread = unreadable(dir, err);
+            continue;
         }
         for (const entry of entries) {
             const path = (0,external_node_path_.join)(dir, entry.name);
             const relPath = rel === '' ? entry.name : `${rel}/${entry.name}`;
             let isFile = entry.isFile();
-            if (entry.isSymbolicLink())
-                isFile = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false })?.isFile() ?? false;
+            if (entry.isSymbolicLink()) {
+                try {
+                    isFile = statOf(path)?.isFile() ?? false;
+                }
+                catch (err) {
+                    if (unread === '')
+                        unread = unreadable(path, err);
+                    continue;
+                }
+            }
             if (isFile && regex.test(relPath)) {
                 if (out.size >= limits.maxFiles && !out.has(path))
                     return `stopped after ${limits.maxFiles} files; merge fewer reports at a time`;
@@ -1099,7 +1126,7 @@ function walk(base, { regex, depth, bounded, out, limits }) {
             }
         }
     }
-    return tooDeep;
+    return unread || tooDeep;
 }
 function display(path, cwd) {
     const rel = (0,external_node_path_.relative)(cwd, path);
@@ -1118,7 +1145,13 @@ function findReportFiles(patterns, cwd, platform = process.platform, limits = SC
         let stop = '';
         if (!hasWildcard(pattern)) {
             const path = (0,external_node_path_.resolve)(cwd, pattern);
-            const info = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+            let info;
+            try {
+                info = statOf(path);
+            }
+            catch (err) {
+                stop = unreadable(path, err);
+            }
             if (info?.isFile()) {
                 if (found.size >= limits.maxFiles && !found.has(path))
                     stop = `stopped after ${limits.maxFiles} files; merge fewer reports at a time`;
@@ -1213,6 +1246,8 @@ function loadFleet(patterns, cwd, options) {
 
 // EXTERNAL MODULE: ./src/host/report-files.ts
 var report_files = __webpack_require__(8392);
+// EXTERNAL MODULE: ./src/host/writable.ts
+var writable = __webpack_require__(1852);
 // EXTERNAL MODULE: ./src/host/spelling.ts
 var spelling = __webpack_require__(4170);
 // EXTERNAL MODULE: ./src/host/version.ts
@@ -1220,6 +1255,7 @@ var version = __webpack_require__(5962);
 ;// CONCATENATED MODULE: ./src/cli/merge-command.ts
 // `imds-check merge [options] PATH...`: many machines' reports → one fleet verdict, as text or the fleet JSON
 // on stdout, with --report / --markdown files on request. Exit 0 pass, 1 fail, 2 usage error.
+
 
 
 
@@ -1248,13 +1284,14 @@ A report counts with schemaVersion 1, a GUID machine.vmId, a startedAt no later 
 folder holding the file) the newest report per vmId counts and older ones are listed as superseded; the
 same vmId from two leg folders fails the merge, as does a search stopped at a limit. Always give
 --expected: without it, extra reports raise the share that passes. Exit codes: 0 pass, 1 fail, 2 usage error.`;
-const VALUE_FLAGS = {
-    expected: 'expected',
-    'min-pass': 'min-pass',
-    'allow-codes': 'allow-codes',
-    report: 'report-path',
-    markdown: 'markdown',
-};
+/** Flag → input. A Map: `--constructor` is an unknown option, not a property every object has. */
+const VALUE_FLAGS = new Map([
+    ['expected', 'expected'],
+    ['min-pass', 'min-pass'],
+    ['allow-codes', 'allow-codes'],
+    ['report', 'report-path'],
+    ['markdown', 'markdown'],
+]);
 function parseMergeArgs(argv) {
     const command = { inputs: {}, json: false, markdownPath: '' };
     const paths = [];
@@ -1273,7 +1310,7 @@ function parseMergeArgs(argv) {
         }
         const match = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
         const name = match?.[1] ?? arg;
-        if (!match || (name !== 'json' && !(name in VALUE_FLAGS)))
+        if (!match || (name !== 'json' && !VALUE_FLAGS.has(name)))
             return { kind: 'usage-error', message: `unknown option ${arg}` };
         if (seen.has(name))
             return { kind: 'usage-error', message: `--${name} given more than once` };
@@ -1287,7 +1324,7 @@ function parseMergeArgs(argv) {
         const value = match[2] ?? argv[++i];
         if (value === undefined || (match[2] === undefined && value.startsWith('--')))
             return { kind: 'usage-error', message: `--${name} needs a value` };
-        const target = VALUE_FLAGS[name];
+        const target = VALUE_FLAGS.get(name);
         if (target === 'markdown')
             command.markdownPath = value;
         else
@@ -1299,12 +1336,16 @@ function parseMergeArgs(argv) {
     command.inputs.reports = paths.join('\n');
     return { kind: 'merge', ...command };
 }
-async function writeFile(path, content, io) {
+/** False (and one stderr line) when the file cannot be written: the merge then exits 1 (report_write_failed). */
+async function writeFile(what, path, content, io) {
     try {
         await (0,report_files/* writePrivately */.Q9)((0,external_node_path_.resolve)(io.cwd, path), content);
+        return true;
     }
     catch (err) {
-        io.err((0,core/* neutraliseLine */.fZ)(`imds-check merge: could not write ${path} (${err.code ?? 'error'})`) + '\n');
+        const problem = (0,writable/* writeProblemText */.aU)({ what, path: (0,external_node_path_.resolve)(io.cwd, path), errno: (0,writable/* errnoOf */.UQ)(err) });
+        io.err(`imds-check merge: ${(0,core/* neutraliseLine */.fZ)(problem)} (see docs/errors.md#report_write_failed)\n`);
+        return false;
     }
 }
 async function runMergeCommand(argv, io) {
@@ -1333,12 +1374,13 @@ async function runMergeCommand(argv, io) {
         generatedAt: new Date(now).toISOString(),
     });
     const style = { spell: spelling/* CLI_SPELLING */.Id, codeLink: code_links/* pathLink */.er };
-    if (reportPath !== '')
-        await writeFile(reportPath, renderFleetJson(report), io);
-    if (command.markdownPath !== '')
-        await writeFile(command.markdownPath, renderFleetMarkdown(report, style), io);
+    const written = [
+        reportPath === '' || (await writeFile('fleet report', reportPath, renderFleetJson(report), io)),
+        command.markdownPath === '' ||
+            (await writeFile('Markdown summary', command.markdownPath, renderFleetMarkdown(report, style), io)),
+    ];
     io.out(command.json ? renderFleetJson(report) : renderFleetText(report, style));
-    return report.result === 'pass' ? 0 : 1;
+    return report.result === 'pass' && written.every(Boolean) ? 0 : 1;
 }
 
 

@@ -7,11 +7,13 @@
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __nccwpck_require__.r(__webpack_exports__);
+/* harmony import */ var _host_exit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8304);
 /* harmony import */ var _host_process_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5951);
 /* harmony import */ var _host_one_line_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4073);
 /* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9734);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8399);
 // CLI entry (bundled to dist/cli/index.js, package bin `imds-check`).
+
 
 
 
@@ -47,6 +49,8 @@ catch (err) {
         process.stderr.write(`${err.stack}\n`);
     process.exitCode = 1;
 }
+// The verdict is printed and the files written: nothing the run gave up on (a stuck lookup) may hold the CLI.
+await (0,_host_exit_js__WEBPACK_IMPORTED_MODULE_4__/* .exitOnceWritten */ .B)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -62,12 +66,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./src/core/index.ts + 17 modules
-var core = __nccwpck_require__(5912);
+// EXTERNAL MODULE: ./src/core/index.ts + 19 modules
+var core = __nccwpck_require__(1152);
 // EXTERNAL MODULE: ./src/host/code-links.ts
 var code_links = __nccwpck_require__(2777);
 // EXTERNAL MODULE: ./src/host/report-files.ts
 var report_files = __nccwpck_require__(8392);
+// EXTERNAL MODULE: ./src/host/writable.ts
+var writable = __nccwpck_require__(1852);
 // EXTERNAL MODULE: ./src/host/spelling.ts
 var spelling = __nccwpck_require__(4170);
 // EXTERNAL MODULE: ./src/host/version.ts
@@ -95,8 +101,9 @@ function parseArgs(argv) {
         if (arg === 'check' && i === 0)
             continue;
         const match = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
+        // A stray value may be a URL with a password (`--ama http://u:p@proxy`): never echo its user-info.
         if (!match)
-            return { kind: 'usage-error', message: `unexpected argument '${arg}'` };
+            return { kind: 'usage-error', message: `unexpected argument '${(0,core/* withoutUserInfo */.sl)(arg)}'` };
         const name = match[1];
         const inline = match[2];
         if (seen.has(name))
@@ -182,6 +189,7 @@ function progressPrinter(write, live) {
 
 
 
+
 function redact(text, secrets) {
     let out = text;
     for (const s of secrets)
@@ -219,7 +227,7 @@ async function runCli(argv, io) {
     }
     const parsed = (0,core/* parseOptions */.Ac)(command.inputs, spelling/* CLI_SPELLING */.Id);
     if (!parsed.ok) {
-        io.err(`imds-check: ${parsed.error.message}\n`);
+        io.err(`imds-check: ${redact(parsed.error.message, parsed.secrets)}\n`);
         return 2;
     }
     const options = parsed.options;
@@ -227,6 +235,17 @@ async function runCli(argv, io) {
     if (problem) {
         io.err(`imds-check: ${problem}.\n`);
         return 2;
+    }
+    // A file asked for that cannot be written ends the run now (exit 1, whatever --fail-on says), before the
+    // probe spends its time.
+    const paths = (0,report_files/* reportPaths */.Rs)({ ...options, defaultDir: '' });
+    const unwritable = await (0,writable/* firstWriteProblem */.Xc)([
+        ...(paths.reportPath ? [{ what: 'JSON report', path: paths.reportPath }] : []),
+        ...(paths.junitPath ? [{ what: 'JUnit file', path: paths.junitPath }] : []),
+    ]);
+    if (unwritable) {
+        io.err(writeFailure(unwritable));
+        return 1;
     }
     // Credentials found in inputs (a proxy password) are redacted from everything printed.
     const secrets = new Set(parsed.secrets);
@@ -265,9 +284,11 @@ async function runCli(argv, io) {
         io.out(redact((0,core/* renderText */.S5)(report, { color, codeLink: code_links/* pathLink */.er }), secrets));
     }
     for (const p of written?.problems ?? [])
-        io.err(`imds-check: ${p}\n`);
-    return (0,core/* exitCodeFor */.Rr)(report);
+        io.err(writeFailure(p));
+    return written && written.problems.length > 0 ? 1 : (0,core/* exitCodeFor */.Rr)(report);
 }
+/** One stderr line; the path is the user's own text, printed as one line. */
+const writeFailure = (problem) => `imds-check: ${(0,core/* neutraliseLine */.fZ)((0,writable/* writeProblemText */.aU)(problem))} (see docs/errors.md#report_write_failed)\n`;
 
 
 /***/ }),
@@ -490,7 +511,8 @@ const STABILITY_REMEDIES = {
 /* unused harmony export DEFAULT_RESOURCE */
 // What imds-check knows per Azure cloud, keyed by the azEnvironment metadata names (compared case-insensitively;
 // IMDS samples print it upper-case): the clouds that may become the az-environment output, the ARM audience a
-// token is asked for by default, and the suffix of Azure Monitor's host names.
+// token is asked for by default, and the suffix of Azure Monitor's host names. The name comes from the network,
+// so the tables are Maps: `constructor` or `__proto__` is an unknown cloud, never a property of a table.
 /** The clouds IMDS and the Azure Monitor Agent know. */
 const KNOWN_CLOUDS = [
     'AzurePublicCloud',
@@ -503,24 +525,24 @@ const KNOWN_CLOUDS = [
 ];
 const DEFAULT_RESOURCE = 'https://management.azure.com/';
 /** ARM audience per azEnvironment. */
-const ARM_RESOURCE_BY_CLOUD = {
-    azurepubliccloud: 'https://management.azure.com/',
-    azureusgovernmentcloud: 'https://management.usgovcloudapi.net/',
-    azurechinacloud: 'https://management.chinacloudapi.cn/',
-    azuregermancloud: 'https://management.microsoftazure.de/',
-};
+const ARM_RESOURCE_BY_CLOUD = new Map([
+    ['azurepubliccloud', 'https://management.azure.com/'],
+    ['azureusgovernmentcloud', 'https://management.usgovcloudapi.net/'],
+    ['azurechinacloud', 'https://management.chinacloudapi.cn/'],
+    ['azuregermancloud', 'https://management.microsoftazure.de/'],
+]);
 /** The handler/ODS host suffix per azEnvironment, as the AMA network documentation lists them. */
-const MONITOR_SUFFIX_BY_CLOUD = {
-    azurepubliccloud: 'com',
-    azureusgovernmentcloud: 'us',
-    azurechinacloud: 'cn',
-};
+const MONITOR_SUFFIX_BY_CLOUD = new Map([
+    ['azurepubliccloud', 'com'],
+    ['azureusgovernmentcloud', 'us'],
+    ['azurechinacloud', 'cn'],
+]);
 function armResourceFor(azEnvironment) {
-    return ARM_RESOURCE_BY_CLOUD[azEnvironment.toLowerCase()] ?? DEFAULT_RESOURCE;
+    return ARM_RESOURCE_BY_CLOUD.get(azEnvironment.toLowerCase()) ?? DEFAULT_RESOURCE;
 }
 /** `com`, `us` or `cn`; null for a cloud whose Azure Monitor host names are not published (or none given). */
 function monitorSuffix(azEnvironment) {
-    return MONITOR_SUFFIX_BY_CLOUD[azEnvironment.trim().toLowerCase()] ?? null;
+    return MONITOR_SUFFIX_BY_CLOUD.get(azEnvironment.trim().toLowerCase()) ?? null;
 }
 
 
@@ -663,11 +685,14 @@ function registerTokenSecrets(body, ctx) {
 // and a failure told apart as dropped (timeout), refused or unreachable before any HTTP is spoken.
 
 
-/** One TCP connect with a bound; on success the caller owns the socket. */
-function openSocket(host, port, timeoutMs) {
+/**
+ * One TCP connect with a bound; on success the caller owns the socket. `lookup` resolves a host given by name
+ * (the run's bounded resolver: see lookup.ts); an IP address never reaches it.
+ */
+function openSocket(host, port, timeoutMs, lookup) {
     const started = Date.now();
     return new Promise((resolve) => {
-        const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port });
+        const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port, ...(lookup ? { lookup } : {}) });
         const timer = setTimeout(() => {
             socket.destroy();
             resolve({
@@ -698,10 +723,10 @@ function openSocket(host, port, timeoutMs) {
     });
 }
 /** A connect that only proves the path: each host in order, moving on only when one is refused or unreachable. */
-async function tcpConnect(hosts, port, timeoutMs) {
+async function tcpConnect(hosts, port, timeoutMs, lookup) {
     let last = { ok: false, failure: 'network_unreachable', errno: 'ENOHOST', elapsedMs: 0 };
     for (const host of hosts) {
-        last = await openSocket(host, port, timeoutMs);
+        last = await openSocket(host, port, timeoutMs, lookup);
         if (last.ok)
             last.socket.destroy();
         if (last.ok || (last.failure !== 'connection_refused' && last.failure !== 'network_unreachable'))
@@ -720,8 +745,10 @@ async function tcpConnect(hosts, port, timeoutMs) {
 /* harmony export */   A$: () => (/* binding */ hasUserInfo),
 /* harmony export */   Bk: () => (/* binding */ parseEndpoint),
 /* harmony export */   Ow: () => (/* binding */ isLoopbackAddress),
+/* harmony export */   VO: () => (/* binding */ decodedOrNull),
 /* harmony export */   f4: () => (/* binding */ validateBaseUrl),
-/* harmony export */   sl: () => (/* binding */ withoutUserInfo)
+/* harmony export */   sl: () => (/* binding */ withoutUserInfo),
+/* harmony export */   v4: () => (/* binding */ writtenUserInfo)
 /* harmony export */ });
 // Endpoint URLs: validating a base URL, telling loopback from remote, and where to connect.
 const LOOPBACK_NAMES = new Set(['localhost', 'localhost.']);
@@ -730,15 +757,42 @@ function isLoopbackAddress(host) {
     const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
     return LOOPBACK_NAMES.has(h) || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /**
- * A URL as it may be shown: any user-info becomes `***`, so a password never reaches a message. A value without
- * a scheme keeps only what follows its last '@', which is where credentials would end.
+ * A URL as it may be shown: everything up to its last '@' becomes `***`, so a password never reaches a message
+ * whatever characters it holds. A password may carry '/', '?', '#' or '@' unescaped (`http://u:a#b@proxy:3128`),
+ * which a URL parser reads as the end of the authority, so the last '@' is where credentials could end; a path
+ * or query with an '@' is hidden too, which costs nothing but a less helpful message.
  */
 function withoutUserInfo(value) {
-    const withScheme = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !value.includes('@'))
-        return withScheme;
-    return `***@${value.slice(value.lastIndexOf('@') + 1)}`;
+    const at = value.lastIndexOf('@');
+    if (at < 0)
+        return value;
+    const scheme = SCHEME.exec(value)?.[0] ?? '';
+    return `${scheme}***@${value.slice(at + 1)}`;
+}
+/**
+ * The user name and password as written (not decoded) in `value`: what lies between the scheme and the last
+ * '@', split at its first ':'. Null without an '@'. For masking what a value that is not even a URL may hold.
+ */
+function writtenUserInfo(value) {
+    const at = value.lastIndexOf('@');
+    if (at < 0)
+        return null;
+    const info = value.slice(SCHEME.exec(value)?.[0].length ?? 0, at);
+    const colon = info.indexOf(':');
+    return colon < 0
+        ? { user: info, password: '' }
+        : { user: info.slice(0, colon), password: info.slice(colon + 1) };
+}
+/** decodeURIComponent that answers null for a malformed escape (`%zz`, a lone `%`) instead of throwing. */
+function decodedOrNull(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return null;
+    }
 }
 /** http://host[:port] with nothing after the authority but an optional '/', and no user-info. */
 function validateBaseUrl(value) {
@@ -757,13 +811,14 @@ function validateBaseUrl(value) {
         return null;
     return `${url.protocol}//${url.host}`;
 }
+/** User-info as a URL parser finds it; for a value that does not parse, any '@' after the scheme. */
 function hasUserInfo(value) {
     try {
         const url = new URL(value);
         return url.username !== '' || url.password !== '';
     }
     catch {
-        return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value);
+        return /^[a-z][a-z0-9+.-]*:\/\/[^@]*@/i.test(value);
     }
 }
 function parseEndpoint(base) {
@@ -913,6 +968,7 @@ const TRANSPORT_REMEDIES = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TK: () => (/* binding */ headerText),
+/* harmony export */   UE: () => (/* binding */ headerValues),
 /* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
 /* harmony export */   lx: () => (/* binding */ httpGet),
 /* harmony export */   wx: () => (/* binding */ header)
@@ -974,7 +1030,12 @@ function getOnce(request, host) {
         };
         const req = node_http__WEBPACK_IMPORTED_MODULE_0___default().request({
             ...('agent' in connection
-                ? { host: host ?? '', port: connection.port, agent: connection.agent }
+                ? {
+                    host: host ?? '',
+                    port: connection.port,
+                    agent: connection.agent,
+                    ...(request.lookup ? { lookup: request.lookup } : {}),
+                }
                 : { createConnection: () => connection.socket }),
             path: request.path,
             method: 'GET',
@@ -1043,20 +1104,28 @@ function getOnce(request, host) {
     });
 }
 function collectHeaders(raw) {
-    const headers = {};
+    const headers = new Map();
     for (let i = 0; i + 1 < raw.length; i += 2) {
         const name = raw[i].toLowerCase();
-        (headers[name] ??= []).push(raw[i + 1]);
+        const values = headers.get(name);
+        if (values)
+            values.push(raw[i + 1]);
+        else
+            headers.set(name, [raw[i + 1]]);
     }
     return headers;
 }
+/** Every value of a header, in the order received; none when absent. */
+function headerValues(answer, name) {
+    return answer.headers.get(name.toLowerCase()) ?? [];
+}
 /** The first value of a header, '' when absent. */
 function header(answer, name) {
-    return answer.headers[name.toLowerCase()]?.[0] ?? '';
+    return headerValues(answer, name)[0] ?? '';
 }
 /** Every value of a header joined as one (`a, b`), '' when absent. */
 function headerText(answer, name) {
-    return (answer.headers[name.toLowerCase()] ?? []).join(', ');
+    return headerValues(answer, name).join(', ');
 }
 
 
@@ -1180,7 +1249,7 @@ function hasImdsServerHeader(answer) {
 }
 function isArcChallenge(answer) {
     return (answer.status === 401 &&
-        (answer.headers['www-authenticate'] ?? []).some((v) => /^\s*basic\s+realm=/i.test(v)));
+        (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .headerValues */ .UE)(answer, 'www-authenticate').some((v) => /^\s*basic\s+realm=/i.test(v)));
 }
 function isImdsError(json) {
     return 'error' in json || 'newest-versions' in json;
@@ -1262,7 +1331,7 @@ function recognise(answer, successShape) {
 
 /***/ }),
 
-/***/ 5912:
+/***/ 1152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1279,10 +1348,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   S5: () => (/* reexport */ renderText),
   mW: () => (/* reexport */ runProbe),
   oi: () => (/* reexport */ neutralise/* safeJson */.oi),
-  wu: () => (/* reexport */ input_spec/* toCamel */.wu)
+  wu: () => (/* reexport */ input_spec/* toCamel */.wu),
+  sl: () => (/* reexport */ endpoint/* withoutUserInfo */.sl)
 });
 
-// UNUSED EXPORTS: CODES, CONTRACT_OUTPUTS, CREDENTIAL_INPUTS, EMPTY_MACHINE, INPUT_GROUPS, INPUT_NAMES, OUTPUT_NAMES, OUTPUT_SHAPES, buildOutputs, checkCodes, emptyIdentity, hasUserInfo, isCode, isPlausibleSecret, isSocketWord, neutralise, neutraliseBlock, remedyFor, renderMarkdown, setting, stepVerdict, withoutUserInfo
+// UNUSED EXPORTS: CODES, CONTRACT_OUTPUTS, CREDENTIAL_INPUTS, EMPTY_MACHINE, INPUT_GROUPS, INPUT_NAMES, OUTPUT_NAMES, OUTPUT_SHAPES, buildOutputs, checkCodes, emptyIdentity, hasUserInfo, isCode, isPlausibleSecret, isSocketWord, neutralise, neutraliseBlock, remedyFor, renderMarkdown, setting, stepVerdict
 
 // EXTERNAL MODULE: ./src/core/types.ts
 var types = __nccwpck_require__(3054);
@@ -1498,6 +1568,7 @@ function parseOptions(rawInputs, spelling) {
             throw err;
         return {
             ok: false,
+            secrets,
             error: {
                 code: 'invalid_input',
                 input: err.input,
@@ -1666,6 +1737,7 @@ function imdsClients(deps) {
                     ...extraHeaders,
                 },
                 connectTimeoutMs: budget.cap(protocol/* CONNECT_TIMEOUT_MS */.cC),
+                lookup: deps.names.netLookup(budget.cap(protocol/* CONNECT_TIMEOUT_MS */.cC)),
                 headersTimeoutMs: budget.cap(protocol/* HEADERS_TIMEOUT_MS */.C9),
                 bodyTimeoutMs: budget.cap(protocol/* BODY_TIMEOUT_MS */.CB),
                 remainingMs: budget.remaining(),
@@ -1681,6 +1753,122 @@ function imdsClients(deps) {
         }),
     });
     return { client, close: () => agent.destroy() };
+}
+
+;// CONCATENATED MODULE: external "node:dns"
+const external_node_dns_namespaceObject = require("node:dns");
+var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_namespaceObject);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+;// CONCATENATED MODULE: ./src/core/imds/lookup.ts
+// Name resolution with a bound that holds whatever the resolver does. Every name the run resolves (Azure
+// Monitor hosts, a proxy's host, an endpoint given by name) goes through the run's NameResolver.
+//
+// Why c-ares (dns.Resolver) and the hosts file, not dns.lookup (getaddrinfo), though AMA itself calls
+// getaddrinfo: a getaddrinfo call cannot be cancelled. It holds one of the four threads of libuv's pool until
+// the system resolver gives up (resolv.conf's timeout × attempts × servers: 10 s per name and more when DNS is
+// black-holed), file writes queue behind it, and Node's exit joins those threads, so even process.exit() after
+// the verdict waits for them (measured: a lookup abandoned after 0.3 s kept the process 10.2 s). Racing a timer
+// and capping the calls in flight bounds the verdict, not the step. A c-ares query uses no thread and is
+// cancelled at its bound. What getaddrinfo would read besides DNS is mostly the hosts file (nsswitch's `files`,
+// first on Linux distributions and where private-link setups map the Azure Monitor names), so the hosts file is
+// read first, as `files dns` orders them; other nsswitch sources (mDNS, LDAP, systemd-resolved's LLMNR) are
+// not consulted, and the DNS servers are the ones resolv.conf (or Windows) names.
+
+
+const key = (host) => host.toLowerCase().replace(/\.$/, '');
+/** `address name alias…` lines; `#` starts a comment; lines whose first field is not an IP are skipped. */
+function parseHosts(text) {
+    const table = new Map();
+    for (const raw of text.split(/\r?\n/)) {
+        const [address = '', ...names] = raw.replace(/#.*/, '').trim().split(/\s+/);
+        const family = external_node_net_default().isIP(address.replace(/%.*$/, ''));
+        if (family !== 4 && family !== 6)
+            continue;
+        for (const name of names) {
+            const list = table.get(key(name)) ?? [];
+            if (!list.some((a) => a.address === address))
+                list.push({ address, family });
+            table.set(key(name), list);
+        }
+    }
+    return table;
+}
+/** c-ares over the system's DNS servers, or `servers` (tests: a server on loopback). */
+const caresQueryVia = (servers) => (host, family, timeoutMs) => {
+    // Short tries, so a second server (or a resent query) fits in the bound; the cancel enforces the bound.
+    const perTry = Math.min(2_000, Math.max(250, Math.round(timeoutMs / 4)));
+    const resolver = new (external_node_dns_default()).Resolver({ timeout: perTry, tries: 3 });
+    if (servers)
+        resolver.setServers(servers);
+    return new Promise((done) => {
+        const timer = setTimeout(() => resolver.cancel(), Math.max(0, timeoutMs));
+        const answered = (err, addresses) => {
+            clearTimeout(timer);
+            done(err ? { code: err.code ?? 'EUNKNOWN' } : addresses);
+        };
+        if (family === 4)
+            resolver.resolve4(host, answered);
+        else
+            resolver.resolve6(host, answered);
+    });
+};
+const caresQuery = caresQueryVia();
+/** c-ares codes in the words getaddrinfo users know: a server that failed or refused is EAI_AGAIN. */
+function errorWord(codes) {
+    if (codes.some((c) => c === 'ECANCELLED' || c === 'ETIMEOUT'))
+        return 'timed out';
+    if (codes.every((c) => c === 'ENODATA'))
+        return 'no address';
+    if (codes.includes('ENOTFOUND'))
+        return 'ENOTFOUND';
+    if (codes.some((c) => ['ESERVFAIL', 'ECONNREFUSED', 'EREFUSED', 'ENODATA'].includes(c)))
+        return 'EAI_AGAIN';
+    return codes.find((c) => /^[A-Z_]{2,30}$/.test(c)) ?? 'lookup failed';
+}
+/** `hosts`: read once, on the first name that is not an IP address; `query` is replaced in tests only. */
+function nameResolver(hosts, query = caresQuery) {
+    let table = null;
+    const lookup = async (host, timeoutMs, family = 0) => {
+        const literal = external_node_net_default().isIP(host);
+        if (literal === 4 || literal === 6)
+            return { addresses: [{ address: host, family: literal }], error: '' };
+        table ??= hosts().catch(() => new Map());
+        const listed = (await table).get(key(host));
+        if (listed) {
+            const addresses = listed.filter((a) => family === 0 || a.family === family);
+            return { addresses, error: addresses.length > 0 ? '' : 'no address' };
+        }
+        const families = family === 0 ? [4, 6] : [family];
+        const answers = await Promise.all(families.map((f) => query(host, f, timeoutMs)));
+        const addresses = answers.flatMap((answer, i) => Array.isArray(answer) ? [...new Set(answer)].map((address) => ({ address, family: families[i] })) : []);
+        if (addresses.length > 0)
+            return { addresses, error: '' };
+        return { addresses, error: errorWord(answers.map((a) => (Array.isArray(a) ? 'ENODATA' : a.code))) };
+    };
+    const netLookup = (timeoutMs) => (hostname, options, callback) => {
+        const family = options.family === 4 || options.family === 6 ? options.family : 0;
+        void lookup(hostname, timeoutMs, family).then(({ addresses, error }) => {
+            if (error !== '') {
+                const code = error === 'timed out' ? 'ETIMEDOUT' : error === 'no address' ? 'ENOTFOUND' : error;
+                callback(Object.assign(new Error(`lookup ${hostname}: ${error}`), { code, hostname }), '');
+            }
+            else if (options.all)
+                callback(null, addresses);
+            else
+                callback(null, addresses[0].address, addresses[0].family);
+        });
+    };
+    return { lookup, netLookup };
+}
+/** The platform's hosts file: Windows keeps it under SystemRoot (a plain drive path only, as for sc.exe). */
+function hostsFilePath(platform, env) {
+    if (platform !== 'win32')
+        return '/etc/hosts';
+    const root = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? '';
+    const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
+    return `${windows}\\System32\\drivers\\etc\\hosts`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/imds/pacer.ts
@@ -1778,10 +1966,15 @@ class ProgressLog {
 
 
 
+
+/** A hosts file larger than this is not a hosts file anyone maintains by hand: it is not read. */
+const MAX_HOSTS_FILE_BYTES = 1024 * 1024;
 function createRun(options, ctx, target, budget) {
     const pacer = new RequestPacer(ctx.clock);
     const progress = new ProgressLog(ctx, budget);
+    const names = nameResolver(async () => parseHosts(await ctx.fs.readBounded(hostsFilePath(ctx.platform, ctx.env), MAX_HOSTS_FILE_BYTES)));
     const clients = imdsClients({
+        names,
         endpoint: target.endpoint,
         service: target.profile.service,
         budget,
@@ -1791,7 +1984,17 @@ function createRun(options, ctx, target, budget) {
         random: ctx.random,
         userAgent: `imds-check/${ctx.toolVersion}`,
     });
-    return { options, ctx, budget, target, pacer, progress, imds: clients.client, close: clients.close };
+    return {
+        options,
+        ctx,
+        budget,
+        target,
+        pacer,
+        progress,
+        names,
+        imds: clients.client,
+        close: clients.close,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/run-probe.ts
@@ -2243,6 +2446,8 @@ var answers = __nccwpck_require__(2568);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/imds/http.ts
+var http = __nccwpck_require__(8783);
 // EXTERNAL MODULE: ./src/core/shapes.ts
 var shapes = __nccwpck_require__(4137);
 ;// CONCATENATED MODULE: ./src/core/modes/arc-key.ts
@@ -2252,10 +2457,11 @@ var shapes = __nccwpck_require__(4137);
 
 
 
+
 const refuse = (code, message) => ({ ok: false, code, message });
 /** The realm path, or a refusal when the challenge is missing, ambiguous or not plain `Basic realm=<path>`. */
 function realmFrom(answer) {
-    const values = answer.headers['www-authenticate'] ?? [];
+    const values = (0,http/* headerValues */.UE)(answer, 'www-authenticate');
     if (values.length === 0)
         return {
             code: 'arc_challenge_missing',
@@ -2442,6 +2648,17 @@ function scExePath(env) {
     const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
     return `${windows}\\System32\\sc.exe`;
 }
+/**
+ * systemctl by its full path too: a bare name is looked up through the step's PATH, which a job can change
+ * (a checked-out repository's bin folder first). The usual place, then the old one; none means no diagnostics.
+ */
+const SYSTEMCTL_PATHS = ['/usr/bin/systemctl', '/bin/systemctl'];
+async function systemctlPath(fs) {
+    for (const path of SYSTEMCTL_PATHS)
+        if (await fs.exists(path))
+            return path;
+    return null;
+}
 const himdsService = (ctx) => ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
     : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
@@ -2462,11 +2679,14 @@ const arcProfile = {
         if (!diagnostics || budget.remaining() < 250)
             return '';
         const windows = ctx.platform === 'win32';
-        const [cmd, args, name] = windows
-            ? [scExePath(ctx.env), ['query', 'himds'], 'himds service']
-            : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
+        const [args, name] = windows
+            ? [['query', 'himds'], 'himds service']
+            : [['is-active', 'himdsd'], 'himdsd service'];
         try {
-            const answer = await diagnostics.run(cmd, args, Math.min(2_000, budget.remaining()));
+            const command = windows ? scExePath(ctx.env) : await systemctlPath(ctx.fs);
+            if (command === null)
+                return '';
+            const answer = await diagnostics.run(command, args, Math.min(2_000, budget.remaining()));
             if (!answer)
                 return '';
             const state = windows
@@ -2828,6 +3048,7 @@ const RUN_REMEDIES = {
     skipped: 'Nothing to fix; the check did not apply or was not requested.',
     invalid_input: 'Correct the named input; the message lists the accepted values.',
     deadline_exceeded: (ctx) => `The run used up ${(0,types/* setting */.Pe)(ctx, 'timeout-seconds')} before this check could finish. Raise it, or fix the slower check first.`,
+    report_write_failed: (ctx) => `Point ${(0,types/* setting */.Pe)(ctx, 'report-path')} and ${(0,types/* setting */.Pe)(ctx, 'junit-path')} at files in a folder this job may write (not at a folder), or give the job's user write access there; the message names the path and the error.`,
 };
 /** The fixes of the codes owned below the checks, by code. */
 const ENGINE_REMEDIES = new Map([
@@ -2952,29 +3173,43 @@ function agentBypassCovers(bypass, host) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ parseProxy)
 /* harmony export */ });
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4137);
+/* harmony import */ var _imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7098);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4137);
 // The one proxy model: a proxy URL (the ama-proxy input, or HTTPS_PROXY for Azure Monitor traffic) parsed once into
 // a ProxyRoute, with the secrets it carries. Parsing returns the secrets; whoever parsed masks them before anything
 // could print them (the doors for an input, the engine for the environment). IMDS never goes through a proxy.
+
 
 /**
  * `strict` (an input): `http://[user:password@]host:port` with nothing after the port but `/`. Otherwise (an
  * environment variable, as curl and AMA read it): the scheme may be left out and a path is ignored.
  */
 function parseProxy(value, source, strict) {
+    // The password as written is masked whatever it looks like, even in a value that is no URL at all (an
+    // unescaped '#' or '/' in it ends the authority for a URL parser), and whether or not it decodes.
+    const written = (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .writtenUserInfo */ .v4)(value)?.password ?? '';
+    const writtenSecrets = [written, (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .decodedOrNull */ .VO)(written) ?? ''].filter((s) => s !== '');
     let url;
     try {
         url = new URL(strict || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
     }
     catch {
-        return { ok: false, problem: `${source} is not a URL`, secrets: [] };
+        return { ok: false, problem: `${source} is not a URL`, secrets: writtenSecrets };
     }
-    const username = decodeURIComponent(url.username);
-    const password = decodeURIComponent(url.password);
+    const username = (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .decodedOrNull */ .VO)(url.username);
+    const password = (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .decodedOrNull */ .VO)(url.password);
+    if (username === null || password === null)
+        return {
+            ok: false,
+            problem: `${source} has a '%' that starts no escape in its user name or password (write % as %25)`,
+            secrets: [...writtenSecrets, url.password],
+        };
     const credentials = username !== '' || password !== '' ? `${username}:${password}` : '';
     const basic = credentials ? Buffer.from(credentials, 'utf8').toString('base64') : '';
     // The password is masked whatever it looks like; the Basic value only when plausible as a secret.
-    const secrets = [password, (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlausibleSecret */ .sT)(basic) ? basic : ''].filter((s) => s !== '');
+    const secrets = [
+        ...new Set([password, ...writtenSecrets, url.password, (0,_shapes_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlausibleSecret */ .sT)(basic) ? basic : '']),
+    ].filter((s) => s !== '');
     if (url.protocol !== 'http:')
         return {
             ok: false,
@@ -3784,7 +4019,7 @@ const reachabilityCheck = {
             attempts += 1;
             const bound = run.budget.cap(protocol/* CONNECT_TIMEOUT_MS */.cC);
             const quiet = run.progress.slow('reachability', base, bound);
-            const result = await (0,connect/* tcpConnect */.e)(connectHosts, port, bound).finally(quiet);
+            const result = await (0,connect/* tcpConnect */.e)(connectHosts, port, bound, run.names.netLookup(bound)).finally(quiet);
             const connectMs = run.ctx.clock.now() - startedAt;
             const finding = { connected: result.ok, reachable: false, attempts, connectMs };
             if (result.ok) {
@@ -4409,7 +4644,7 @@ const FLEET_REMEDIES = {
     fleet_no_reports: 'No report file matched. Check that every machine uploads its report and that the merge downloads them to the folder or pattern it reads (reports input or PATH arguments).',
     fleet_vmid_conflict: "Reports of the same vmId came from more than one leg folder, so one leg may speak for another machine. Give each leg its own artifact (one folder each) holding only its own report, download only the latest attempt of each leg, and check the leg folders the row names: a report in a folder that is not its machine's own is forged or misplaced.",
     fleet_too_many_machines: 'More machines reported than expected says, so some rows are not machines of this fleet (stray or planted reports, or the fleet grew). Find the rows you do not know in the fleet report, remove their files or raise expected to the real fleet size.',
-    fleet_scan_incomplete: 'The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep), so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), or merge fewer reports at a time.',
+    fleet_scan_incomplete: "The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep) or at a folder it may not read, so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), merge fewer reports at a time, and give the merge's user read access to the folders the message names.",
 };
 /** The fixes of every check's codes and the fleet's; the engine's are looked up below. */
 const OWNED = Object.assign(Object.create(null), ..._registry_js__WEBPACK_IMPORTED_MODULE_1__/* .CHECKS */ .u.map((check) => check.remedies ?? {}), FLEET_REMEDIES);
@@ -4959,6 +5194,37 @@ function taskCodeLink(bundleUrl) {
 
 /***/ }),
 
+/***/ 8304:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ exitOnceWritten)
+/* harmony export */ });
+// Ends the process once the verdict is written. Everything the step owes its platform is on stdout, stderr and
+// in its files by then; what may still be running is what the run gave up on: a name lookup the system
+// resolver has not answered holds a thread and keeps Node alive until the resolver gives up (40 s and more when
+// DNS is black-holed, whatever timeout-seconds says). So the doors flush both streams and exit.
+/** Waits until `stream` has handed over what was written to it (a write callback), at most `ms`. */
+function drained(stream, ms) {
+    return new Promise((resolve) => {
+        if (stream.destroyed || !stream.writable)
+            return resolve();
+        const timer = setTimeout(resolve, ms);
+        stream.write('', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+    });
+}
+/** Flushes stdout and stderr, then exits with `code` (default: the exit code the step set). */
+async function exitOnceWritten(code) {
+    await Promise.all([drained(process.stdout, 2_000), drained(process.stderr, 2_000)]);
+    process.exit(code ?? process.exitCode ?? 0);
+}
+
+
+/***/ }),
+
 /***/ 4073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4993,6 +5259,10 @@ var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/host/diagnostics.ts
 const childProcessDiagnostics = {
     async run(command, args, timeoutMs) {
+        // Never a bare name: PATH (and on Windows the working folder) would choose which program runs.
+        const { isAbsolute } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6760, 23));
+        if (!isAbsolute(command) && !/^[A-Za-z]:\\/.test(command))
+            return null;
         // Loaded on first use: most runs never ask, and start-up should not pay for it.
         const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
         return new Promise((resolve) => {
@@ -5013,12 +5283,42 @@ var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/host/file-system.ts
 // FileSystemPort over node:fs. readSmallFile opens without following a final link and without blocking
 // on a FIFO, then checks the opened handle is a regular file with one hard link, within the size cap, before
-// reading it (the checks on the handle close the gap between an earlier lstat and the open).
+// reading it (the checks on the handle close the gap between an earlier lstat and the open). readBounded does
+// the same for files that may be links (a CA bundle): it follows them, and judges what it opened.
 
 const NO_FOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
 const NON_BLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
 function fail(code, message) {
     throw Object.assign(new Error(message), { code });
+}
+/** Opens `path` once, judges the handle (regular file, size, links), then reads at most maxBytes from it. */
+async function readOpened(path, maxBytes, flags, oneLink) {
+    const handle = await external_node_fs_.promises.open(path, external_node_fs_.constants.O_RDONLY | NON_BLOCK | flags);
+    try {
+        const s = await handle.stat();
+        if (!s.isFile())
+            fail('ENOTREG', `${path} is not a regular file`);
+        if (oneLink && s.nlink > 1)
+            fail('EMLINK', `${path} has more than one hard link`);
+        if (s.size > maxBytes)
+            fail('EFBIG', `${path} is larger than ${maxBytes} bytes`);
+        // One byte more than allowed tells a file that grew since fstat from one that fits. Never exposed beyond
+        // what was read, so the buffer need not be zeroed.
+        const buffer = Buffer.allocUnsafe(maxBytes + 1);
+        let filled = 0;
+        while (filled < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+            if (bytesRead === 0)
+                break;
+            filled += bytesRead;
+        }
+        if (filled > maxBytes)
+            fail('EFBIG', `${path} is larger than ${maxBytes} bytes`);
+        return buffer.subarray(0, filled).toString('utf8');
+    }
+    finally {
+        await handle.close();
+    }
 }
 const nodeFileSystem = {
     // A stat of a marker file is quicker in place than a trip through the thread pool, which start-up pays for.
@@ -5028,27 +5328,8 @@ const nodeFileSystem = {
         return { isFile: s.isFile(), isSymbolicLink: s.isSymbolicLink(), size: s.size, nlink: s.nlink };
     },
     realpath: (path) => external_node_fs_.promises.realpath(path),
-    async readSmallFile(path, maxBytes) {
-        const handle = await external_node_fs_.promises.open(path, external_node_fs_.constants.O_RDONLY | NO_FOLLOW | NON_BLOCK);
-        try {
-            const s = await handle.stat();
-            if (!s.isFile())
-                fail('ENOTREG', `${path} is not a regular file`);
-            if (s.nlink > 1)
-                fail('EMLINK', `${path} has more than one hard link`);
-            if (s.size > maxBytes)
-                fail('EFBIG', `${path} is larger than ${maxBytes} bytes`);
-            const buffer = Buffer.alloc(maxBytes + 1);
-            const { bytesRead } = await handle.read(buffer, 0, maxBytes + 1, 0);
-            if (bytesRead > maxBytes)
-                fail('EFBIG', `${path} is larger than ${maxBytes} bytes`);
-            return buffer.subarray(0, bytesRead).toString('utf8');
-        }
-        finally {
-            await handle.close();
-        }
-    },
-    readText: (path) => external_node_fs_.promises.readFile(path, 'utf8'),
+    readSmallFile: (path, maxBytes) => readOpened(path, maxBytes, NO_FOLLOW, true),
+    readBounded: (path, maxBytes) => readOpened(path, maxBytes, 0, false),
 };
 
 // EXTERNAL MODULE: ./src/host/version.ts
@@ -5146,18 +5427,21 @@ function ignoreClosedPipes() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Li: () => (/* binding */ writeReports),
-/* harmony export */   Q9: () => (/* binding */ writePrivately)
+/* harmony export */   Q9: () => (/* binding */ writePrivately),
+/* harmony export */   Rs: () => (/* binding */ reportPaths)
 /* harmony export */ });
 /* unused harmony export reportFolder */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5912);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1152);
+/* harmony import */ var _writable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1852);
 // Writes the JSON report and, when asked, JUnit XML, for every front door alike. Files are written privately:
 // the fallback folder (no RUNNER_TEMP / Agent.TempDirectory) is a fresh mkdtemp folder (0700), and every file
 // is written under a temporary name in its folder and renamed into place, so a planted symlink at the final
 // name is replaced, never followed.
+
 
 
 
@@ -5192,34 +5476,39 @@ async function writePrivately(path, content) {
         throw err;
     }
 }
-async function writeOne(path, content) {
+async function writeOne(what, path, content) {
     try {
         await writePrivately(path, content);
         return null;
     }
     catch (err) {
-        const code = err.code ?? 'error';
-        return `could not write ${path} (${code})`;
+        return { what, path, errno: (0,_writable_js__WEBPACK_IMPORTED_MODULE_3__/* .errnoOf */ .UQ)(err) };
     }
+}
+/** The paths `writeReports` writes: '' for a file not asked for. */
+function reportPaths(paths) {
+    const wanted = paths.reportPath !== ''
+        ? paths.reportPath
+        : paths.defaultDir !== ''
+            ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(paths.defaultDir, 'report.json')
+            : '';
+    return {
+        reportPath: wanted !== '' ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(wanted) : '',
+        junitPath: paths.junitPath !== '' ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(paths.junitPath) : '',
+    };
 }
 /**
  * reportPath '' means `<defaultDir>/report.json`, or no JSON report when defaultDir is '' (the CLI writes files
  * only on request); junitPath '' means no JUnit.
  */
 async function writeReports(report, paths) {
-    const wanted = paths.reportPath !== ''
-        ? paths.reportPath
-        : paths.defaultDir !== ''
-            ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(paths.defaultDir, 'report.json')
-            : '';
-    const reportPath = wanted !== '' ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(wanted) : '';
-    const junitPath = paths.junitPath !== '' ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(paths.junitPath) : '';
+    const { reportPath, junitPath } = reportPaths(paths);
     const problems = [];
-    const jsonProblem = reportPath !== '' ? await writeOne(reportPath, (0,_core_index_js__WEBPACK_IMPORTED_MODULE_2__/* .renderJson */ .hF)(report)) : null;
+    const jsonProblem = reportPath !== '' ? await writeOne('JSON report', reportPath, (0,_core_index_js__WEBPACK_IMPORTED_MODULE_2__/* .renderJson */ .hF)(report)) : null;
     if (jsonProblem)
         problems.push(jsonProblem);
     if (junitPath !== '') {
-        const junitProblem = await writeOne(junitPath, (0,_core_index_js__WEBPACK_IMPORTED_MODULE_2__/* .renderJunit */ .RV)(report));
+        const junitProblem = await writeOne('JUnit file', junitPath, (0,_core_index_js__WEBPACK_IMPORTED_MODULE_2__/* .renderJunit */ .RV)(report));
         if (junitProblem)
             problems.push(junitProblem);
     }
@@ -5236,7 +5525,7 @@ async function writeReports(report, paths) {
 /* harmony export */   Id: () => (/* binding */ CLI_SPELLING)
 /* harmony export */ });
 /* unused harmony exports ACTION_SPELLING, TASK_SPELLING */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5912);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1152);
 // How each front door spells an input, for messages and advice: the engine is told, it never guesses.
 
 const ACTION_SPELLING = {
@@ -5269,6 +5558,90 @@ const TOOL_VERSION = '1.0.0';
 
 /***/ }),
 
+/***/ 1852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UQ: () => (/* binding */ errnoOf),
+/* harmony export */   Xc: () => (/* binding */ firstWriteProblem),
+/* harmony export */   aU: () => (/* binding */ writeProblemText)
+/* harmony export */ });
+/* unused harmony export writeProblem */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// A file the user asked for is a file written (DESIGN 3.3): one that cannot be written fails the step whatever
+// fail-on says, as report_write_failed naming the path and the errno. Most causes show before the probe (a
+// folder at the path, a parent that cannot be created, no permission to write in it), so they are checked then
+// and a run does not spend its time on a verdict nobody will read.
+
+
+/** What an errno means for a file to be written, in the words of the fix. */
+const MEANING = new Map([
+    ['EACCES', 'no permission to write there'],
+    ['EPERM', 'no permission to write there'],
+    ['EISDIR', 'the path is a folder'],
+    ['ENOENT', 'a folder on the path is missing and cannot be created'],
+    ['ENOTDIR', 'a part of the path is a file, not a folder'],
+    ['EEXIST', 'a part of the path is a file, not a folder'],
+    ['EROFS', 'the file system is read-only'],
+    ['ENOSPC', 'no space left on the device'],
+    ['EDQUOT', 'the disk quota is used up'],
+]);
+const errnoOf = (err) => {
+    const code = err?.code;
+    return typeof code === 'string' && /^[A-Z0-9_]{2,30}$/.test(code) ? code : 'EUNKNOWN';
+};
+/** One line: the code, what could not be written, where, and why. */
+function writeProblemText(problem) {
+    const meaning = MEANING.get(problem.errno);
+    return `report_write_failed: cannot write the ${problem.what} ${problem.path} (${problem.errno}${meaning ? `: ${meaning}` : ''})`;
+}
+/** Loaded when a file is checked or written, not at start-up. */
+const files = () => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+/**
+ * Why `path` cannot be written, as far as can be told without writing it; null when nothing stands in the way.
+ * Missing parent folders are created (the writer would create them too). `append`: the file is appended to in
+ * place (the GitHub step summary), so the file itself must be writable; otherwise it is replaced by a rename
+ * and only its folder must be.
+ */
+async function writeProblem(what, path, append = false) {
+    const { access, lstat, mkdir } = await files();
+    const problem = (err) => ({ what, path, errno: errnoOf(err) });
+    try {
+        const found = await lstat(path);
+        if (found.isDirectory())
+            return { what, path, errno: 'EISDIR' };
+        if (append)
+            await access(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+    }
+    catch (err) {
+        if (errnoOf(err) !== 'ENOENT')
+            return problem(err);
+    }
+    try {
+        await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
+        await access((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+    }
+    catch (err) {
+        return problem(err);
+    }
+    return null;
+}
+/** The first problem of several targets, checked in order; null when each can be written. */
+async function firstWriteProblem(targets) {
+    for (const target of targets) {
+        const found = await writeProblem(target.what, target.path, target.append);
+        if (found)
+            return found;
+    }
+    return null;
+}
+
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -5280,13 +5653,6 @@ module.exports = require("node:child_process");
 /***/ ((module) => {
 
 module.exports = require("node:crypto");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = require("node:dns");
 
 /***/ }),
 

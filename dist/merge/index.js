@@ -220,7 +220,8 @@ const STABILITY_REMEDIES = {
 /* unused harmony export DEFAULT_RESOURCE */
 // What imds-check knows per Azure cloud, keyed by the azEnvironment metadata names (compared case-insensitively;
 // IMDS samples print it upper-case): the clouds that may become the az-environment output, the ARM audience a
-// token is asked for by default, and the suffix of Azure Monitor's host names.
+// token is asked for by default, and the suffix of Azure Monitor's host names. The name comes from the network,
+// so the tables are Maps: `constructor` or `__proto__` is an unknown cloud, never a property of a table.
 /** The clouds IMDS and the Azure Monitor Agent know. */
 const KNOWN_CLOUDS = [
     'AzurePublicCloud',
@@ -233,24 +234,24 @@ const KNOWN_CLOUDS = [
 ];
 const DEFAULT_RESOURCE = 'https://management.azure.com/';
 /** ARM audience per azEnvironment. */
-const ARM_RESOURCE_BY_CLOUD = {
-    azurepubliccloud: 'https://management.azure.com/',
-    azureusgovernmentcloud: 'https://management.usgovcloudapi.net/',
-    azurechinacloud: 'https://management.chinacloudapi.cn/',
-    azuregermancloud: 'https://management.microsoftazure.de/',
-};
+const ARM_RESOURCE_BY_CLOUD = new Map([
+    ['azurepubliccloud', 'https://management.azure.com/'],
+    ['azureusgovernmentcloud', 'https://management.usgovcloudapi.net/'],
+    ['azurechinacloud', 'https://management.chinacloudapi.cn/'],
+    ['azuregermancloud', 'https://management.microsoftazure.de/'],
+]);
 /** The handler/ODS host suffix per azEnvironment, as the AMA network documentation lists them. */
-const MONITOR_SUFFIX_BY_CLOUD = {
-    azurepubliccloud: 'com',
-    azureusgovernmentcloud: 'us',
-    azurechinacloud: 'cn',
-};
+const MONITOR_SUFFIX_BY_CLOUD = new Map([
+    ['azurepubliccloud', 'com'],
+    ['azureusgovernmentcloud', 'us'],
+    ['azurechinacloud', 'cn'],
+]);
 function armResourceFor(azEnvironment) {
-    return ARM_RESOURCE_BY_CLOUD[azEnvironment.toLowerCase()] ?? DEFAULT_RESOURCE;
+    return ARM_RESOURCE_BY_CLOUD.get(azEnvironment.toLowerCase()) ?? DEFAULT_RESOURCE;
 }
 /** `com`, `us` or `cn`; null for a cloud whose Azure Monitor host names are not published (or none given). */
 function monitorSuffix(azEnvironment) {
-    return MONITOR_SUFFIX_BY_CLOUD[azEnvironment.trim().toLowerCase()] ?? null;
+    return MONITOR_SUFFIX_BY_CLOUD.get(azEnvironment.trim().toLowerCase()) ?? null;
 }
 
 
@@ -393,11 +394,14 @@ function registerTokenSecrets(body, ctx) {
 // and a failure told apart as dropped (timeout), refused or unreachable before any HTTP is spoken.
 
 
-/** One TCP connect with a bound; on success the caller owns the socket. */
-function openSocket(host, port, timeoutMs) {
+/**
+ * One TCP connect with a bound; on success the caller owns the socket. `lookup` resolves a host given by name
+ * (the run's bounded resolver: see lookup.ts); an IP address never reaches it.
+ */
+function openSocket(host, port, timeoutMs, lookup) {
     const started = Date.now();
     return new Promise((resolve) => {
-        const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port });
+        const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port, ...(lookup ? { lookup } : {}) });
         const timer = setTimeout(() => {
             socket.destroy();
             resolve({
@@ -428,10 +432,10 @@ function openSocket(host, port, timeoutMs) {
     });
 }
 /** A connect that only proves the path: each host in order, moving on only when one is refused or unreachable. */
-async function tcpConnect(hosts, port, timeoutMs) {
+async function tcpConnect(hosts, port, timeoutMs, lookup) {
     let last = { ok: false, failure: 'network_unreachable', errno: 'ENOHOST', elapsedMs: 0 };
     for (const host of hosts) {
-        last = await openSocket(host, port, timeoutMs);
+        last = await openSocket(host, port, timeoutMs, lookup);
         if (last.ok)
             last.socket.destroy();
         if (last.ok || (last.failure !== 'connection_refused' && last.failure !== 'network_unreachable'))
@@ -449,8 +453,10 @@ async function tcpConnect(hosts, port, timeoutMs) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A$: () => (/* binding */ hasUserInfo),
 /* harmony export */   Ow: () => (/* binding */ isLoopbackAddress),
+/* harmony export */   VO: () => (/* binding */ decodedOrNull),
 /* harmony export */   f4: () => (/* binding */ validateBaseUrl),
-/* harmony export */   sl: () => (/* binding */ withoutUserInfo)
+/* harmony export */   sl: () => (/* binding */ withoutUserInfo),
+/* harmony export */   v4: () => (/* binding */ writtenUserInfo)
 /* harmony export */ });
 /* unused harmony export parseEndpoint */
 // Endpoint URLs: validating a base URL, telling loopback from remote, and where to connect.
@@ -460,15 +466,42 @@ function isLoopbackAddress(host) {
     const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
     return LOOPBACK_NAMES.has(h) || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /**
- * A URL as it may be shown: any user-info becomes `***`, so a password never reaches a message. A value without
- * a scheme keeps only what follows its last '@', which is where credentials would end.
+ * A URL as it may be shown: everything up to its last '@' becomes `***`, so a password never reaches a message
+ * whatever characters it holds. A password may carry '/', '?', '#' or '@' unescaped (`http://u:a#b@proxy:3128`),
+ * which a URL parser reads as the end of the authority, so the last '@' is where credentials could end; a path
+ * or query with an '@' is hidden too, which costs nothing but a less helpful message.
  */
 function withoutUserInfo(value) {
-    const withScheme = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !value.includes('@'))
-        return withScheme;
-    return `***@${value.slice(value.lastIndexOf('@') + 1)}`;
+    const at = value.lastIndexOf('@');
+    if (at < 0)
+        return value;
+    const scheme = SCHEME.exec(value)?.[0] ?? '';
+    return `${scheme}***@${value.slice(at + 1)}`;
+}
+/**
+ * The user name and password as written (not decoded) in `value`: what lies between the scheme and the last
+ * '@', split at its first ':'. Null without an '@'. For masking what a value that is not even a URL may hold.
+ */
+function writtenUserInfo(value) {
+    const at = value.lastIndexOf('@');
+    if (at < 0)
+        return null;
+    const info = value.slice(SCHEME.exec(value)?.[0].length ?? 0, at);
+    const colon = info.indexOf(':');
+    return colon < 0
+        ? { user: info, password: '' }
+        : { user: info.slice(0, colon), password: info.slice(colon + 1) };
+}
+/** decodeURIComponent that answers null for a malformed escape (`%zz`, a lone `%`) instead of throwing. */
+function decodedOrNull(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return null;
+    }
 }
 /** http://host[:port] with nothing after the authority but an optional '/', and no user-info. */
 function validateBaseUrl(value) {
@@ -487,13 +520,14 @@ function validateBaseUrl(value) {
         return null;
     return `${url.protocol}//${url.host}`;
 }
+/** User-info as a URL parser finds it; for a value that does not parse, any '@' after the scheme. */
 function hasUserInfo(value) {
     try {
         const url = new URL(value);
         return url.username !== '' || url.password !== '';
     }
     catch {
-        return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value);
+        return /^[a-z][a-z0-9+.-]*:\/\/[^@]*@/i.test(value);
     }
 }
 function parseEndpoint(base) {
@@ -643,6 +677,7 @@ const TRANSPORT_REMEDIES = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TK: () => (/* binding */ headerText),
+/* harmony export */   UE: () => (/* binding */ headerValues),
 /* harmony export */   lx: () => (/* binding */ httpGet),
 /* harmony export */   wx: () => (/* binding */ header)
 /* harmony export */ });
@@ -704,7 +739,12 @@ function getOnce(request, host) {
         };
         const req = node_http__WEBPACK_IMPORTED_MODULE_0___default().request({
             ...('agent' in connection
-                ? { host: host ?? '', port: connection.port, agent: connection.agent }
+                ? {
+                    host: host ?? '',
+                    port: connection.port,
+                    agent: connection.agent,
+                    ...(request.lookup ? { lookup: request.lookup } : {}),
+                }
                 : { createConnection: () => connection.socket }),
             path: request.path,
             method: 'GET',
@@ -773,20 +813,28 @@ function getOnce(request, host) {
     });
 }
 function collectHeaders(raw) {
-    const headers = {};
+    const headers = new Map();
     for (let i = 0; i + 1 < raw.length; i += 2) {
         const name = raw[i].toLowerCase();
-        (headers[name] ??= []).push(raw[i + 1]);
+        const values = headers.get(name);
+        if (values)
+            values.push(raw[i + 1]);
+        else
+            headers.set(name, [raw[i + 1]]);
     }
     return headers;
 }
+/** Every value of a header, in the order received; none when absent. */
+function headerValues(answer, name) {
+    return answer.headers.get(name.toLowerCase()) ?? [];
+}
 /** The first value of a header, '' when absent. */
 function header(answer, name) {
-    return answer.headers[name.toLowerCase()]?.[0] ?? '';
+    return headerValues(answer, name)[0] ?? '';
 }
 /** Every value of a header joined as one (`a, b`), '' when absent. */
 function headerText(answer, name) {
-    return (answer.headers[name.toLowerCase()] ?? []).join(', ');
+    return headerValues(answer, name).join(', ');
 }
 
 
@@ -910,7 +958,7 @@ function hasImdsServerHeader(answer) {
 }
 function isArcChallenge(answer) {
     return (answer.status === 401 &&
-        (answer.headers['www-authenticate'] ?? []).some((v) => /^\s*basic\s+realm=/i.test(v)));
+        (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .headerValues */ .UE)(answer, 'www-authenticate').some((v) => /^\s*basic\s+realm=/i.test(v)));
 }
 function isImdsError(json) {
     return 'error' in json || 'newest-versions' in json;
@@ -992,7 +1040,7 @@ function recognise(answer, successShape) {
 
 /***/ }),
 
-/***/ 373:
+/***/ 838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1193,6 +1241,7 @@ function parseOptions(rawInputs, spelling) {
             throw err;
         return {
             ok: false,
+            secrets,
             error: {
                 code: 'invalid_input',
                 input: err.input,
@@ -1338,6 +1387,7 @@ function client_imdsClients(deps) {
                     ...extraHeaders,
                 },
                 connectTimeoutMs: budget.cap(CONNECT_TIMEOUT_MS),
+                lookup: deps.names.netLookup(budget.cap(CONNECT_TIMEOUT_MS)),
                 headersTimeoutMs: budget.cap(HEADERS_TIMEOUT_MS),
                 bodyTimeoutMs: budget.cap(BODY_TIMEOUT_MS),
                 remainingMs: budget.remaining(),
@@ -1353,6 +1403,121 @@ function client_imdsClients(deps) {
         }),
     });
     return { client, close: () => agent.destroy() };
+}
+
+;// CONCATENATED MODULE: external "node:dns"
+const external_node_dns_namespaceObject = require("node:dns");
+var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_namespaceObject);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(30);
+;// CONCATENATED MODULE: ./src/core/imds/lookup.ts
+// Name resolution with a bound that holds whatever the resolver does. Every name the run resolves (Azure
+// Monitor hosts, a proxy's host, an endpoint given by name) goes through the run's NameResolver.
+//
+// Why c-ares (dns.Resolver) and the hosts file, not dns.lookup (getaddrinfo), though AMA itself calls
+// getaddrinfo: a getaddrinfo call cannot be cancelled. It holds one of the four threads of libuv's pool until
+// the system resolver gives up (resolv.conf's timeout × attempts × servers: 10 s per name and more when DNS is
+// black-holed), file writes queue behind it, and Node's exit joins those threads, so even process.exit() after
+// the verdict waits for them (measured: a lookup abandoned after 0.3 s kept the process 10.2 s). Racing a timer
+// and capping the calls in flight bounds the verdict, not the step. A c-ares query uses no thread and is
+// cancelled at its bound. What getaddrinfo would read besides DNS is mostly the hosts file (nsswitch's `files`,
+// first on Linux distributions and where private-link setups map the Azure Monitor names), so the hosts file is
+// read first, as `files dns` orders them; other nsswitch sources (mDNS, LDAP, systemd-resolved's LLMNR) are
+// not consulted, and the DNS servers are the ones resolv.conf (or Windows) names.
+
+
+const key = (host) => host.toLowerCase().replace(/\.$/, '');
+/** `address name alias…` lines; `#` starts a comment; lines whose first field is not an IP are skipped. */
+function lookup_parseHosts(text) {
+    const table = new Map();
+    for (const raw of text.split(/\r?\n/)) {
+        const [address = '', ...names] = raw.replace(/#.*/, '').trim().split(/\s+/);
+        const family = net.isIP(address.replace(/%.*$/, ''));
+        if (family !== 4 && family !== 6)
+            continue;
+        for (const name of names) {
+            const list = table.get(key(name)) ?? [];
+            if (!list.some((a) => a.address === address))
+                list.push({ address, family });
+            table.set(key(name), list);
+        }
+    }
+    return table;
+}
+/** c-ares over the system's DNS servers, or `servers` (tests: a server on loopback). */
+const caresQueryVia = (servers) => (host, family, timeoutMs) => {
+    // Short tries, so a second server (or a resent query) fits in the bound; the cancel enforces the bound.
+    const perTry = Math.min(2_000, Math.max(250, Math.round(timeoutMs / 4)));
+    const resolver = new (external_node_dns_default()).Resolver({ timeout: perTry, tries: 3 });
+    if (servers)
+        resolver.setServers(servers);
+    return new Promise((done) => {
+        const timer = setTimeout(() => resolver.cancel(), Math.max(0, timeoutMs));
+        const answered = (err, addresses) => {
+            clearTimeout(timer);
+            done(err ? { code: err.code ?? 'EUNKNOWN' } : addresses);
+        };
+        if (family === 4)
+            resolver.resolve4(host, answered);
+        else
+            resolver.resolve6(host, answered);
+    });
+};
+const caresQuery = caresQueryVia();
+/** c-ares codes in the words getaddrinfo users know: a server that failed or refused is EAI_AGAIN. */
+function errorWord(codes) {
+    if (codes.some((c) => c === 'ECANCELLED' || c === 'ETIMEOUT'))
+        return 'timed out';
+    if (codes.every((c) => c === 'ENODATA'))
+        return 'no address';
+    if (codes.includes('ENOTFOUND'))
+        return 'ENOTFOUND';
+    if (codes.some((c) => ['ESERVFAIL', 'ECONNREFUSED', 'EREFUSED', 'ENODATA'].includes(c)))
+        return 'EAI_AGAIN';
+    return codes.find((c) => /^[A-Z_]{2,30}$/.test(c)) ?? 'lookup failed';
+}
+/** `hosts`: read once, on the first name that is not an IP address; `query` is replaced in tests only. */
+function lookup_nameResolver(hosts, query = caresQuery) {
+    let table = null;
+    const lookup = async (host, timeoutMs, family = 0) => {
+        const literal = net.isIP(host);
+        if (literal === 4 || literal === 6)
+            return { addresses: [{ address: host, family: literal }], error: '' };
+        table ??= hosts().catch(() => new Map());
+        const listed = (await table).get(key(host));
+        if (listed) {
+            const addresses = listed.filter((a) => family === 0 || a.family === family);
+            return { addresses, error: addresses.length > 0 ? '' : 'no address' };
+        }
+        const families = family === 0 ? [4, 6] : [family];
+        const answers = await Promise.all(families.map((f) => query(host, f, timeoutMs)));
+        const addresses = answers.flatMap((answer, i) => Array.isArray(answer) ? [...new Set(answer)].map((address) => ({ address, family: families[i] })) : []);
+        if (addresses.length > 0)
+            return { addresses, error: '' };
+        return { addresses, error: errorWord(answers.map((a) => (Array.isArray(a) ? 'ENODATA' : a.code))) };
+    };
+    const netLookup = (timeoutMs) => (hostname, options, callback) => {
+        const family = options.family === 4 || options.family === 6 ? options.family : 0;
+        void lookup(hostname, timeoutMs, family).then(({ addresses, error }) => {
+            if (error !== '') {
+                const code = error === 'timed out' ? 'ETIMEDOUT' : error === 'no address' ? 'ENOTFOUND' : error;
+                callback(Object.assign(new Error(`lookup ${hostname}: ${error}`), { code, hostname }), '');
+            }
+            else if (options.all)
+                callback(null, addresses);
+            else
+                callback(null, addresses[0].address, addresses[0].family);
+        });
+    };
+    return { lookup, netLookup };
+}
+/** The platform's hosts file: Windows keeps it under SystemRoot (a plain drive path only, as for sc.exe). */
+function lookup_hostsFilePath(platform, env) {
+    if (platform !== 'win32')
+        return '/etc/hosts';
+    const root = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? '';
+    const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
+    return `${windows}\\System32\\drivers\\etc\\hosts`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/imds/pacer.ts
@@ -1403,10 +1568,15 @@ class pacer_RequestPacer {
 
 
 
+
+/** A hosts file larger than this is not a hosts file anyone maintains by hand: it is not read. */
+const MAX_HOSTS_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 function run_state_createRun(options, ctx, target, budget) {
     const pacer = new RequestPacer(ctx.clock);
     const progress = new ProgressLog(ctx, budget);
+    const names = nameResolver(async () => parseHosts(await ctx.fs.readBounded(hostsFilePath(ctx.platform, ctx.env), MAX_HOSTS_FILE_BYTES)));
     const clients = imdsClients({
+        names,
         endpoint: target.endpoint,
         service: target.profile.service,
         budget,
@@ -1416,7 +1586,17 @@ function run_state_createRun(options, ctx, target, budget) {
         random: ctx.random,
         userAgent: `imds-check/${ctx.toolVersion}`,
     });
-    return { options, ctx, budget, target, pacer, progress, imds: clients.client, close: clients.close };
+    return {
+        options,
+        ctx,
+        budget,
+        target,
+        pacer,
+        progress,
+        names,
+        imds: clients.client,
+        close: clients.close,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/run-probe.ts
@@ -1790,6 +1970,8 @@ var answers = __nccwpck_require__(568);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/imds/http.ts
+var http = __nccwpck_require__(783);
 // EXTERNAL MODULE: ./src/core/shapes.ts
 var shapes = __nccwpck_require__(137);
 ;// CONCATENATED MODULE: ./src/core/modes/arc-key.ts
@@ -1799,10 +1981,11 @@ var shapes = __nccwpck_require__(137);
 
 
 
+
 const refuse = (code, message) => ({ ok: false, code, message });
 /** The realm path, or a refusal when the challenge is missing, ambiguous or not plain `Basic realm=<path>`. */
 function realmFrom(answer) {
-    const values = answer.headers['www-authenticate'] ?? [];
+    const values = (0,http/* headerValues */.UE)(answer, 'www-authenticate');
     if (values.length === 0)
         return {
             code: 'arc_challenge_missing',
@@ -1989,6 +2172,17 @@ function scExePath(env) {
     const windows = /^[A-Za-z]:\\[^;"%<>|?*\r\n]*$/.test(root) ? root.replace(/\\+$/, '') : 'C:\\Windows';
     return `${windows}\\System32\\sc.exe`;
 }
+/**
+ * systemctl by its full path too: a bare name is looked up through the step's PATH, which a job can change
+ * (a checked-out repository's bin folder first). The usual place, then the old one; none means no diagnostics.
+ */
+const SYSTEMCTL_PATHS = ['/usr/bin/systemctl', '/bin/systemctl'];
+async function systemctlPath(fs) {
+    for (const path of SYSTEMCTL_PATHS)
+        if (await fs.exists(path))
+            return path;
+    return null;
+}
 const himdsService = (ctx) => ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
     : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
@@ -2009,11 +2203,14 @@ const arcProfile = {
         if (!diagnostics || budget.remaining() < 250)
             return '';
         const windows = ctx.platform === 'win32';
-        const [cmd, args, name] = windows
-            ? [scExePath(ctx.env), ['query', 'himds'], 'himds service']
-            : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
+        const [args, name] = windows
+            ? [['query', 'himds'], 'himds service']
+            : [['is-active', 'himdsd'], 'himdsd service'];
         try {
-            const answer = await diagnostics.run(cmd, args, Math.min(2_000, budget.remaining()));
+            const command = windows ? scExePath(ctx.env) : await systemctlPath(ctx.fs);
+            if (command === null)
+                return '';
+            const answer = await diagnostics.run(command, args, Math.min(2_000, budget.remaining()));
             if (!answer)
                 return '';
             const state = windows
@@ -2376,6 +2573,7 @@ const RUN_REMEDIES = {
     skipped: 'Nothing to fix; the check did not apply or was not requested.',
     invalid_input: 'Correct the named input; the message lists the accepted values.',
     deadline_exceeded: (ctx) => `The run used up ${(0,types/* setting */.Pe)(ctx, 'timeout-seconds')} before this check could finish. Raise it, or fix the slower check first.`,
+    report_write_failed: (ctx) => `Point ${(0,types/* setting */.Pe)(ctx, 'report-path')} and ${(0,types/* setting */.Pe)(ctx, 'junit-path')} at files in a folder this job may write (not at a folder), or give the job's user write access there; the message names the path and the error.`,
 };
 /** The fixes of the codes owned below the checks, by code. */
 const ENGINE_REMEDIES = new Map([
@@ -2500,29 +2698,43 @@ function agentBypassCovers(bypass, host) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ parseProxy)
 /* harmony export */ });
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(137);
+/* harmony import */ var _imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(137);
 // The one proxy model: a proxy URL (the ama-proxy input, or HTTPS_PROXY for Azure Monitor traffic) parsed once into
 // a ProxyRoute, with the secrets it carries. Parsing returns the secrets; whoever parsed masks them before anything
 // could print them (the doors for an input, the engine for the environment). IMDS never goes through a proxy.
+
 
 /**
  * `strict` (an input): `http://[user:password@]host:port` with nothing after the port but `/`. Otherwise (an
  * environment variable, as curl and AMA read it): the scheme may be left out and a path is ignored.
  */
 function parseProxy(value, source, strict) {
+    // The password as written is masked whatever it looks like, even in a value that is no URL at all (an
+    // unescaped '#' or '/' in it ends the authority for a URL parser), and whether or not it decodes.
+    const written = (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .writtenUserInfo */ .v4)(value)?.password ?? '';
+    const writtenSecrets = [written, (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .decodedOrNull */ .VO)(written) ?? ''].filter((s) => s !== '');
     let url;
     try {
         url = new URL(strict || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
     }
     catch {
-        return { ok: false, problem: `${source} is not a URL`, secrets: [] };
+        return { ok: false, problem: `${source} is not a URL`, secrets: writtenSecrets };
     }
-    const username = decodeURIComponent(url.username);
-    const password = decodeURIComponent(url.password);
+    const username = (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .decodedOrNull */ .VO)(url.username);
+    const password = (0,_imds_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .decodedOrNull */ .VO)(url.password);
+    if (username === null || password === null)
+        return {
+            ok: false,
+            problem: `${source} has a '%' that starts no escape in its user name or password (write % as %25)`,
+            secrets: [...writtenSecrets, url.password],
+        };
     const credentials = username !== '' || password !== '' ? `${username}:${password}` : '';
     const basic = credentials ? Buffer.from(credentials, 'utf8').toString('base64') : '';
     // The password is masked whatever it looks like; the Basic value only when plausible as a secret.
-    const secrets = [password, (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlausibleSecret */ .sT)(basic) ? basic : ''].filter((s) => s !== '');
+    const secrets = [
+        ...new Set([password, ...writtenSecrets, url.password, (0,_shapes_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlausibleSecret */ .sT)(basic) ? basic : '']),
+    ].filter((s) => s !== '');
     if (url.protocol !== 'http:')
         return {
             ok: false,
@@ -3332,7 +3544,7 @@ const reachabilityCheck = {
             attempts += 1;
             const bound = run.budget.cap(protocol/* CONNECT_TIMEOUT_MS */.cC);
             const quiet = run.progress.slow('reachability', base, bound);
-            const result = await (0,connect/* tcpConnect */.e)(connectHosts, port, bound).finally(quiet);
+            const result = await (0,connect/* tcpConnect */.e)(connectHosts, port, bound, run.names.netLookup(bound)).finally(quiet);
             const connectMs = run.ctx.clock.now() - startedAt;
             const finding = { connected: result.ok, reachable: false, attempts, connectMs };
             if (result.ok) {
@@ -3957,7 +4169,7 @@ const FLEET_REMEDIES = {
     fleet_no_reports: 'No report file matched. Check that every machine uploads its report and that the merge downloads them to the folder or pattern it reads (reports input or PATH arguments).',
     fleet_vmid_conflict: "Reports of the same vmId came from more than one leg folder, so one leg may speak for another machine. Give each leg its own artifact (one folder each) holding only its own report, download only the latest attempt of each leg, and check the leg folders the row names: a report in a folder that is not its machine's own is forged or misplaced.",
     fleet_too_many_machines: 'More machines reported than expected says, so some rows are not machines of this fleet (stray or planted reports, or the fleet grew). Find the rows you do not know in the fleet report, remove their files or raise expected to the real fleet size.',
-    fleet_scan_incomplete: 'The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep), so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), or merge fewer reports at a time.',
+    fleet_scan_incomplete: "The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep) or at a folder it may not read, so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), merge fewer reports at a time, and give the merge's user read access to the folders the message names.",
 };
 /** The fixes of every check's codes and the fleet's; the engine's are looked up below. */
 const OWNED = Object.assign(Object.create(null), ..._registry_js__WEBPACK_IMPORTED_MODULE_1__/* .CHECKS */ .u.map((check) => check.remedies ?? {}), FLEET_REMEDIES);
@@ -5375,8 +5587,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/core/index.ts + 13 modules
-var core = __nccwpck_require__(373);
+// EXTERNAL MODULE: ./src/core/index.ts + 15 modules
+var core = __nccwpck_require__(838);
 ;// CONCATENATED MODULE: ./src/host/spelling.ts
 // How each front door spells an input, for messages and advice: the engine is told, it never guesses.
 
@@ -5477,6 +5689,9 @@ function createGitHubPort(env = process.env) {
         annotate: (level, title, lines) => ANNOTATE[level](lines.join('\n'), { title }),
         setOutput: (name, value) => setOutput(name, value),
         async attachSummary(markdown) {
+            // Outside a runner that keeps summaries nothing asked for one.
+            if (!env['GITHUB_STEP_SUMMARY'])
+                return;
             try {
                 // Our own line end: addEOL would add os.EOL, a lone CRLF after LF lines on Windows.
                 await summary.addRaw(`${markdown}\n`).write();
@@ -5487,6 +5702,7 @@ function createGitHubPort(env = process.env) {
                 throw err;
             }
         },
+        summaryFile: () => env['GITHUB_STEP_SUMMARY'] || null,
         finish: (verdict, message) => {
             if (verdict === 'failed')
                 setFailed(message);
@@ -5506,7 +5722,7 @@ function createGitHubPort(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __nccwpck_require__.r(__webpack_exports__);
-/* harmony import */ var _host_merge_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(696);
+/* harmony import */ var _host_merge_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(450);
 /* harmony import */ var _host_quiet_pipes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
 /* harmony import */ var _actions_port_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(142);
 // Entry point of the merge action (merge/action.yml → dist/merge/index.js): the merge step body over the
@@ -5522,7 +5738,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 696:
+/***/ 450:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6559,8 +6775,8 @@ function buildMergeOutputs(report, reportPath) {
 
 
 
-// EXTERNAL MODULE: ./src/core/index.ts + 13 modules
-var core = __nccwpck_require__(373);
+// EXTERNAL MODULE: ./src/core/index.ts + 15 modules
+var core = __nccwpck_require__(838);
 ;// CONCATENATED MODULE: ./src/host/annotations.ts
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
 /** `Managed-identity token (token_identity_not_found)` and the message, fix and documentation lines. */
@@ -6640,8 +6856,8 @@ var external_node_fs_ = __nccwpck_require__(24);
 // fixed leading folders, no deeper than the pattern can match, without following linked folders (no loops).
 // A plain path is a file, or a folder searched recursively for *.json. Synchronous, like the reading (see
 // fleet-files.ts): one thread-pool round trip per folder costs more than the listing. A search that stops at
-// one of its limits (files, depth) says so in `stopped`, and the merge fails its gate (fleet_scan_incomplete):
-// files it did not reach could hold a machine's real report.
+// one of its limits (files, depth), or at a folder or link it may not read, says so in `stopped`, and the merge
+// fails its gate (fleet_scan_incomplete): files it did not reach could hold a machine's real report.
 
 
 /** Files one merge reads at most; ten times the largest fleet the bench measures. */
@@ -6650,6 +6866,21 @@ const MAX_FILES = 100_000;
 const MAX_DEPTH = 64;
 const SCAN_LIMITS = { maxFiles: MAX_FILES, maxDepth: MAX_DEPTH };
 const hasWildcard = (segment) => /[*?]/.test(segment);
+/** Gone between listing and reading (or never there): nothing to find. Anything else hides what it holds. */
+const NOTHING_THERE = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
+const codeOf = (err) => String(err?.code ?? 'EUNKNOWN');
+const unreadable = (path, err) => `could not read ${path} (${codeOf(err)}); reports there were not searched`;
+/** statSync that answers undefined for nothing there, and throws for a path it may not look at. */
+function statOf(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch (err) {
+        if (NOTHING_THERE.has(codeOf(err)))
+            return undefined;
+        throw err;
+    }
+}
 function segmentPattern(segment) {
     return segment
         .split('')
@@ -6671,9 +6902,10 @@ function compileRest(segments, caseless, maxDepth = MAX_DEPTH) {
     const depth = bounded ? maxDepth : segments.length;
     return { regex: new RegExp(`^${parts.join('')}$`, caseless ? 'i' : ''), depth, bounded };
 }
-/** '' when the walk saw everything it should, else the limit it stopped at. */
+/** '' when the walk saw everything it should, else the first limit or unreadable folder it stopped at. */
 function walk(base, { regex, depth, bounded, out, limits }) {
     let tooDeep = '';
+    let unread = '';
     const pending = [{ dir: base, rel: '', level: 1 }];
     while (pending.length > 0) {
         const { dir, rel, level } = pending.pop();
@@ -6681,15 +6913,26 @@ function walk(base, { regex, depth, bounded, out, limits }) {
         try {
             entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
         }
-        catch {
-            continue; // unreadable or vanished folder: its files are simply not found
+        catch (err) {
+            // A vanished folder holds nothing; one it may not read (EACCES) may hold a machine's real report.
+            if (!NOTHING_THERE.has(codeOf(err)) && unread === '')
+                unread = unreadable(dir, err);
+            continue;
         }
         for (const entry of entries) {
             const path = (0,external_node_path_.join)(dir, entry.name);
             const relPath = rel === '' ? entry.name : `${rel}/${entry.name}`;
             let isFile = entry.isFile();
-            if (entry.isSymbolicLink())
-                isFile = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false })?.isFile() ?? false;
+            if (entry.isSymbolicLink()) {
+                try {
+                    isFile = statOf(path)?.isFile() ?? false;
+                }
+                catch (err) {
+                    if (unread === '')
+                        unread = unreadable(path, err);
+                    continue;
+                }
+            }
             if (isFile && regex.test(relPath)) {
                 if (out.size >= limits.maxFiles && !out.has(path))
                     return `stopped after ${limits.maxFiles} files; merge fewer reports at a time`;
@@ -6703,7 +6946,7 @@ function walk(base, { regex, depth, bounded, out, limits }) {
             }
         }
     }
-    return tooDeep;
+    return unread || tooDeep;
 }
 function display(path, cwd) {
     const rel = (0,external_node_path_.relative)(cwd, path);
@@ -6722,7 +6965,13 @@ function findReportFiles(patterns, cwd, platform = process.platform, limits = SC
         let stop = '';
         if (!hasWildcard(pattern)) {
             const path = (0,external_node_path_.resolve)(cwd, pattern);
-            const info = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+            let info;
+            try {
+                info = statOf(path);
+            }
+            catch (err) {
+                stop = unreadable(path, err);
+            }
             if (info?.isFile()) {
                 if (found.size >= limits.maxFiles && !found.has(path))
                     stop = `stopped after ${limits.maxFiles} files; merge fewer reports at a time`;
@@ -6839,6 +7088,75 @@ function oneLine(err) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = require("node:os");
+;// CONCATENATED MODULE: ./src/host/writable.ts
+// A file the user asked for is a file written (DESIGN 3.3): one that cannot be written fails the step whatever
+// fail-on says, as report_write_failed naming the path and the errno. Most causes show before the probe (a
+// folder at the path, a parent that cannot be created, no permission to write in it), so they are checked then
+// and a run does not spend its time on a verdict nobody will read.
+
+
+/** What an errno means for a file to be written, in the words of the fix. */
+const MEANING = new Map([
+    ['EACCES', 'no permission to write there'],
+    ['EPERM', 'no permission to write there'],
+    ['EISDIR', 'the path is a folder'],
+    ['ENOENT', 'a folder on the path is missing and cannot be created'],
+    ['ENOTDIR', 'a part of the path is a file, not a folder'],
+    ['EEXIST', 'a part of the path is a file, not a folder'],
+    ['EROFS', 'the file system is read-only'],
+    ['ENOSPC', 'no space left on the device'],
+    ['EDQUOT', 'the disk quota is used up'],
+]);
+const writable_errnoOf = (err) => {
+    const code = err?.code;
+    return typeof code === 'string' && /^[A-Z0-9_]{2,30}$/.test(code) ? code : 'EUNKNOWN';
+};
+/** One line: the code, what could not be written, where, and why. */
+function writeProblemText(problem) {
+    const meaning = MEANING.get(problem.errno);
+    return `report_write_failed: cannot write the ${problem.what} ${problem.path} (${problem.errno}${meaning ? `: ${meaning}` : ''})`;
+}
+/** Loaded when a file is checked or written, not at start-up. */
+const files = () => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 455, 23));
+/**
+ * Why `path` cannot be written, as far as can be told without writing it; null when nothing stands in the way.
+ * Missing parent folders are created (the writer would create them too). `append`: the file is appended to in
+ * place (the GitHub step summary), so the file itself must be writable; otherwise it is replaced by a rename
+ * and only its folder must be.
+ */
+async function writeProblem(what, path, append = false) {
+    const { access, lstat, mkdir } = await files();
+    const problem = (err) => ({ what, path, errno: writable_errnoOf(err) });
+    try {
+        const found = await lstat(path);
+        if (found.isDirectory())
+            return { what, path, errno: 'EISDIR' };
+        if (append)
+            await access(path, constants.W_OK);
+    }
+    catch (err) {
+        if (writable_errnoOf(err) !== 'ENOENT')
+            return problem(err);
+    }
+    try {
+        await mkdir(dirname(path), { recursive: true });
+        await access(dirname(path), constants.W_OK | constants.X_OK);
+    }
+    catch (err) {
+        return problem(err);
+    }
+    return null;
+}
+/** The first problem of several targets, checked in order; null when each can be written. */
+async function writable_firstWriteProblem(targets) {
+    for (const target of targets) {
+        const found = await writeProblem(target.what, target.path, target.append);
+        if (found)
+            return found;
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/host/report-files.ts
 // Writes the JSON report and, when asked, JUnit XML, for every front door alike. Files are written privately:
 // the fallback folder (no RUNNER_TEMP / Agent.TempDirectory) is a fresh mkdtemp folder (0700), and every file
@@ -6847,14 +7165,15 @@ const external_node_os_namespaceObject = require("node:os");
 
 
 
+
 /** Loaded when a file is written, after the probe: start-up should not pay for them. */
-const files = () => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 455, 23));
+const report_files_files = () => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 455, 23));
 /**
  * The folder for default report files: `<tempDir>/imds-check` when the runner or agent gives a per-job temp
  * folder, else a new private folder under the system temp (a shared `/tmp/imds-check` could be planted).
  */
-async function reportFolder(tempDir, systemTemp = (0,external_node_os_namespaceObject.tmpdir)()) {
-    const { mkdir, mkdtemp } = await files();
+async function report_files_reportFolder(tempDir, systemTemp = (0,external_node_os_namespaceObject.tmpdir)()) {
+    const { mkdir, mkdtemp } = await report_files_files();
     if (tempDir && tempDir !== '') {
         const dir = (0,external_node_path_.join)(tempDir, 'imds-check');
         await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -6864,7 +7183,7 @@ async function reportFolder(tempDir, systemTemp = (0,external_node_os_namespaceO
 }
 /** Writes `content` to `path` through a new file in the same folder and a rename. */
 async function writePrivately(path, content) {
-    const { mkdir, rename, rm, writeFile } = await files();
+    const { mkdir, rename, rm, writeFile } = await report_files_files();
     const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 598, 23));
     const dir = (0,external_node_path_.dirname)(path);
     await mkdir(dir, { recursive: true });
@@ -6878,38 +7197,91 @@ async function writePrivately(path, content) {
         throw err;
     }
 }
-async function writeOne(path, content) {
+async function writeOne(what, path, content) {
     try {
         await writePrivately(path, content);
         return null;
     }
     catch (err) {
-        const code = err.code ?? 'error';
-        return `could not write ${path} (${code})`;
+        return { what, path, errno: errnoOf(err) };
     }
+}
+/** The paths `writeReports` writes: '' for a file not asked for. */
+function report_files_reportPaths(paths) {
+    const wanted = paths.reportPath !== ''
+        ? paths.reportPath
+        : paths.defaultDir !== ''
+            ? join(paths.defaultDir, 'report.json')
+            : '';
+    return {
+        reportPath: wanted !== '' ? resolve(wanted) : '',
+        junitPath: paths.junitPath !== '' ? resolve(paths.junitPath) : '',
+    };
 }
 /**
  * reportPath '' means `<defaultDir>/report.json`, or no JSON report when defaultDir is '' (the CLI writes files
  * only on request); junitPath '' means no JUnit.
  */
 async function writeReports(report, paths) {
-    const wanted = paths.reportPath !== ''
-        ? paths.reportPath
-        : paths.defaultDir !== ''
-            ? join(paths.defaultDir, 'report.json')
-            : '';
-    const reportPath = wanted !== '' ? resolve(wanted) : '';
-    const junitPath = paths.junitPath !== '' ? resolve(paths.junitPath) : '';
+    const { reportPath, junitPath } = report_files_reportPaths(paths);
     const problems = [];
-    const jsonProblem = reportPath !== '' ? await writeOne(reportPath, renderJson(report)) : null;
+    const jsonProblem = reportPath !== '' ? await writeOne('JSON report', reportPath, renderJson(report)) : null;
     if (jsonProblem)
         problems.push(jsonProblem);
     if (junitPath !== '') {
-        const junitProblem = await writeOne(junitPath, renderJunit(report));
+        const junitProblem = await writeOne('JUnit file', junitPath, renderJunit(report));
         if (junitProblem)
             problems.push(junitProblem);
     }
     return { reportPath: jsonProblem ? '' : reportPath, junitPath, problems };
+}
+
+;// CONCATENATED MODULE: ./src/host/step-files.ts
+// The files of a CI step: the report folder, the JSON report, JUnit and the step summary. Each one asked for is
+// checked before the probe, and one that cannot be written fails the step (report_write_failed) whatever
+// fail-on says: a fleet merge would otherwise count the machine as missing, with no cause.
+
+
+
+
+/** Creates the report folder and checks every file the step will write. */
+async function prepareStepFiles(port, options, systemTemp) {
+    const temp = port.tempDir();
+    let folder;
+    try {
+        folder = await reportFolder(temp, systemTemp);
+    }
+    catch (err) {
+        const path = temp ? join(temp, 'imds-check') : (systemTemp ?? 'the system temp folder');
+        return { ok: false, problem: { what: 'report folder', path, errno: errnoOf(err) } };
+    }
+    const { reportPath, junitPath } = reportPaths({ ...options, defaultDir: folder });
+    const summary = port.summaryFile();
+    const problem = await firstWriteProblem([
+        { what: 'JSON report', path: reportPath },
+        ...(junitPath ? [{ what: 'JUnit file', path: junitPath }] : []),
+        ...(summary ? [{ what: 'step summary', path: summary, append: true }] : []),
+    ]);
+    return problem ? { ok: false, problem } : { ok: true, folder };
+}
+/**
+ * Fails the step for files that could not be written. The finish message is the one annotation (it carries
+ * the code, each path and errno, the fix and the link), so the checks keep their annotation slots.
+ */
+function failForFiles(port, problems, when) {
+    // The fix of a run code depends on neither the mode nor the endpoint: no profile or endpoint is needed to word it.
+    const fix = remedyFor('report_write_failed', {
+        profile: { service: '', bypassHosts: [], remedies: {} },
+        platform: process.platform,
+        spell: port.spelling,
+        endpoint: { address: '', host: '', port: '', base: '', kind: 'other' },
+    });
+    finishForFiles(port, problems, when, fix);
+}
+/** The same end for any step (the merge has its own inputs, so its own fix). */
+function finishForFiles(port, problems, when, fix) {
+    const what = problems.map((p) => writeProblemText(p)).join('; ');
+    port.finish('failed', `imds-check failed ${when}: ${what}. Fix: ${fix} Docs: ${port.codeLink('report_write_failed')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/host/version.ts
@@ -6920,6 +7292,8 @@ const TOOL_VERSION = '1.0.0';
 // The step body of the merge action and the ImdsCheckMerge task, over the same port as the check: inputs →
 // read the reports → fleet report file, outputs, summary, annotations, verdict. Every text passes the
 // engine's neutraliser (the renderers, then the guarded port), because any report could be forged.
+
+
 
 
 
@@ -6975,13 +7349,15 @@ async function runMergeStep(platform, deps = {}) {
         });
         const style = { spell: port.spelling, codeLink: port.codeLink };
         port.info(renderFleetText(report, style));
-        const folder = await reportFolder(port.tempDir(), deps.systemTemp);
+        const folder = await report_files_reportFolder(port.tempDir(), deps.systemTemp);
+        // A file asked for is a file written: one that cannot be written fails the merge (report_write_failed).
+        const problems = [];
         let written = (0,external_node_path_.resolve)(reportPath || (0,external_node_path_.join)(folder, 'fleet-report.json'));
         try {
             await writePrivately(written, renderFleetJson(report));
         }
         catch (err) {
-            port.annotate('warning', 'imds-check merge', [`could not write ${written} (${oneLine(err)})`]);
+            problems.push({ what: 'fleet report', path: written, errno: writable_errnoOf(err) });
             written = '';
         }
         const outputs = buildMergeOutputs(report, written);
@@ -6991,12 +7367,15 @@ async function runMergeStep(platform, deps = {}) {
             await port.attachSummary(renderFleetMarkdown(report, style), folder);
         }
         catch (err) {
-            port.annotate('warning', 'imds-check merge', [`could not write the step summary: ${oneLine(err)}`]);
+            problems.push({ what: 'step summary', path: port.summaryFile() ?? folder, errno: writable_errnoOf(err) });
         }
-        const verdict = mergeVerdict(report);
+        const verdict = problems.length > 0 ? 'failed' : mergeVerdict(report);
         const level = verdict === 'failed' ? 'error' : 'warning';
         annotateFleet(port, report, level, port.finishAnnotates[verdict], port.spelling);
-        port.finish(verdict, finishMessage(report, verdict));
+        if (problems.length === 0)
+            port.finish(verdict, finishMessage(report, verdict));
+        else
+            finishForFiles(port, problems, `after the merge (result ${report.result})`, `Point ${port.spelling.name('report-path')} at a file in a folder this job may write (not at a folder), or give the job's user write access there.`);
     }
     catch (err) {
         if (err instanceof Error && err.stack)
@@ -7028,13 +7407,6 @@ function ignoreClosedPipes() {
 /***/ ((module) => {
 
 module.exports = require("node:crypto");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = require("node:dns");
 
 /***/ }),
 

@@ -58,6 +58,7 @@ export function createTaskPort(credentials: CredentialInputs, bundleUrl: string)
     async attachSummary(markdown, folder) {
       tl.uploadSummary(await writeSummaryFile(folder, markdown));
     },
+    summaryFile: () => null,
     finish: (verdict, message) => tl.setResult(RESULTS[verdict], message),
     tempDir: () => tl.getVariable('Agent.TempDirectory') || undefined,
     agentProxy: readProxySetting,

@@ -1,7 +1,13 @@
 // argv → what the CLI should do. The flags and their --help lines come from the contract's inputs (each declared
 // by the run or the check that reads it): `--mode vm` or `--mode=vm`, a bare flag for a boolean input, `--report`
 // and `--junit` for the two file inputs; plus the CLI's own --json, --no-color, --arc-tokens-dir, --help, --version.
-import { CONTRACT_INPUTS, INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/index.js';
+import {
+  CONTRACT_INPUTS,
+  INPUT_DEFAULTS,
+  withoutUserInfo,
+  type InputName,
+  type RawInputs,
+} from '../core/index.js';
 
 export interface CheckCommand {
   kind: 'check';
@@ -42,7 +48,8 @@ export function parseArgs(argv: string[]): CliCommand {
     if (arg === '--version' || arg === '-V') return { kind: 'version' };
     if (arg === 'check' && i === 0) continue;
     const match = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
-    if (!match) return { kind: 'usage-error', message: `unexpected argument '${arg}'` };
+    // A stray value may be a URL with a password (`--ama http://u:p@proxy`): never echo its user-info.
+    if (!match) return { kind: 'usage-error', message: `unexpected argument '${withoutUserInfo(arg)}'` };
     const name = match[1]!;
     const inline = match[2];
     if (seen.has(name)) return { kind: 'usage-error', message: `--${name} given more than once` };

@@ -1,4 +1,5 @@
 // CLI entry (bundled to dist/cli/index.js, package bin `imds-check`).
+import { exitOnceWritten } from '../host/exit.js';
 import { createHostContext } from '../host/process-context.js';
 import { oneLine } from '../host/one-line.js';
 import { ignoreClosedPipes } from '../host/quiet-pipes.js';
@@ -35,3 +36,5 @@ try {
     process.stderr.write(`${err.stack}\n`);
   process.exitCode = 1;
 }
+// The verdict is printed and the files written: nothing the run gave up on (a stuck lookup) may hold the CLI.
+await exitOnceWritten();

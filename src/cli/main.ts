@@ -16,7 +16,8 @@ import {
 } from '../core/index.js';
 import { pathLink } from '../host/code-links.js';
 import type { HostOptions } from '../host/process-context.js';
-import { writeReports } from '../host/report-files.js';
+import { reportPaths, writeReports } from '../host/report-files.js';
+import { firstWriteProblem, writeProblemText, type WriteProblem } from '../host/writable.js';
 import { CLI_SPELLING } from '../host/spelling.js';
 import { TOOL_VERSION } from '../host/version.js';
 import { parseArgs, USAGE, type CheckCommand } from './args.js';
@@ -73,7 +74,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const parsed = parseOptions(command.inputs, CLI_SPELLING);
   if (!parsed.ok) {
-    io.err(`imds-check: ${parsed.error.message}\n`);
+    io.err(`imds-check: ${redact(parsed.error.message, parsed.secrets)}\n`);
     return 2;
   }
   const options = parsed.options;
@@ -81,6 +82,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (problem) {
     io.err(`imds-check: ${problem}.\n`);
     return 2;
+  }
+  // A file asked for that cannot be written ends the run now (exit 1, whatever --fail-on says), before the
+  // probe spends its time.
+  const paths = reportPaths({ ...options, defaultDir: '' });
+  const unwritable = await firstWriteProblem([
+    ...(paths.reportPath ? [{ what: 'JSON report', path: paths.reportPath }] : []),
+    ...(paths.junitPath ? [{ what: 'JUnit file', path: paths.junitPath }] : []),
+  ]);
+  if (unwritable) {
+    io.err(writeFailure(unwritable));
+    return 1;
   }
   // Credentials found in inputs (a proxy password) are redacted from everything printed.
   const secrets = new Set<string>(parsed.secrets);
@@ -116,6 +128,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const color = io.isTTY && !command.noColor && !('NO_COLOR' in io.env) && io.env['TERM'] !== 'dumb';
     io.out(redact(renderText(report, { color, codeLink: pathLink }), secrets));
   }
-  for (const p of written?.problems ?? []) io.err(`imds-check: ${p}\n`);
-  return exitCodeFor(report);
+  for (const p of written?.problems ?? []) io.err(writeFailure(p));
+  return written && written.problems.length > 0 ? 1 : exitCodeFor(report);
 }
+
+/** One stderr line; the path is the user's own text, printed as one line. */
+const writeFailure = (problem: WriteProblem): string =>
+  `imds-check: ${neutraliseLine(writeProblemText(problem))} (see docs/errors.md#report_write_failed)\n`;

@@ -12,6 +12,7 @@ import { neutraliseLine } from '../core/index.js';
 import { pathLink } from '../host/code-links.js';
 import { loadFleet } from '../host/fleet-files.js';
 import { writePrivately } from '../host/report-files.js';
+import { errnoOf, writeProblemText } from '../host/writable.js';
 import { CLI_SPELLING } from '../host/spelling.js';
 import { TOOL_VERSION } from '../host/version.js';
 
@@ -51,13 +52,14 @@ interface MergeCommand {
 type Parsed =
   { kind: 'help' } | { kind: 'usage-error'; message: string } | ({ kind: 'merge' } & MergeCommand);
 
-const VALUE_FLAGS: Readonly<Record<string, keyof RawMergeInputs | 'markdown'>> = {
-  expected: 'expected',
-  'min-pass': 'min-pass',
-  'allow-codes': 'allow-codes',
-  report: 'report-path',
-  markdown: 'markdown',
-};
+/** Flag → input. A Map: `--constructor` is an unknown option, not a property every object has. */
+const VALUE_FLAGS: ReadonlyMap<string, keyof RawMergeInputs | 'markdown'> = new Map([
+  ['expected', 'expected'],
+  ['min-pass', 'min-pass'],
+  ['allow-codes', 'allow-codes'],
+  ['report', 'report-path'],
+  ['markdown', 'markdown'],
+]);
 
 export function parseMergeArgs(argv: string[]): Parsed {
   const command: MergeCommand = { inputs: {}, json: false, markdownPath: '' };
@@ -76,7 +78,7 @@ export function parseMergeArgs(argv: string[]): Parsed {
     }
     const match = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
     const name = match?.[1] ?? arg;
-    if (!match || (name !== 'json' && !(name in VALUE_FLAGS)))
+    if (!match || (name !== 'json' && !VALUE_FLAGS.has(name)))
       return { kind: 'usage-error', message: `unknown option ${arg}` };
     if (seen.has(name)) return { kind: 'usage-error', message: `--${name} given more than once` };
     seen.add(name);
@@ -88,7 +90,7 @@ export function parseMergeArgs(argv: string[]): Parsed {
     const value = match[2] ?? argv[++i];
     if (value === undefined || (match[2] === undefined && value.startsWith('--')))
       return { kind: 'usage-error', message: `--${name} needs a value` };
-    const target = VALUE_FLAGS[name]!;
+    const target = VALUE_FLAGS.get(name)!;
     if (target === 'markdown') command.markdownPath = value;
     else command.inputs[target] = value;
   }
@@ -99,15 +101,15 @@ export function parseMergeArgs(argv: string[]): Parsed {
   return { kind: 'merge', ...command };
 }
 
-async function writeFile(path: string, content: string, io: MergeIo): Promise<void> {
+/** False (and one stderr line) when the file cannot be written: the merge then exits 1 (report_write_failed). */
+async function writeFile(what: string, path: string, content: string, io: MergeIo): Promise<boolean> {
   try {
     await writePrivately(resolve(io.cwd, path), content);
+    return true;
   } catch (err) {
-    io.err(
-      neutraliseLine(
-        `imds-check merge: could not write ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-      ) + '\n',
-    );
+    const problem = writeProblemText({ what, path: resolve(io.cwd, path), errno: errnoOf(err) });
+    io.err(`imds-check merge: ${neutraliseLine(problem)} (see docs/errors.md#report_write_failed)\n`);
+    return false;
   }
 }
 
@@ -136,9 +138,11 @@ export async function runMergeCommand(argv: string[], io: MergeIo): Promise<numb
     generatedAt: new Date(now).toISOString(),
   });
   const style = { spell: CLI_SPELLING, codeLink: pathLink };
-  if (reportPath !== '') await writeFile(reportPath, renderFleetJson(report), io);
-  if (command.markdownPath !== '')
-    await writeFile(command.markdownPath, renderFleetMarkdown(report, style), io);
+  const written = [
+    reportPath === '' || (await writeFile('fleet report', reportPath, renderFleetJson(report), io)),
+    command.markdownPath === '' ||
+      (await writeFile('Markdown summary', command.markdownPath, renderFleetMarkdown(report, style), io)),
+  ];
   io.out(command.json ? renderFleetJson(report) : renderFleetText(report, style));
-  return report.result === 'pass' ? 0 : 1;
+  return report.result === 'pass' && written.every(Boolean) ? 0 : 1;
 }

@@ -27,7 +27,11 @@ export interface FileSystemPort {
    * files over the cap (EFBIG) and files with more than one hard link (EMLINK).
    */
   readSmallFile(path: string, maxBytes: number): Promise<string>;
-  readText(path: string): Promise<string>;
+  /**
+   * Reads at most maxBytes of a file named by the user or the environment, links followed: opened once (never
+   * blocking on a FIFO) and judged by fstat on that handle: not a regular file is ENOTREG, over the cap EFBIG.
+   */
+  readBounded(path: string, maxBytes: number): Promise<string>;
 }
 
 /** Read-only diagnostics commands (e.g. `systemctl is-active himdsd`); absence is not an error. */
@@ -61,7 +65,8 @@ export interface ProxySetting {
 
 /** How the AMA check resolves a host and which port stands for its 443 (replaced in tests only). */
 export interface AmaNetwork {
-  resolve(host: string): Promise<string[]>;
+  /** `timeoutMs`: the bound the caller waits; the system resolver uses it to give up waiting for a thread. */
+  resolve(host: string, timeoutMs?: number): Promise<string[]>;
   port(host: string): number;
 }
 

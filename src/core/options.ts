@@ -20,7 +20,12 @@ export type ParseResult =
       /** Credentials found in the values (a proxy password): the door masks them before anything runs. */
       secrets: string[];
     }
-  | { ok: false; error: InputError };
+  | {
+      ok: false;
+      error: InputError;
+      /** Credentials found before the refusal: masked too, though the message never shows a value's user-info. */
+      secrets: string[];
+    };
 
 /**
  * Parses raw inputs. Missing or empty inputs take the contract defaults; every value is trimmed.
@@ -55,6 +60,7 @@ export function parseOptions(rawInputs: RawInputs, spelling: InputSpelling): Par
     if (!(err instanceof InvalidInput)) throw err;
     return {
       ok: false,
+      secrets,
       error: {
         code: 'invalid_input',
         input: err.input,

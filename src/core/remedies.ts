@@ -21,7 +21,7 @@ const FLEET_REMEDIES: Readonly<Record<FleetCode, Remedy>> = {
   fleet_too_many_machines:
     'More machines reported than expected says, so some rows are not machines of this fleet (stray or planted reports, or the fleet grew). Find the rows you do not know in the fleet report, remove their files or raise expected to the real fleet size.',
   fleet_scan_incomplete:
-    'The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep), so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), or merge fewer reports at a time.',
+    "The merge stopped searching for reports at a limit (100,000 files, or folders 64 levels deep) or at a folder it may not read, so a report may not have been read. Point the merge at the report folders only (reports input or PATH arguments), merge fewer reports at a time, and give the merge's user read access to the folders the message names.",
 };
 
 /** The fixes of every check's codes and the fleet's; the engine's are looked up below. */

@@ -22,7 +22,7 @@ export type CheckFindings = { [Id in CheckId]: CheckTypes[Id] extends { finding:
 export type Findings = Partial<CheckFindings>;
 
 /** Codes any check may end with; the transport, the modes and the fleet add theirs to CodeOwners. */
-export type RunCode = 'ok' | 'skipped' | 'invalid_input' | 'deadline_exceeded';
+export type RunCode = 'ok' | 'skipped' | 'invalid_input' | 'deadline_exceeded' | 'report_write_failed';
 export interface CodeOwners {
   run: RunCode;
 }

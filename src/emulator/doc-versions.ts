@@ -43,10 +43,16 @@ function prune(node: unknown, path: string, version: string): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     const childPath = path === '' ? key : `${path}.${key}`;
-    const since = FIELD_SINCE[childPath];
+    const since = Object.hasOwn(FIELD_SINCE, childPath) ? FIELD_SINCE[childPath] : undefined;
     // api-versions are ISO dates, so string order is date order.
     if (since !== undefined && version < since) continue;
-    out[key] = prune(value, childPath, version);
+    // An override may name a key `__proto__`: define it, as assigning would replace out's prototype.
+    Object.defineProperty(out, key, {
+      value: prune(value, childPath, version),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

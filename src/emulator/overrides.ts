@@ -25,13 +25,20 @@ export function utf8HeaderValue(text: string): string {
 
 type Node = Record<string, unknown> | unknown[];
 
+// Path segments are the test's text: a segment names an own key or an index, never anything inherited, so
+// `__proto__.x` or `constructor.prototype.x` makes a key of that name in the document (on the wire as sent)
+// and never reaches Object.prototype of the process running the emulator.
+const isIndex = (node: Node, key: string): boolean => Array.isArray(node) && /^\d+$/.test(key);
+
 function child(node: Node, key: string): unknown {
-  return Array.isArray(node) ? node[Number(key)] : node[key];
+  if (isIndex(node, key)) return (node as unknown[])[Number(key)];
+  return Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
 }
 
 function put(node: Node, key: string, value: unknown): void {
-  if (Array.isArray(node) && /^\d+$/.test(key)) node[Number(key)] = value;
-  else (node as Record<string, unknown>)[key] = value;
+  const name = isIndex(node, key) ? String(Number(key)) : key;
+  // defineProperty, not assignment: assigning to `__proto__` would replace the node's prototype.
+  Object.defineProperty(node, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Sets `path` (dotted, relative to `root`) to `value`, creating objects on the way. */
@@ -54,7 +61,8 @@ export function withComputeOverrides(document: unknown, overrides: EmulatorOverr
   const copy = structuredClone(document) as Record<string, unknown>;
   const compute = overrides.compute;
   if (!compute) return copy;
-  const target = (copy.compute ?? (copy.compute = {})) as Record<string, unknown>;
+  if (!Object.hasOwn(copy, 'compute')) copy.compute = {};
+  const target = copy.compute as Record<string, unknown>;
   for (const [path, value] of Object.entries(compute)) setPath(target, path, value);
   return copy;
 }

@@ -19,6 +19,8 @@ export function createGitHubPort(env: NodeJS.ProcessEnv = process.env): AnyPlatf
     annotate: (level, title, lines) => ANNOTATE[level](lines.join('\n'), { title }),
     setOutput: (name, value) => core.setOutput(name, value),
     async attachSummary(markdown) {
+      // Outside a runner that keeps summaries nothing asked for one.
+      if (!env['GITHUB_STEP_SUMMARY']) return;
       try {
         // Our own line end: addEOL would add os.EOL, a lone CRLF after LF lines on Windows.
         await core.summary.addRaw(`${markdown}\n`).write();
@@ -28,6 +30,7 @@ export function createGitHubPort(env: NodeJS.ProcessEnv = process.env): AnyPlatf
         throw err;
       }
     },
+    summaryFile: () => env['GITHUB_STEP_SUMMARY'] || null,
     finish: (verdict, message) => {
       if (verdict === 'failed') core.setFailed(message);
     },

@@ -1,10 +1,14 @@
-// Read-only diagnostics commands for the engine (e.g. `systemctl is-active himdsd`) over node:child_process:
-// no shell, output captured (task-lib's exec would print `[command]` lines while the engine runs), killed at
-// the timeout. A missing command or a timeout is `null`; a non-zero exit is an answer.
+// Read-only diagnostics commands for the engine (e.g. `/usr/bin/systemctl is-active himdsd`) over
+// node:child_process: by absolute path only, no shell, output captured (task-lib's exec would print `[command]`
+// lines while the engine runs), killed at the timeout. A missing command, a bare name or a timeout is `null`; a
+// non-zero exit is an answer.
 import type { DiagnosticsPort } from '../core/index.js';
 
 export const childProcessDiagnostics: DiagnosticsPort = {
   async run(command, args, timeoutMs) {
+    // Never a bare name: PATH (and on Windows the working folder) would choose which program runs.
+    const { isAbsolute } = await import('node:path');
+    if (!isAbsolute(command) && !/^[A-Za-z]:\\/.test(command)) return null;
     // Loaded on first use: most runs never ask, and start-up should not pay for it.
     const { execFile } = await import('node:child_process');
     return new Promise((resolve) => {

@@ -2,8 +2,8 @@
 // fixed leading folders, no deeper than the pattern can match, without following linked folders (no loops).
 // A plain path is a file, or a folder searched recursively for *.json. Synchronous, like the reading (see
 // fleet-files.ts): one thread-pool round trip per folder costs more than the listing. A search that stops at
-// one of its limits (files, depth) says so in `stopped`, and the merge fails its gate (fleet_scan_incomplete):
-// files it did not reach could hold a machine's real report.
+// one of its limits (files, depth), or at a folder or link it may not read, says so in `stopped`, and the merge
+// fails its gate (fleet_scan_incomplete): files it did not reach could hold a machine's real report.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
@@ -34,6 +34,22 @@ export interface Found {
 }
 
 const hasWildcard = (segment: string): boolean => /[*?]/.test(segment);
+
+/** Gone between listing and reading (or never there): nothing to find. Anything else hides what it holds. */
+const NOTHING_THERE = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
+const codeOf = (err: unknown): string => String((err as { code?: unknown } | null)?.code ?? 'EUNKNOWN');
+const unreadable = (path: string, err: unknown): string =>
+  `could not read ${path} (${codeOf(err)}); reports there were not searched`;
+
+/** statSync that answers undefined for nothing there, and throws for a path it may not look at. */
+function statOf(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (err) {
+    if (NOTHING_THERE.has(codeOf(err))) return undefined;
+    throw err;
+  }
+}
 
 function segmentPattern(segment: string): string {
   return segment
@@ -70,23 +86,33 @@ interface Walk {
   limits: ScanLimits;
 }
 
-/** '' when the walk saw everything it should, else the limit it stopped at. */
+/** '' when the walk saw everything it should, else the first limit or unreadable folder it stopped at. */
 function walk(base: string, { regex, depth, bounded, out, limits }: Walk): string {
   let tooDeep = '';
+  let unread = '';
   const pending: { dir: string; rel: string; level: number }[] = [{ dir: base, rel: '', level: 1 }];
   while (pending.length > 0) {
     const { dir, rel, level } = pending.pop()!;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue; // unreadable or vanished folder: its files are simply not found
+    } catch (err) {
+      // A vanished folder holds nothing; one it may not read (EACCES) may hold a machine's real report.
+      if (!NOTHING_THERE.has(codeOf(err)) && unread === '') unread = unreadable(dir, err);
+      continue;
     }
     for (const entry of entries) {
       const path = join(dir, entry.name);
       const relPath = rel === '' ? entry.name : `${rel}/${entry.name}`;
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) isFile = statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+      if (entry.isSymbolicLink()) {
+        try {
+          isFile = statOf(path)?.isFile() ?? false;
+        } catch (err) {
+          if (unread === '') unread = unreadable(path, err);
+          continue;
+        }
+      }
       if (isFile && regex.test(relPath)) {
         if (out.size >= limits.maxFiles && !out.has(path))
           return `stopped after ${limits.maxFiles} files; merge fewer reports at a time`;
@@ -98,7 +124,7 @@ function walk(base: string, { regex, depth, bounded, out, limits }: Walk): strin
       }
     }
   }
-  return tooDeep;
+  return unread || tooDeep;
 }
 
 function display(path: string, cwd: string): string {
@@ -124,7 +150,12 @@ export function findReportFiles(
     let stop = '';
     if (!hasWildcard(pattern)) {
       const path = resolve(cwd, pattern);
-      const info = statSync(path, { throwIfNoEntry: false });
+      let info: ReturnType<typeof statSync> | undefined;
+      try {
+        info = statOf(path);
+      } catch (err) {
+        stop = unreadable(path, err);
+      }
       if (info?.isFile()) {
         if (found.size >= limits.maxFiles && !found.has(path))
           stop = `stopped after ${limits.maxFiles} files; merge fewer reports at a time`;

@@ -24,6 +24,8 @@ import { guarded } from './guarded-port.js';
 import { oneLine } from './one-line.js';
 import type { PlatformPort } from './port.js';
 import { reportFolder, writePrivately } from './report-files.js';
+import { finishForFiles } from './step-files.js';
+import { errnoOf, type WriteProblem } from './writable.js';
 import { TOOL_VERSION } from './version.js';
 
 /** The merge's names, plus the check's inputs, which the fixes name the way this platform writes them. */
@@ -83,11 +85,13 @@ export async function runMergeStep(platform: MergePort, deps: MergeStepDeps = {}
     port.info(renderFleetText(report, style));
 
     const folder = await reportFolder(port.tempDir(), deps.systemTemp);
+    // A file asked for is a file written: one that cannot be written fails the merge (report_write_failed).
+    const problems: WriteProblem[] = [];
     let written = resolve(reportPath || join(folder, 'fleet-report.json'));
     try {
       await writePrivately(written, renderFleetJson(report));
     } catch (err) {
-      port.annotate('warning', 'imds-check merge', [`could not write ${written} (${oneLine(err)})`]);
+      problems.push({ what: 'fleet report', path: written, errno: errnoOf(err) });
       written = '';
     }
     const outputs = buildMergeOutputs(report, written);
@@ -96,12 +100,19 @@ export async function runMergeStep(platform: MergePort, deps: MergeStepDeps = {}
     try {
       await port.attachSummary(renderFleetMarkdown(report, style), folder);
     } catch (err) {
-      port.annotate('warning', 'imds-check merge', [`could not write the step summary: ${oneLine(err)}`]);
+      problems.push({ what: 'step summary', path: port.summaryFile() ?? folder, errno: errnoOf(err) });
     }
-    const verdict = mergeVerdict(report);
+    const verdict = problems.length > 0 ? 'failed' : mergeVerdict(report);
     const level = verdict === 'failed' ? 'error' : 'warning';
     annotateFleet(port, report, level, port.finishAnnotates[verdict], port.spelling);
-    port.finish(verdict, finishMessage(report, verdict));
+    if (problems.length === 0) port.finish(verdict, finishMessage(report, verdict));
+    else
+      finishForFiles(
+        port,
+        problems,
+        `after the merge (result ${report.result})`,
+        `Point ${port.spelling.name('report-path')} at a file in a folder this job may write (not at a folder), or give the job's user write access there.`,
+      );
   } catch (err) {
     if (err instanceof Error && err.stack) port.debug(err.stack);
     port.finish('failed', `imds-check merge could not complete: ${oneLine(err)}`);

@@ -29,6 +29,11 @@ export interface PlatformPort<In extends string = InputName, Out extends string 
   setOutput(name: Out, value: string, secret: boolean): void;
   /** Attaches the Markdown summary; `folder` is the run's private report folder. */
   attachSummary(markdown: string, folder: string): Promise<void>;
+  /**
+   * The file the platform appends the step summary to (GitHub: GITHUB_STEP_SUMMARY), checked before the probe;
+   * null when the summary goes into the report folder (Azure DevOps) or the platform asks for none.
+   */
+  summaryFile(): string | null;
   /** Ends the step. `message` may become an annotation of its own (see finishAnnotates). */
   finish(verdict: StepVerdict, message: string): void;
   /** The per-job temp folder (RUNNER_TEMP, Agent.TempDirectory), if any. */

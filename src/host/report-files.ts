@@ -5,12 +5,13 @@
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { renderJson, renderJunit, type Report } from '../core/index.js';
+import { errnoOf, type WriteProblem } from './writable.js';
 
 export interface WrittenReports {
   reportPath: string;
   junitPath: string;
-  /** One line per file that could not be written; the run goes on. */
-  problems: string[];
+  /** Each file that could not be written: the step fails (report_write_failed) whatever fail-on says. */
+  problems: WriteProblem[];
 }
 
 /** Loaded when a file is written, after the probe: start-up should not pay for them. */
@@ -49,14 +50,30 @@ export async function writePrivately(path: string, content: string): Promise<voi
   }
 }
 
-async function writeOne(path: string, content: string): Promise<string | null> {
+async function writeOne(what: string, path: string, content: string): Promise<WriteProblem | null> {
   try {
     await writePrivately(path, content);
     return null;
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    return `could not write ${path} (${code})`;
+    return { what, path, errno: errnoOf(err) };
   }
+}
+
+/** The paths `writeReports` writes: '' for a file not asked for. */
+export function reportPaths(paths: { reportPath: string; junitPath: string; defaultDir: string }): {
+  reportPath: string;
+  junitPath: string;
+} {
+  const wanted =
+    paths.reportPath !== ''
+      ? paths.reportPath
+      : paths.defaultDir !== ''
+        ? join(paths.defaultDir, 'report.json')
+        : '';
+  return {
+    reportPath: wanted !== '' ? resolve(wanted) : '',
+    junitPath: paths.junitPath !== '' ? resolve(paths.junitPath) : '',
+  };
 }
 
 /**
@@ -67,19 +84,13 @@ export async function writeReports(
   report: Report,
   paths: { reportPath: string; junitPath: string; defaultDir: string },
 ): Promise<WrittenReports> {
-  const wanted =
-    paths.reportPath !== ''
-      ? paths.reportPath
-      : paths.defaultDir !== ''
-        ? join(paths.defaultDir, 'report.json')
-        : '';
-  const reportPath = wanted !== '' ? resolve(wanted) : '';
-  const junitPath = paths.junitPath !== '' ? resolve(paths.junitPath) : '';
-  const problems: string[] = [];
-  const jsonProblem = reportPath !== '' ? await writeOne(reportPath, renderJson(report)) : null;
+  const { reportPath, junitPath } = reportPaths(paths);
+  const problems: WriteProblem[] = [];
+  const jsonProblem =
+    reportPath !== '' ? await writeOne('JSON report', reportPath, renderJson(report)) : null;
   if (jsonProblem) problems.push(jsonProblem);
   if (junitPath !== '') {
-    const junitProblem = await writeOne(junitPath, renderJunit(report));
+    const junitProblem = await writeOne('JUnit file', junitPath, renderJunit(report));
     if (junitProblem) problems.push(junitProblem);
   }
   return { reportPath: jsonProblem ? '' : reportPath, junitPath, problems };

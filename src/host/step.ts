@@ -27,7 +27,9 @@ import { deferredDebug } from './deferred-debug.js';
 import { guarded } from './guarded-port.js';
 import { oneLine } from './one-line.js';
 import type { PlatformPort } from './port.js';
-import { reportFolder, writeReports } from './report-files.js';
+import { writeReports } from './report-files.js';
+import { failForFiles, prepareStepFiles } from './step-files.js';
+import { errnoOf, type WriteProblem } from './writable.js';
 
 export interface StepDeps {
   runProbe?: (options: ProbeOptions, ctx: RuntimeContext) => Promise<ProbeOutcome>;
@@ -70,13 +72,20 @@ export async function runStep(platform: PlatformPort, deps: StepDeps = {}): Prom
 
   try {
     const parsed = parseOptions(readInputs(port), port.spelling);
+    // Credentials found in inputs (a proxy password) are masked whatever they look like, refused or not.
+    for (const secret of parsed.secrets) mask(secret);
     if (!parsed.ok) {
       port.finish('failed', oneLine(parsed.error.message));
       return;
     }
     const options = parsed.options;
-    // Credentials found in inputs (a proxy password) are masked whatever they look like.
-    for (const secret of parsed.secrets) mask(secret);
+    // A file asked for that cannot be written fails the step now, before the probe spends its time.
+    const prepared = await prepareStepFiles(port, options, deps.systemTemp);
+    if (!prepared.ok) {
+      failForFiles(port, [prepared.problem], 'before the probe');
+      return;
+    }
+    const folder = prepared.folder;
     const ctx = createHostContext({
       spell: port.spelling,
       registerSecret,
@@ -96,13 +105,12 @@ export async function runStep(platform: PlatformPort, deps: StepDeps = {}): Prom
 
     port.info(renderText(report, { color: false, codeLink: port.codeLink }));
 
-    const folder = await reportFolder(port.tempDir(), deps.systemTemp);
     const written = await writeReports(report, {
       reportPath: options.reportPath,
       junitPath: options.junitPath,
       defaultDir: folder,
     });
-    for (const problem of written.problems) port.annotate('warning', 'imds-check report', [problem]);
+    const problems: WriteProblem[] = [...written.problems];
 
     const outputs = buildOutputs(report, accessToken, options.exposeToken, written.reportPath);
     for (const name of OUTPUT_NAMES) {
@@ -113,12 +121,13 @@ export async function runStep(platform: PlatformPort, deps: StepDeps = {}): Prom
     try {
       await port.attachSummary(renderMarkdown(report, { codeLink: port.codeLink }), folder);
     } catch (err) {
-      port.annotate('warning', 'imds-check summary', [`could not write the step summary: ${oneLine(err)}`]);
+      problems.push({ what: 'step summary', path: port.summaryFile() ?? folder, errno: errnoOf(err) });
     }
 
-    const verdict = stepVerdict(report);
+    const verdict = problems.length > 0 ? 'failed' : stepVerdict(report);
     annotateChecks(port, report.checks, port.finishAnnotates[verdict]);
-    port.finish(verdict, finishMessage(report, verdict, port.spelling));
+    if (problems.length > 0) failForFiles(port, problems, `after the probe (result ${report.result})`);
+    else port.finish(verdict, finishMessage(report, verdict, port.spelling));
   } catch (err) {
     debug.flush();
     if (err instanceof Error && err.stack) port.debug(err.stack);

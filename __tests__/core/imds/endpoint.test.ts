@@ -1,11 +1,13 @@
 // Endpoint URLs: where to connect, what counts as loopback (the Arc key file is only sent there), and how a
 // URL with credentials is refused and shown.
 import {
+  decodedOrNull,
   hasUserInfo,
   isLoopbackAddress,
   parseEndpoint,
   validateBaseUrl,
   withoutUserInfo,
+  writtenUserInfo,
 } from '../../../src/core/imds/endpoint.js';
 
 describe('parseEndpoint', () => {
@@ -85,11 +87,44 @@ describe('user-info in a URL', () => {
     expect(withoutUserInfo(value)).not.toMatch(/S3cret|p%40ss|user/);
   });
 
-  it.each(['http://127.0.0.1:8080', 'http://host/path@x', 'http://host/?a=b@c', 'not a url'])(
-    '%s has none and is shown unchanged',
-    (value) => {
-      expect(hasUserInfo(value)).toBe(false);
-      expect(withoutUserInfo(value)).toBe(value);
-    },
-  );
+  it.each(['http://127.0.0.1:8080', 'not a url'])('%s has none and is shown unchanged', (value) => {
+    expect(hasUserInfo(value)).toBe(false);
+    expect(withoutUserInfo(value)).toBe(value);
+  });
+
+  // A URL parser reads these as a path or query; shown, everything up to the last '@' is hidden all the same,
+  // since the same text could be a password holding '/' or '?'.
+  it.each([
+    ['http://host/path@x', 'http://***@x'],
+    ['http://host/?a=b@c', 'http://***@c'],
+  ])('%s parses without user-info and is shown as %s', (value, shown) => {
+    expect(hasUserInfo(value)).toBe(false);
+    expect(withoutUserInfo(value)).toBe(shown);
+  });
+
+  // Issue 17: a password with '#', '/', '?', '@' or a bad '%' was echoed (the authority ended early).
+  it.each([
+    'http://proxyuser:Tr0ub4dor#Secret@proxy.corp:3128',
+    'http://proxyuser:Tr0ub4dor/Secret@proxy.corp:3128',
+    'http://proxyuser:Tr0ub4dor?Secret@proxy.corp:3128',
+    'http://proxyuser:Tr0ub4dor@Secret@proxy.corp:3128',
+    'http://proxyuser:Tr0ub4dor%Secret@proxy.corp:3128',
+    'http://proxyuser:Tr0ub4dor%zzSecret@proxy.corp:3128/x?y#z',
+    'proxyuser:Tr0ub4dor#Secret@proxy.corp:3128',
+  ])('%s: user-info found, and shown without it', (value) => {
+    if (value.startsWith('http://')) expect(hasUserInfo(value)).toBe(true);
+    expect(withoutUserInfo(value)).toMatch(/^(http:\/\/)?\*\*\*@proxy\.corp:3128/);
+    expect(withoutUserInfo(value)).not.toMatch(/Tr0ub|Secret|proxyuser/);
+    expect(writtenUserInfo(value)).toEqual({
+      user: 'proxyuser',
+      password: value.slice(value.indexOf('Tr0ub'), value.lastIndexOf('@')),
+    });
+  });
+
+  it('malformed escapes decode to null instead of throwing', () => {
+    expect(decodedOrNull('P%40ss')).toBe('P@ss');
+    expect(decodedOrNull('100%')).toBeNull();
+    expect(decodedOrNull('%zz')).toBeNull();
+    expect(decodedOrNull('%E0%A4%A')).toBeNull();
+  });
 });

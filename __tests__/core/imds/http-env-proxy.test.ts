@@ -1,6 +1,6 @@
 // httpGet must never go through a proxy, even in a process started with NODE_USE_ENV_PROXY=1 and HTTP_PROXY set
 // (Node 24 then routes the global agent through the proxy). Process env is read at startup, so the request runs
-// in a child process: http.ts is transpiled to plain ESM (it imports only node:http) and driven from a script.
+// in a child process: http.ts is transpiled to plain ESM (with the two modules it imports) and driven from a script.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,13 +35,13 @@ let proxy: Loopback & { connections: () => number };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'imds-check-proxy-'));
-  // The transport's http.ts and the failure table it imports, as plain modules beside the driver.
-  for (const name of ['http', 'failures']) {
+  // The transport's http.ts and the modules it imports (failures, lookup), as plain modules beside the driver.
+  for (const name of ['http', 'failures', 'lookup']) {
     const source = readFileSync(join(process.cwd(), `src/core/imds/${name}.ts`), 'utf8');
     const js = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     }).outputText;
-    writeFileSync(join(dir, `${name}.mjs`), js.replace("'./failures.js'", "'./failures.mjs'"));
+    writeFileSync(join(dir, `${name}.mjs`), js.replace(/'\.\/(failures|lookup)\.js'/g, "'./$1.mjs'"));
   }
   writeFileSync(join(dir, 'driver.mjs'), DRIVER);
   proxy = await rawServer((socket) => socket.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n'));

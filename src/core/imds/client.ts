@@ -7,6 +7,7 @@ import type { Clock } from '../context.js';
 import type { CheckId } from '../types.js';
 import type { Budget } from './budget.js';
 import type { Endpoint } from './endpoint.js';
+import type { NameResolver } from './lookup.js';
 import { httpGet, MAX_BODY_BYTES, type HttpResult } from './http.js';
 import type { RequestPacer } from './pacer.js';
 import type { ProgressLog } from './progress.js';
@@ -33,6 +34,8 @@ interface ImdsClients {
 
 interface ClientDeps {
   endpoint: Endpoint;
+  /** Resolves an endpoint given by name, within the connect bound. */
+  names: NameResolver;
   /** 'IMDS' or 'Hybrid IMDS', as progress lines name it. */
   service: string;
   budget: Budget;
@@ -64,6 +67,7 @@ export function imdsClients(deps: ClientDeps): ImdsClients {
           ...extraHeaders,
         },
         connectTimeoutMs: budget.cap(CONNECT_TIMEOUT_MS),
+        lookup: deps.names.netLookup(budget.cap(CONNECT_TIMEOUT_MS)),
         headersTimeoutMs: budget.cap(HEADERS_TIMEOUT_MS),
         bodyTimeoutMs: budget.cap(BODY_TIMEOUT_MS),
         remainingMs: budget.remaining(),

@@ -7,11 +7,19 @@ export type Opened =
   | { ok: true; socket: net.Socket; host: string; elapsedMs: number }
   | { ok: false; failure: TransportFailure; errno: string; elapsedMs: number };
 
-/** One TCP connect with a bound; on success the caller owns the socket. */
-export function openSocket(host: string, port: number, timeoutMs: number): Promise<Opened> {
+/**
+ * One TCP connect with a bound; on success the caller owns the socket. `lookup` resolves a host given by name
+ * (the run's bounded resolver: see lookup.ts); an IP address never reaches it.
+ */
+export function openSocket(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  lookup?: net.LookupFunction,
+): Promise<Opened> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
+    const socket = net.connect({ host, port, ...(lookup ? { lookup } : {}) });
     const timer = setTimeout(
       () => {
         socket.destroy();
@@ -46,10 +54,15 @@ export function openSocket(host: string, port: number, timeoutMs: number): Promi
 }
 
 /** A connect that only proves the path: each host in order, moving on only when one is refused or unreachable. */
-export async function tcpConnect(hosts: string[], port: number, timeoutMs: number): Promise<Opened> {
+export async function tcpConnect(
+  hosts: string[],
+  port: number,
+  timeoutMs: number,
+  lookup?: net.LookupFunction,
+): Promise<Opened> {
   let last: Opened = { ok: false, failure: 'network_unreachable', errno: 'ENOHOST', elapsedMs: 0 };
   for (const host of hosts) {
-    last = await openSocket(host, port, timeoutMs);
+    last = await openSocket(host, port, timeoutMs, lookup);
     if (last.ok) last.socket.destroy();
     if (last.ok || (last.failure !== 'connection_refused' && last.failure !== 'network_unreachable'))
       return last;

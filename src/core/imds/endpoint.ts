@@ -16,14 +16,42 @@ export function isLoopbackAddress(host: string): boolean {
   return LOOPBACK_NAMES.has(h) || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
 /**
- * A URL as it may be shown: any user-info becomes `***`, so a password never reaches a message. A value without
- * a scheme keeps only what follows its last '@', which is where credentials would end.
+ * A URL as it may be shown: everything up to its last '@' becomes `***`, so a password never reaches a message
+ * whatever characters it holds. A password may carry '/', '?', '#' or '@' unescaped (`http://u:a#b@proxy:3128`),
+ * which a URL parser reads as the end of the authority, so the last '@' is where credentials could end; a path
+ * or query with an '@' is hidden too, which costs nothing but a less helpful message.
  */
 export function withoutUserInfo(value: string): string {
-  const withScheme = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !value.includes('@')) return withScheme;
-  return `***@${value.slice(value.lastIndexOf('@') + 1)}`;
+  const at = value.lastIndexOf('@');
+  if (at < 0) return value;
+  const scheme = SCHEME.exec(value)?.[0] ?? '';
+  return `${scheme}***@${value.slice(at + 1)}`;
+}
+
+/**
+ * The user name and password as written (not decoded) in `value`: what lies between the scheme and the last
+ * '@', split at its first ':'. Null without an '@'. For masking what a value that is not even a URL may hold.
+ */
+export function writtenUserInfo(value: string): { user: string; password: string } | null {
+  const at = value.lastIndexOf('@');
+  if (at < 0) return null;
+  const info = value.slice(SCHEME.exec(value)?.[0].length ?? 0, at);
+  const colon = info.indexOf(':');
+  return colon < 0
+    ? { user: info, password: '' }
+    : { user: info.slice(0, colon), password: info.slice(colon + 1) };
+}
+
+/** decodeURIComponent that answers null for a malformed escape (`%zz`, a lone `%`) instead of throwing. */
+export function decodedOrNull(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 /** http://host[:port] with nothing after the authority but an optional '/', and no user-info. */
@@ -40,12 +68,13 @@ export function validateBaseUrl(value: string): string | null {
   return `${url.protocol}//${url.host}`;
 }
 
+/** User-info as a URL parser finds it; for a value that does not parse, any '@' after the scheme. */
 export function hasUserInfo(value: string): boolean {
   try {
     const url = new URL(value);
     return url.username !== '' || url.password !== '';
   } catch {
-    return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value);
+    return /^[a-z][a-z0-9+.-]*:\/\/[^@]*@/i.test(value);
   }
 }
 

@@ -8,8 +8,11 @@ import { classifySocketError, type Failure, type TransportFailure } from './fail
 export interface HttpAnswer {
   kind: 'answer';
   status: number;
-  /** Lower-cased names; repeated headers keep every value. */
-  headers: Record<string, string[]>;
+  /**
+   * Lower-cased names; repeated headers keep every value. A Map: header names are the server's text, and a
+   * name such as `constructor` or `__proto__` must be a header like any other, never a property of a table.
+   */
+  headers: ReadonlyMap<string, readonly string[]>;
   body: string;
   elapsedMs: number;
 }
@@ -33,6 +36,8 @@ export interface GetRequest {
   path: string;
   headers: Record<string, string>;
   connectTimeoutMs: number;
+  /** Resolves a host given by name (never an IP address); node's own lookup when absent. */
+  lookup?: net.LookupFunction;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
   /** What is left of the whole run: every phase timer is also capped by it. */
@@ -95,7 +100,12 @@ function getOnce(request: GetRequest, host: string | null): Promise<HttpResult> 
 
     const req = http.request({
       ...('agent' in connection
-        ? { host: host ?? '', port: connection.port, agent: connection.agent }
+        ? {
+            host: host ?? '',
+            port: connection.port,
+            agent: connection.agent,
+            ...(request.lookup ? { lookup: request.lookup } : {}),
+          }
         : { createConnection: () => connection.socket }),
       path: request.path,
       method: 'GET',
@@ -161,21 +171,28 @@ function getOnce(request: GetRequest, host: string | null): Promise<HttpResult> 
   });
 }
 
-function collectHeaders(raw: string[]): Record<string, string[]> {
-  const headers: Record<string, string[]> = {};
+function collectHeaders(raw: string[]): Map<string, string[]> {
+  const headers = new Map<string, string[]>();
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
-    (headers[name] ??= []).push(raw[i + 1]!);
+    const values = headers.get(name);
+    if (values) values.push(raw[i + 1]!);
+    else headers.set(name, [raw[i + 1]!]);
   }
   return headers;
 }
 
+/** Every value of a header, in the order received; none when absent. */
+export function headerValues(answer: Pick<HttpAnswer, 'headers'>, name: string): readonly string[] {
+  return answer.headers.get(name.toLowerCase()) ?? [];
+}
+
 /** The first value of a header, '' when absent. */
 export function header(answer: Pick<HttpAnswer, 'headers'>, name: string): string {
-  return answer.headers[name.toLowerCase()]?.[0] ?? '';
+  return headerValues(answer, name)[0] ?? '';
 }
 
 /** Every value of a header joined as one (`a, b`), '' when absent. */
 export function headerText(answer: Pick<HttpAnswer, 'headers'>, name: string): string {
-  return (answer.headers[name.toLowerCase()] ?? []).join(', ');
+  return headerValues(answer, name).join(', ');
 }

@@ -1,7 +1,7 @@
 // Decides whether an HTTP answer came from IMDS/HIMDS, and if not, what answered instead. `reachable` in the
 // report rests on this: an IMDS-shaped JSON answer (success or error) or the HIMDS challenge.
 import type { NotImdsCode } from './failures.js';
-import { header, type HttpAnswer } from './http.js';
+import { header, headerValues, type HttpAnswer } from './http.js';
 
 export type Recognition =
   | { imds: true; json: Record<string, unknown> | null; serverHeader: boolean }
@@ -27,7 +27,7 @@ export function hasImdsServerHeader(answer: HttpAnswer): boolean {
 export function isArcChallenge(answer: HttpAnswer): boolean {
   return (
     answer.status === 401 &&
-    (answer.headers['www-authenticate'] ?? []).some((v) => /^\s*basic\s+realm=/i.test(v))
+    headerValues(answer, 'www-authenticate').some((v) => /^\s*basic\s+realm=/i.test(v))
   );
 }
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ArcCode } from './arc-codes.js';
 import { ARC_SECRET_MAX_BYTES } from '../imds/protocol.js';
-import type { HttpAnswer } from '../imds/http.js';
+import { headerValues, type HttpAnswer } from '../imds/http.js';
 import { isPlausibleSecret } from '../shapes.js';
 import type { RuntimeContext } from '../context.js';
 
@@ -15,7 +15,7 @@ const refuse = (code: ArcCode, message: string): KeyResult => ({ ok: false, code
 
 /** The realm path, or a refusal when the challenge is missing, ambiguous or not plain `Basic realm=<path>`. */
 export function realmFrom(answer: HttpAnswer): { path: string } | { code: ArcCode; message: string } {
-  const values = answer.headers['www-authenticate'] ?? [];
+  const values = headerValues(answer, 'www-authenticate');
   if (values.length === 0)
     return {
       code: 'arc_challenge_missing',

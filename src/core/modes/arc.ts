@@ -45,6 +45,17 @@ export function scExePath(env: Readonly<Record<string, string | undefined>>): st
   return `${windows}\\System32\\sc.exe`;
 }
 
+/**
+ * systemctl by its full path too: a bare name is looked up through the step's PATH, which a job can change
+ * (a checked-out repository's bin folder first). The usual place, then the old one; none means no diagnostics.
+ */
+export const SYSTEMCTL_PATHS = ['/usr/bin/systemctl', '/bin/systemctl'] as const;
+
+async function systemctlPath(fs: Pick<RuntimeContext['fs'], 'exists'>): Promise<string | null> {
+  for (const path of SYSTEMCTL_PATHS) if (await fs.exists(path)) return path;
+  return null;
+}
+
 const himdsService = (ctx: RemedyContext): string =>
   ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
@@ -66,11 +77,13 @@ export const arcProfile: ModeProfile = {
     // With no time left a zero timeout would mean "no limit" to child_process: skip instead.
     if (!diagnostics || budget.remaining() < 250) return '';
     const windows = ctx.platform === 'win32';
-    const [cmd, args, name] = windows
-      ? [scExePath(ctx.env), ['query', 'himds'], 'himds service']
-      : ['systemctl', ['is-active', 'himdsd'], 'himdsd service'];
+    const [args, name] = windows
+      ? [['query', 'himds'], 'himds service']
+      : [['is-active', 'himdsd'], 'himdsd service'];
     try {
-      const answer = await diagnostics.run(cmd, args, Math.min(2_000, budget.remaining()));
+      const command = windows ? scExePath(ctx.env) : await systemctlPath(ctx.fs);
+      if (command === null) return '';
+      const answer = await diagnostics.run(command, args, Math.min(2_000, budget.remaining()));
       if (!answer) return '';
       const state = windows
         ? (/STATE\s*:\s*\d+\s+(\w+)/.exec(answer.stdout)?.[1] ?? '')

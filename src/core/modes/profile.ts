@@ -43,7 +43,7 @@ export interface ModeProfile {
   confirmsIdentity(selector: IdentitySelector, token: string, json: Record<string, unknown>): boolean;
   /** One sentence on the service's state for a refused connection ('' when unknown). */
   serviceState(
-    ctx: Pick<RuntimeContext, 'diagnostics' | 'platform' | 'env'>,
+    ctx: Pick<RuntimeContext, 'diagnostics' | 'platform' | 'env' | 'fs'>,
     budget: Budget,
   ): Promise<string>;
   /** Advice for a failed reachability or token check when the job runs in a container ('' when none). */

@@ -21,6 +21,8 @@ const RUN_REMEDIES: Readonly<Record<RunCode, Remedy>> = {
   invalid_input: 'Correct the named input; the message lists the accepted values.',
   deadline_exceeded: (ctx) =>
     `The run used up ${setting(ctx, 'timeout-seconds')} before this check could finish. Raise it, or fix the slower check first.`,
+  report_write_failed: (ctx) =>
+    `Point ${setting(ctx, 'report-path')} and ${setting(ctx, 'junit-path')} at files in a folder this job may write (not at a folder), or give the job's user write access there; the message names the path and the error.`,
 };
 
 /** The fixes of the codes owned below the checks, by code. */

@@ -171,7 +171,7 @@ describe('HTTP judge', () => {
   const seen = (status: number, body: string, headers: Record<string, string> = {}) => ({
     status,
     body,
-    headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
+    headers: new Map(Object.entries(headers).map(([name, value]) => [name, [value]])),
   });
   test('handler /ping must say Healthy', () => {
     expect(judgeHttp(seen(200, 'Healthy'), true, '/ping')).toEqual({

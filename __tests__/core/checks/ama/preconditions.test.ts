@@ -77,9 +77,13 @@ test.each([
   [
     'too large',
     { '/roots.pem': { content: 'x', stat: { size: 2 * 1024 * 1024 } } },
-    'cannot read it (EFBIG)',
+    'it is larger than 1 MiB (EFBIG)',
   ],
-  ['not a file', { '/roots.pem': { content: '', stat: { isFile: false } } }, 'cannot read it (ENOTREG)'],
+  [
+    'not a file',
+    { '/roots.pem': { content: '', stat: { isFile: false } } },
+    'it is not a regular file (ENOTREG)',
+  ],
 ])('ama-trusted-roots with %s fails before any lookup', async (_name, files, reason) => {
   const run = fakeRun('vm', { ama: true, amaTrustedRoots: '/roots.pem' }, ctx({ fs: fakeFs([], files) }));
   const found = await runAma(run, findings('westeurope', 'AzurePublicCloud'));
@@ -91,6 +95,12 @@ test.each([
 test.each([
   ['https://proxy.corp:3128', 'uses https; AMA supports http:// proxies'],
   ['http://[bad', 'is not a URL'],
+  // Issue 17: a bad '%' in the user-info threw `URI malformed` out of the check and aborted the run.
+  [
+    'http://proxyuser:Tr0ub4dor%zzSecret@proxy.corp:3128',
+    "has a '%' that starts no escape in its user name or password (write % as %25)",
+  ],
+  ['proxyuser:Tr0ub4dor#Secret@proxy.corp:3128', 'is not a URL'],
 ])('HTTPS_PROXY=%s fails as ama_proxy_invalid', async (value, reason) => {
   const run = fakeRun('vm', { ama: true }, ctx({ env: { HTTPS_PROXY: value } }));
   const found = await runAma(run, findings('westeurope', 'AzurePublicCloud'));

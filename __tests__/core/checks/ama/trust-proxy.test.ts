@@ -89,7 +89,11 @@ describe('proxy plan', () => {
 
   test('ama-proxy with credentials: Basic header, secrets returned by parsing, display without them', () => {
     const parsed = parseProxy('http://me:p%40ss%20word@proxy.corp:3128', 'ama-proxy', true);
-    expect(parsed.secrets).toEqual(['p@ss word', Buffer.from('me:p@ss word').toString('base64')]);
+    expect(parsed.secrets).toEqual([
+      'p@ss word',
+      'p%40ss%20word', // as written: the input holds it in this form
+      Buffer.from('me:p@ss word').toString('base64'),
+    ]);
     if (!parsed.ok) throw new Error(parsed.problem);
     // The door masked what parsing returned; the plan registers nothing more.
     const ctx = secrets();
@@ -107,7 +111,11 @@ describe('proxy plan', () => {
     });
     expect(ctx.registered).toEqual([]);
     const long = parseProxy('http://svc-account:P%40ss-w0rd@proxy.corp:3128', 'ama-proxy', true);
-    expect(long.secrets).toEqual(['P@ss-w0rd', Buffer.from('svc-account:P@ss-w0rd').toString('base64')]);
+    expect(long.secrets).toEqual([
+      'P@ss-w0rd',
+      'P%40ss-w0rd',
+      Buffer.from('svc-account:P@ss-w0rd').toString('base64'),
+    ]);
   });
 
   test('the environment: https_proxy before HTTPS_PROXY, scheme-less accepted, NO_PROXY per host', () => {

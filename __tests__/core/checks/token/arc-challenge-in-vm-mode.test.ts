@@ -29,7 +29,7 @@ function recordingFs(base: FileSystemPort): { fs: FileSystemPort; paths: string[
     lstat: (p) => (paths.push(p), base.lstat(p)),
     realpath: (p) => (paths.push(p), base.realpath(p)),
     readSmallFile: (p, max) => (paths.push(p), base.readSmallFile(p, max)),
-    readText: (p) => (paths.push(p), base.readText(p)),
+    readBounded: (p, max) => (paths.push(p), base.readBounded(p, max)),
   };
   return { fs, paths };
 }

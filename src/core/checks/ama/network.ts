@@ -1,17 +1,43 @@
-// How the AMA check finds and reaches a host: the system resolver (as the agent uses it) and port 443. Tests
-// replace this through RuntimeContext.amaNetwork, which only code can set (no input, no environment variable).
-import dns from 'node:dns';
-import type { AmaNetwork, RuntimeContext } from '../../context.js';
+// How the AMA check finds and reaches a host: the system resolver (as the agent uses it, bounded: see
+// imds/lookup.ts) and port 443. Tests replace this through RuntimeContext.amaNetwork, which only code can set (no
+// input, no environment variable).
+import type { LookupFunction } from 'node:net';
+import net from 'node:net';
+import type { AmaNetwork } from '../../context.js';
+import type { NameResolver } from '../../imds/lookup.js';
+import type { Run } from '../../pipeline/run-state.js';
 
-const systemNetwork: AmaNetwork = {
-  async resolve(host) {
-    const found = await dns.promises.lookup(host, { all: true, verbatim: true });
-    return found.map((a) => a.address);
+const systemNetwork = (names: NameResolver): AmaNetwork => ({
+  async resolve(host, timeoutMs = 5_000) {
+    const looked = await names.lookup(host, timeoutMs);
+    if (looked.error !== '' && looked.error !== 'no address')
+      throw Object.assign(new Error(looked.error), { code: looked.error });
+    return looked.addresses.map((a) => a.address);
   },
   port: () => 443,
-};
+});
 
-export const networkOf = (ctx: RuntimeContext): AmaNetwork => ctx.amaNetwork ?? systemNetwork;
+export const networkOf = (run: Pick<Run, 'ctx' | 'names'>): AmaNetwork =>
+  run.ctx.amaNetwork ?? systemNetwork(run.names);
+
+/** A net `lookup` over the network's resolver (a proxy given by name), bounded by `timeoutMs`. */
+export function lookupThrough(network: AmaNetwork, timeoutMs: number): LookupFunction {
+  return (hostname, options, callback) => {
+    void resolveWithin(network, hostname, timeoutMs).then(({ addresses, error }) => {
+      const found = addresses
+        .map((address) => ({ address, family: net.isIP(address) }))
+        .filter((a) => (options.family !== 4 && options.family !== 6 ? true : a.family === options.family));
+      if (found.length === 0) {
+        const code = error === 'timed out' ? 'ETIMEDOUT' : /^[A-Z_]{2,30}$/.test(error) ? error : 'ENOTFOUND';
+        callback(
+          Object.assign(new Error(`lookup ${hostname}: ${error || 'no address'}`), { code, hostname }),
+          '',
+        );
+      } else if (options.all) callback(null, found);
+      else callback(null, found[0]!.address, found[0]!.family);
+    });
+  };
+}
 
 export interface Resolved {
   addresses: string[];
@@ -25,17 +51,15 @@ export async function resolveWithin(network: AmaNetwork, host: string, timeoutMs
   const timeout = new Promise<Resolved>((resolve) => {
     timer = setTimeout(() => resolve({ addresses: [], error: 'timed out' }), Math.max(0, timeoutMs));
   });
-  const lookup = network.resolve(host).then(
+  const lookup = network.resolve(host, timeoutMs).then(
     (addresses): Resolved => ({
       addresses: [...new Set(addresses)],
       error: addresses.length ? '' : 'no address',
     }),
     (err: unknown): Resolved => {
       const code = (err as { code?: unknown } | null)?.code;
-      return {
-        addresses: [],
-        error: typeof code === 'string' && /^[A-Z_]{2,30}$/.test(code) ? code : 'lookup failed',
-      };
+      const known = typeof code === 'string' && (/^[A-Z_]{2,30}$/.test(code) || code === 'timed out');
+      return { addresses: [], error: known ? code : 'lookup failed' };
     },
   );
   try {

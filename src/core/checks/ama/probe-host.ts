@@ -12,7 +12,7 @@ import { openDirect, type HostConnection } from './direct.js';
 import { handshake } from './handshake.js';
 import type { AmaHost } from './hosts.js';
 import { judgeHttp } from './http-judge.js';
-import { resolveWithin } from './network.js';
+import { lookupThrough, resolveWithin } from './network.js';
 import { proxyFor, type Routing } from './route.js';
 import { isOldProtocolError, judgeHandshake, type TlsFacts } from './tls-judge.js';
 import type { Trust } from './trust.js';
@@ -110,7 +110,7 @@ export async function probeHost(target: AmaHost, deps: ProbeDeps): Promise<HostO
 
   const open = (): Promise<HostConnection> =>
     proxy
-      ? openTunnel(proxy, host, 443, deps.bounds, deps.cap)
+      ? openTunnel(proxy, host, 443, deps.bounds, deps.cap, (ms) => lookupThrough(deps.network, ms))
       : openDirect(resolved.addresses, deps.network.port(host), deps.bounds, deps.cap);
   const connectStarted = deps.now();
   const opened = await open();

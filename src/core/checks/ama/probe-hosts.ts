@@ -72,7 +72,7 @@ export async function probeAmaHosts(run: Run, findings: Findings, bounds: AmaBou
     run.ctx.progress({ check: 'ama', text: `ama: host ${i + 1}/${hosts.length} ${h.host} (${h.purpose})` }),
   );
   const deps = {
-    network: networkOf(run.ctx),
+    network: networkOf(run),
     trust: loaded.trust,
     plan,
     privateLink: run.options.privateLink,

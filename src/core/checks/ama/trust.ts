@@ -27,8 +27,23 @@ const MAX_BUNDLE_BYTES = 8 * 1024 * 1024;
 /** `AB:CD:…` as Node prints it → `ABCD…`. */
 export const fingerprintKey = (fingerprint: string): string => fingerprint.replace(/:/g, '').toUpperCase();
 
+const BEGIN = '-----BEGIN CERTIFICATE-----';
+const END = '-----END CERTIFICATE-----';
+
+/**
+ * Each BEGIN … END block, in order. One pass: each search starts where the last one stopped, so a file of
+ * BEGIN lines without an END costs one scan (a lazy regex tried every BEGIN to the end: quadratic, 13 s for
+ * 1 MiB). A block runs from its BEGIN to the first END after it, as PEM readers take it.
+ */
 export function pemCertificates(text: string): string[] {
-  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const found: string[] = [];
+  for (let at = text.indexOf(BEGIN); at >= 0; at = text.indexOf(BEGIN, at)) {
+    const end = text.indexOf(END, at + BEGIN.length);
+    if (end < 0) break; // no END after this BEGIN, so none after any later one
+    found.push(text.slice(at, end + END.length));
+    at = end + END.length;
+  }
+  return found;
 }
 
 export interface Trust {
@@ -42,19 +57,20 @@ export interface Trust {
 
 export type TrustResult = { ok: true; trust: Trust } | { ok: false; reason: string };
 
-/** A file named by the user or the environment: a regular file within the size cap, links followed. */
-async function readPemFile(ctx: RuntimeContext, path: string, maxBytes: number): Promise<string> {
-  const real = await ctx.fs.realpath(path);
-  const stat = await ctx.fs.lstat(real);
-  if (!stat.isFile) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-  if (stat.size > maxBytes) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-  return ctx.fs.readText(real);
-}
-
 const errorCode = (err: unknown): string =>
   (err as { code?: unknown })?.code && typeof (err as { code?: unknown }).code === 'string'
     ? String((err as { code: string }).code)
     : 'EUNKNOWN';
+
+const MIB = 1024 * 1024;
+
+/** Why a PEM file was not read, in words: a size cap or a non-file is named, anything else is its errno. */
+function unreadable(err: unknown, maxBytes: number): string {
+  const code = errorCode(err);
+  if (code === 'EFBIG') return `it is larger than ${maxBytes / MIB} MiB (EFBIG)`;
+  if (code === 'ENOTREG') return 'it is not a regular file (ENOTREG)';
+  return `cannot read it (${code})`;
+}
 
 /** The user's extra roots: every block must be a certificate; at least one. */
 async function trustedRoots(
@@ -63,9 +79,9 @@ async function trustedRoots(
 ): Promise<{ pems: string[] } | { reason: string }> {
   let text: string;
   try {
-    text = await readPemFile(ctx, path, MAX_ROOTS_FILE_BYTES);
+    text = await ctx.fs.readBounded(path, MAX_ROOTS_FILE_BYTES);
   } catch (err) {
-    return { reason: `cannot read it (${errorCode(err)})` };
+    return { reason: unreadable(err, MAX_ROOTS_FILE_BYTES) };
   }
   const pems = pemCertificates(text);
   if (pems.length === 0) return { reason: 'it holds no PEM certificate' };
@@ -82,25 +98,36 @@ async function trustedRoots(
   return { pems };
 }
 
+interface Bundle {
+  pems: string[];
+  /** Why an existing bundle was not used (over the cap, not a file), for the report's trust sources. */
+  skipped?: string;
+}
+
 /** Certificates of an optional source; one that cannot be read adds nothing (the agent would not have it either). */
-async function optionalBundle(ctx: RuntimeContext, path: string): Promise<string[]> {
+async function optionalBundle(ctx: RuntimeContext, path: string): Promise<Bundle> {
   try {
-    return pemCertificates(await readPemFile(ctx, path, MAX_BUNDLE_BYTES));
+    return { pems: pemCertificates(await ctx.fs.readBounded(path, MAX_BUNDLE_BYTES)) };
   } catch (err) {
     ctx.log.debug(`ama: no CA bundle at ${path} (${errorCode(err)})`);
-    return [];
+    const code = errorCode(err);
+    return code === 'EFBIG' || code === 'ENOTREG'
+      ? { pems: [], skipped: `${path} not read: ${unreadable(err, MAX_BUNDLE_BYTES)}` }
+      : { pems: [] };
   }
 }
 
-async function osBundle(ctx: RuntimeContext): Promise<{ path: string; pems: string[] } | null> {
-  if (ctx.platform !== 'linux') return null;
+async function osBundle(ctx: RuntimeContext): Promise<{ path: string; pems: string[]; skipped: string[] }> {
+  const skipped: string[] = [];
+  if (ctx.platform !== 'linux') return { path: '', pems: [], skipped };
   const fromEnv = ctx.env['SSL_CERT_FILE']?.trim();
   for (const path of fromEnv ? [fromEnv] : OS_BUNDLES) {
     if (!(await ctx.fs.exists(path))) continue;
-    const pems = await optionalBundle(ctx, path);
-    if (pems.length > 0) return { path, pems };
+    const bundle = await optionalBundle(ctx, path);
+    if (bundle.skipped) skipped.push(bundle.skipped);
+    if (bundle.pems.length > 0) return { path, pems: bundle.pems, skipped };
   }
-  return null;
+  return { path: '', pems: [], skipped };
 }
 
 export async function loadTrust(ctx: RuntimeContext, trustedRootsPath: string): Promise<TrustResult> {
@@ -116,12 +143,15 @@ export async function loadTrust(ctx: RuntimeContext, trustedRootsPath: string): 
   }
   const os = await osBundle(ctx);
   const extraPath = ctx.env['NODE_EXTRA_CA_CERTS']?.trim();
-  const nodeExtra = extraPath ? await optionalBundle(ctx, extraPath) : [];
-  const optional = [...(os?.pems ?? []), ...nodeExtra];
+  const extra = extraPath ? await optionalBundle(ctx, extraPath) : { pems: [] };
+  const nodeExtra = extra.pems;
+  const optional = [...os.pems, ...nodeExtra];
+  // A bundle over its cap is named, so a verdict without its roots is not a mystery.
+  sources.push(...os.skipped, ...(extra.skipped ? [extra.skipped] : []));
   let context: tls.SecureContext;
   try {
     context = tls.createSecureContext({ ca: [...ca, ...optional], minVersion: 'TLSv1.2' });
-    if (os) sources.push(os.path);
+    if (os.path) sources.push(os.path);
     if (nodeExtra.length > 0) sources.push('NODE_EXTRA_CA_CERTS');
   } catch (err) {
     // A malformed entry in a system bundle must not stop the check: verify with the sources we control.

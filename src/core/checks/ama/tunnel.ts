@@ -68,8 +68,11 @@ export async function openTunnel(
   port: number,
   bounds: AmaBounds,
   cap: (ms: number) => number,
+  lookup?: (timeoutMs: number) => net.LookupFunction,
 ): Promise<HostConnection> {
-  const tcp = await openSocket(proxy.host, proxy.port, cap(bounds.connectMs));
+  // A proxy given by name resolves through the run's bounded resolver, within the connect bound.
+  const bound = cap(bounds.connectMs);
+  const tcp = await openSocket(proxy.host, proxy.port, bound, lookup?.(bound));
   if (!tcp.ok) {
     return {
       ok: false,

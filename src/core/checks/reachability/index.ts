@@ -105,7 +105,7 @@ export const reachabilityCheck: CheckModule<'reachability'> = {
       attempts += 1;
       const bound = run.budget.cap(CONNECT_TIMEOUT_MS);
       const quiet = run.progress.slow('reachability', base, bound);
-      const result = await tcpConnect(connectHosts, port, bound).finally(quiet);
+      const result = await tcpConnect(connectHosts, port, bound, run.names.netLookup(bound)).finally(quiet);
       const connectMs = run.ctx.clock.now() - startedAt;
       const finding = { connected: result.ok, reachable: false, attempts, connectMs };
       if (result.ok) {
