@@ -14403,6 +14403,30 @@ __nccwpck_require__.d(__webpack_exports__, {
 var neutralise = __nccwpck_require__(8453);
 // EXTERNAL MODULE: ./src/core/pipeline/check.ts
 var pipeline_check = __nccwpck_require__(5790);
+// EXTERNAL MODULE: ./src/core/types.ts
+var types = __nccwpck_require__(3054);
+;// CONCATENATED MODULE: ./src/core/pipeline/output-spec.ts
+
+/** The status output of a check: its outcome, or the socket word of reachability when nothing answered. */
+function statusOutput(report, id, requested) {
+    const check = report.checks.find((c) => c.id === id);
+    const reach = report.checks.find((c) => c.id === 'reachability');
+    if (!check)
+        return '';
+    // Only a socket-level word carries over to a request that was never sent; an HTTP status would claim an answer.
+    const word = reach?.outcome ?? '';
+    if (check.outcome === 'skipped' && requested && !report.reachable && (0,types/* isSocketWord */.AR)(word))
+        return word;
+    return check.outcome;
+}
+/** A check's status as its `<id>-status` output says it: pass, warn or fail, or `skipped` when absent or skipped. */
+function checkStatusOutput(report, id) {
+    const check = report.checks.find((c) => c.id === id);
+    return !check || check.status === 'skip' ? 'skipped' : check.status;
+}
+/** The shape of such an output. */
+const isCheckStatusWord = (value) => /^(pass|warn|fail|skipped)$/.test(value);
+
 // EXTERNAL MODULE: ./src/core/shapes.ts
 var shapes = __nccwpck_require__(4137);
 // EXTERNAL MODULE: ./src/core/checks/ama/ama-codes.ts
@@ -14507,6 +14531,7 @@ var ama_bounds = __nccwpck_require__(3226);
 
 
 
+
 /** Host names of the failed hosts in the report's entry of the check. */
 function failedHosts(data) {
     const hosts = Array.isArray(data?.['hosts'])
@@ -14521,10 +14546,8 @@ const OUTPUTS = [
     {
         name: 'ama-status',
         // Present only when requested; `skipped` says it was not.
-        value: (report) => {
-            const check = report.checks.find((c) => c.id === 'ama');
-            return !check || check.status === 'skip' ? 'skipped' : check.status;
-        },
+        shape: isCheckStatusWord,
+        value: (report) => checkStatusOutput(report, 'ama'),
     },
     {
         name: 'ama-failed-endpoints',
@@ -14585,6 +14608,7 @@ var host_codes = __nccwpck_require__(5035);
 
 
 
+
 const INPUTS = {
     inputs: [
         {
@@ -14604,11 +14628,8 @@ const INPUTS = {
 const ama_host_OUTPUTS = [
     {
         name: 'ama-host-status',
-        shape: (value) => /^(pass|warn|fail|skipped)$/.test(value),
-        value: (report) => {
-            const check = report.checks.find((c) => c.id === 'ama-host');
-            return !check || check.status === 'skip' ? 'skipped' : check.status;
-        },
+        shape: isCheckStatusWord,
+        value: (report) => checkStatusOutput(report, 'ama-host'),
     },
 ];
 const amaHostCheck = {
@@ -14801,23 +14822,6 @@ const environmentCheck = {
 var answers = __nccwpck_require__(2568);
 // EXTERNAL MODULE: ./src/core/imds/protocol.ts
 var protocol = __nccwpck_require__(7743);
-// EXTERNAL MODULE: ./src/core/types.ts
-var types = __nccwpck_require__(3054);
-;// CONCATENATED MODULE: ./src/core/pipeline/output-spec.ts
-
-/** The status output of a check: its outcome, or the socket word of reachability when nothing answered. */
-function statusOutput(report, id, requested) {
-    const check = report.checks.find((c) => c.id === id);
-    const reach = report.checks.find((c) => c.id === 'reachability');
-    if (!check)
-        return '';
-    // Only a socket-level word carries over to a request that was never sent; an HTTP status would claim an answer.
-    const word = reach?.outcome ?? '';
-    if (check.outcome === 'skipped' && requested && !report.reachable && (0,types/* isSocketWord */.AR)(word))
-        return word;
-    return check.outcome;
-}
-
 // EXTERNAL MODULE: ./src/core/imds/failures.ts
 var failures = __nccwpck_require__(28);
 // EXTERNAL MODULE: ./src/core/imds/recognise.ts

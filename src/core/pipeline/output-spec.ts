@@ -29,3 +29,12 @@ export function statusOutput(report: Report, id: string, requested: boolean): st
   if (check.outcome === 'skipped' && requested && !report.reachable && isSocketWord(word)) return word;
   return check.outcome;
 }
+
+/** A check's status as its `<id>-status` output says it: pass, warn or fail, or `skipped` when absent or skipped. */
+export function checkStatusOutput(report: Report, id: string): string {
+  const check = report.checks.find((c) => c.id === id);
+  return !check || check.status === 'skip' ? 'skipped' : check.status;
+}
+
+/** The shape of such an output. */
+export const isCheckStatusWord = (value: string): boolean => /^(pass|warn|fail|skipped)$/.test(value);

@@ -3,7 +3,7 @@
 // its cache. Everything is read through the runtime context (ctx.fs, ctx.system), so a test plays any machine.
 import { finish, skip, type CheckModule } from '../../pipeline/check.js';
 import { wholeNumber, type InputGroup } from '../../pipeline/input-spec.js';
-import type { OutputSpec } from '../../pipeline/output-spec.js';
+import { checkStatusOutput, isCheckStatusWord, type OutputSpec } from '../../pipeline/output-spec.js';
 import type { Finding } from '../../types.js';
 import type { DiskFacts } from './disk.js';
 import { AMA_HOST_REMEDIES, type AmaHostCode } from './host-codes.js';
@@ -51,11 +51,8 @@ const INPUTS: InputGroup = {
 const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'ama-host-status',
-    shape: (value) => /^(pass|warn|fail|skipped)$/.test(value),
-    value: (report) => {
-      const check = report.checks.find((c) => c.id === 'ama-host');
-      return !check || check.status === 'skip' ? 'skipped' : check.status;
-    },
+    shape: isCheckStatusWord,
+    value: (report) => checkStatusOutput(report, 'ama-host'),
   },
 ];
 

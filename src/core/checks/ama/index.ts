@@ -3,7 +3,7 @@
 // check, HTTP. The probing (TLS, DNS) is loaded only when the check runs, so start-up never pays for it.
 import { neutralise } from '../../neutralise.js';
 import { finish, skip, type CheckModule } from '../../pipeline/check.js';
-import type { OutputSpec } from '../../pipeline/output-spec.js';
+import { checkStatusOutput, isCheckStatusWord, type OutputSpec } from '../../pipeline/output-spec.js';
 import type { Run } from '../../pipeline/run-state.js';
 import { isHostList } from '../../shapes.js';
 import type { Finding, Findings } from '../../types.js';
@@ -48,10 +48,8 @@ const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'ama-status',
     // Present only when requested; `skipped` says it was not.
-    value: (report) => {
-      const check = report.checks.find((c) => c.id === 'ama');
-      return !check || check.status === 'skip' ? 'skipped' : check.status;
-    },
+    shape: isCheckStatusWord,
+    value: (report) => checkStatusOutput(report, 'ama'),
   },
   {
     name: 'ama-failed-endpoints',
