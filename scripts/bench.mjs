@@ -6,11 +6,13 @@
 // by default, as root, the doors also run with default inputs at 169.254.169.254 inside a private namespace).
 // --merge runs only the fleet merge section (scripts/bench/merge.mjs: --runs N, --reports N, --cli FILE) and
 // --code-cache only the CLI code cache section (scripts/bench/cli-code-cache.mjs: --runs N, --cli DIR); each
-// keeps the rest of the file, and a full run keeps both sections.
+// keeps the rest of the file, and a full run keeps both sections. --baseline DIR also runs the doors of the
+// checkout at DIR (built dist/, e.g. `git worktree add /tmp/base <commit>`) in the same rounds and adds a
+// before/after section.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { renderCompileCache } from './bench/compile-cache.mjs';
 import { FAULT_CAP_MS, measureFaults } from './bench/faults.mjs';
 import { keptSection as keptCodeCacheSection, main as benchCodeCache } from './bench/cli-code-cache.mjs';
@@ -18,6 +20,7 @@ import { measure } from './bench/measure.mjs';
 import { keptSection as keptMergeSection, main as benchMerge } from './bench/merge.mjs';
 import { IMDS_ADDRESS, netnsUnavailable, openBenchNetns } from './bench/netns.mjs';
 import { runtimesOf, startupPlan } from './bench/plan.mjs';
+import { baselineSummaryLines, renderBaseline } from './bench/report-baseline.mjs';
 import { renderFaults, renderNetns } from './bench/report-faults.mjs';
 import { renderStartup, startupSummaryLines } from './bench/report-startup.mjs';
 import { renderAllRuns, renderFetch, renderHeader } from './bench/report.mjs';
@@ -49,9 +52,29 @@ function options(argv) {
     else if (arg === '--out') opts.out = argv[++i];
     else if (arg === '--compile-cache') opts.compileCache = true;
     else if (arg === '--no-netns') opts.netns = false;
+    else if (arg === '--baseline') opts.baseline = baselineDir(argv[++i]);
     else throw new Error(`unknown option ${arg}`);
   }
   return opts;
+}
+
+/** The baseline checkout: absolute, with the three built doors, and not this checkout. */
+function baselineDir(dir) {
+  if (!dir) throw new Error('--baseline needs the folder of another checkout with its dist/ built');
+  const root = resolve(dir);
+  if (root === resolve(tools.ROOT)) throw new Error('--baseline names this checkout: give another one');
+  const missing = Object.values(tools.bundlesAt(root)).filter((file) => !existsSync(file));
+  if (missing.length) throw new Error(`--baseline ${root}: missing ${missing.join(', ')}`);
+  return root;
+}
+
+/** The baseline as shown: its short commit when it is a git checkout, else its path. */
+function baselineName(root) {
+  try {
+    return `\`${firstLine('git', ['-C', root, 'log', '-1', '--format=%h'])}\``;
+  } catch {
+    return `\`${root}\``;
+  }
 }
 
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
@@ -118,7 +141,13 @@ async function main() {
     netns = await openNetns(opts);
     if (netns.why) log(`default-address rows ${netns.why}`);
     const runtimes = runtimesOf(info.node, info.node24);
-    plan = startupPlan({ url: emulator.url, ns: netns.ns, runtimes, compileCache: opts.compileCache });
+    plan = startupPlan({
+      url: emulator.url,
+      ns: netns.ns,
+      runtimes,
+      compileCache: opts.compileCache,
+      baseline: opts.baseline,
+    });
     healthy = await measure(plan.list, opts, log);
   } finally {
     await emulator.stop();
@@ -133,6 +162,9 @@ async function main() {
     place: g.place,
     floor: byId[g.floorId],
     doors: Object.fromEntries(Object.entries(g.doorIds).map(([door, id]) => [door, byId[id]])),
+    baseline: g.baselineIds
+      ? Object.fromEntries(Object.entries(g.baselineIds).map(([door, id]) => [door, byId[id]]))
+      : undefined,
   }));
   const pairs = plan.pairs.map((p) => ({ runtime: p.runtime, http: byId[p.httpId], fetch: byId[p.fetchId] }));
   const cacheRuntime = plan.cache[0]?.runtime;
@@ -159,6 +191,7 @@ async function main() {
     }),
     changed ? '> **Warning:** a bundle in `dist/` was rebuilt during this run. Run the bench again.\n' : '',
     renderStartup(groups, sizes),
+    opts.baseline ? renderBaseline(groups, baselineName(opts.baseline)) : '',
     renderCompileCache(cacheRows, cacheRuntime && byId[plan.cache[0].floorId], cacheRuntime),
     renderAllRuns(healthy),
     renderFetch(pairs),
@@ -172,7 +205,7 @@ async function main() {
   writeFileSync(opts.out, text);
   log(`wrote ${opts.out}`);
   // The ratios on stdout: one line per Node and address, from this one interleaved run.
-  process.stdout.write(`${startupSummaryLines(groups).join('\n')}\n`);
+  process.stdout.write(`${[...startupSummaryLines(groups), ...baselineSummaryLines(groups)].join('\n')}\n`);
 }
 
 main().catch((err) => {

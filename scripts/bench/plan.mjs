@@ -16,11 +16,19 @@ export function runtimesOf(node, node24) {
 
 const named = (tool, id, label) => ({ ...tool, id, label });
 
+/** The doors of another build (--baseline DIR) measured in the same rounds: the CLI (with its code cache), Action, task. */
+const BASELINE_DOORS = [
+  ['cli', tools.cli],
+  ['action', tools.githubAction],
+  ['ado', tools.azureDevOpsTask],
+];
+
 /**
  * url: the loopback emulator; ns: the bench's namespace (or null); runtimes: runtimesOf(); compileCache: add
- * the loader variants on every runtime that has module.enableCompileCache.
+ * the loader variants on every runtime that has module.enableCompileCache; baseline: another checkout whose
+ * built doors run in the same rounds, for a before/after figure that one machine's noise cannot fake.
  */
-export function startupPlan({ url, ns, runtimes, compileCache = false }) {
+export function startupPlan({ url, ns, runtimes, compileCache = false, baseline = undefined }) {
   const list = [tools.curl(url)];
   const groups = [];
   const pairs = [];
@@ -68,6 +76,15 @@ export function startupPlan({ url, ns, runtimes, compileCache = false }) {
             coldId: cold.id,
             warmId: warm.id,
           });
+        }
+      }
+      if (baseline) {
+        group.baselineIds = {};
+        for (const [id, make] of BASELINE_DOORS) {
+          const base = make(place, rt.path, baseline);
+          const door = at({ ...base, id: `${id}-baseline`, label: `${base.label} (baseline build)` }, place);
+          group.baselineIds[id] = door.id;
+          list.push(door);
         }
       }
       groups.push(group);

@@ -12,8 +12,9 @@ export interface Command {
 export type Place = string | { url: string } | { wrap(argv: string[]): string[] };
 export const ROOT: string;
 export const BUNDLES: { cli: string; action: string; ado: string };
+export function bundlesAt(root: string): { cli: string; action: string; ado: string };
 export function removeScratch(): void;
 export function httpFloor(place: Place, nodePath?: string): Command;
-export function cli(place: Place, nodePath?: string): Command;
-export function githubAction(place: Place, nodePath?: string): Command;
-export function azureDevOpsTask(place: Place, nodePath?: string): Command;
+export function cli(place: Place, nodePath?: string, root?: string): Command;
+export function githubAction(place: Place, nodePath?: string, root?: string): Command;
+export function azureDevOpsTask(place: Place, nodePath?: string, root?: string): Command;

@@ -12,11 +12,13 @@ import { IMDS_ADDRESS } from './netns.mjs';
 import { loopbackBase, METADATA_PATH, TOKEN_PATH } from './urls.mjs';
 
 export const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', '..');
-export const BUNDLES = {
-  cli: join(ROOT, 'dist/cli/index.js'),
-  action: join(ROOT, 'dist/index.js'),
-  ado: join(ROOT, 'dist/azure-devops/index.js'),
-};
+/** The three doors' entry files of the checkout at `root` (another build's, for --baseline). */
+export const bundlesAt = (root) => ({
+  cli: join(root, 'dist/cli/index.js'),
+  action: join(root, 'dist/index.js'),
+  ado: join(root, 'dist/azure-devops/index.js'),
+});
+export const BUNDLES = bundlesAt(ROOT);
 /** The CLI bundle that dist/cli/index.js (a loader with a V8 code cache) starts. */
 export const CLI_BUNDLE = join(ROOT, 'dist/cli/imds-check.cjs');
 /** The Node 24 that `npm test` keeps under node_modules/.cache (or IMDS_CHECK_NODE24); the bench never installs. */
@@ -24,7 +26,8 @@ export const NODE24 = process.env['IMDS_CHECK_NODE24'] || NODE24_BINARY;
 const HTTP_FLOOR = join(ROOT, 'scripts/bench/http-floor.cjs');
 const FETCH_FLOOR = join(ROOT, 'scripts/bench/fetch-floor.mjs');
 
-const rel = (path) => relative(ROOT, path);
+/** A path as shown: relative to this checkout when inside it, else absolute (a baseline checkout). */
+const rel = (path) => (relative(ROOT, path).startsWith('..') ? path : relative(ROOT, path));
 export const bundleSize = (path) => (existsSync(path) ? statSync(path).size : undefined);
 
 // Scratch folders of this run, removed at exit by one listener (a listener per folder would pile up), or
@@ -79,10 +82,13 @@ export function httpFloor(place, nodePath) {
 export const fetchFloor = (url, nodePath) =>
   node('fetch', 'built-in fetch two GETs', FETCH_FLOOR, [loopbackBase(url)], nodePath);
 
-/** The CLI as a user runs it: `--endpoint` for the loopback emulator, no option at the default address. */
-export function cli(place, nodePath) {
+/**
+ * The CLI as a user runs it: `--endpoint` for the loopback emulator, no option at the default address.
+ * `root`: the checkout whose build runs (this one unless --baseline names another).
+ */
+export function cli(place, nodePath, root = ROOT) {
   const args = inNetns(place) ? [] : ['--endpoint', endpointOf(place)];
-  return node('cli', 'imds-check CLI', BUNDLES.cli, args, nodePath, place);
+  return node('cli', 'imds-check CLI', bundlesAt(root).cli, args, nodePath, place);
 }
 
 /** The CLI with its V8 code cache turned off: what every run costs on a machine where it cannot be kept. */
@@ -111,8 +117,8 @@ const taskDefaults = (inputs) =>
   Object.fromEntries(inputs.map((i) => [i.name, String(i.defaultValue ?? '')]));
 
 /** The GitHub runner's way: INPUT_<NAME> upper-cased with hyphens kept, action.yml defaults filled in. */
-export function githubAction(place, nodePath) {
-  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
+export function githubAction(place, nodePath, root = ROOT) {
+  const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'));
   const dir = scratchDir('imds-bench-gh-');
   const files = ['github_output', 'step_summary', 'github_state'].map((name) => join(dir, name));
   const [output, summary, state] = files;
@@ -124,7 +130,7 @@ export function githubAction(place, nodePath) {
   const inputs = { ...actionDefaults(action.inputs), endpoint: endpointOf(place) };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const endpoint = inNetns(place) ? 'action.yml defaults' : 'INPUT_ENDPOINT=<emulator>, action.yml defaults';
-  const command = node('action', 'GitHub Action bundle', BUNDLES.action, [], nodePath, place);
+  const command = node('action', 'GitHub Action bundle', bundlesAt(root).action, [], nodePath, place);
   return {
     ...command,
     shown: `${command.shown} (${endpoint}, runner files)`,
@@ -135,8 +141,8 @@ export function githubAction(place, nodePath) {
 }
 
 /** The Azure Pipelines agent's way: INPUT_<NAME> upper-cased (camelCase names), task.json defaults. */
-export function azureDevOpsTask(place, nodePath) {
-  const task = JSON.parse(readFileSync(join(ROOT, 'task.json'), 'utf8'));
+export function azureDevOpsTask(place, nodePath, root = ROOT) {
+  const task = JSON.parse(readFileSync(join(root, 'task.json'), 'utf8'));
   const dir = scratchDir('imds-bench-ado-');
   const env = { ...baseEnv(), HOME: dir, AGENT_TEMPDIRECTORY: join(dir, '_temp') };
   env.AGENT_WORKFOLDER = join(dir, '_work');
@@ -146,7 +152,7 @@ export function azureDevOpsTask(place, nodePath) {
   const inputs = { ...taskDefaults(task.inputs), endpoint: endpointOf(place) };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const endpoint = inNetns(place) ? 'task.json defaults' : 'INPUT_ENDPOINT=<emulator>, task.json defaults';
-  const command = node('ado', 'Azure DevOps task bundle', BUNDLES.ado, [], nodePath, place);
+  const command = node('ado', 'Azure DevOps task bundle', bundlesAt(root).ado, [], nodePath, place);
   return {
     ...command,
     shown: `${command.shown} (${endpoint}, agent folders)`,
