@@ -19,7 +19,7 @@ const CLI_DIR = join(tools.ROOT, 'dist/cli');
 
 function variants(cliDir, url, rt) {
   const loader = join(cliDir, 'index.js');
-  const cache = join(cliDir, `.imds-check.v${rt.version.replace(/^v/, '')}.v8cache`);
+  const cache = join(cliDir, `.imds-check.v${rt.version.replace(/^v/, '')}.check.v8cache`);
   const run = (id, label, env = {}, prepare = undefined) => ({
     id: `${id}@${rt.key}`,
     runtime: rt.label,
@@ -72,7 +72,7 @@ function render(results, { runs, cliDir, date, args, load }) {
     ),
     '',
     bound
-      ? "Kept, and bound to the content: the loader hashes the bundle it is about to compile (SHA-256, part of every run's cost above) and hands V8 a cache only when the cache file's header carries that same hash; the cache is opened once with `O_NOFOLLOW`, judged by `fstat` on that descriptor (a regular file with one link, of the bundle's owner, writable by no one else) in a folder no one else may write, and rewritten under an exclusive temporary name plus rename whenever it is missing, stale, untrusted or rejected. \"Cold\" is a first run on a machine (or after any change to the bundle): it compiles like a run without the cache and then writes the cache at exit."
+      ? 'Kept, and bound to the content: the cache file holds a copy of the bundle bytes it was compiled from, and the loader hands V8 a cache only when that copy equals the bundle it is about to compile, byte for byte (part of every run\'s cost above; no hash, so node:crypto is never loaded at start-up); each command (a check, `emulate`, `merge`) keeps its own cache and a --help or --version run writes none, so a cache always holds the functions its command compiles; the cache is opened once with `O_NOFOLLOW`, judged by `fstat` on that descriptor (a regular file with one link, of the bundle\'s owner, writable by no one else) in a folder no one else may write, and rewritten under an exclusive temporary name plus rename whenever it is missing, stale, untrusted or rejected. "Cold" is a first run on a machine (or after any change to the bundle): it compiles like a run without the cache and then writes the cache at exit.'
       : "This CLI folder's loader does not bind its cache to the bundle's content (an older build).",
     MARKERS.end,
   ].join('\n');

@@ -1,7 +1,6 @@
 // Builds the engine's RuntimeContext from the real process: the one place that reads process.env and the
 // platform on behalf of the engine. Each front door passes its own spelling, secret registration and printer.
 import os from 'node:os';
-import { statfs } from 'node:fs/promises';
 import type {
   HostSystem,
   ProxySetting,
@@ -64,6 +63,9 @@ export const processSystem: HostSystem = {
   version: () => os.version(),
   machine: () => os.machine(),
   freeBytes: async (path) => {
+    // Loaded here: node:fs/promises (with readline and watchers) costs every run's start-up, and only the
+    // AMA readiness check asks.
+    const { statfs } = await import('node:fs/promises');
     const stats = await statfs(path);
     return stats.bavail * stats.bsize;
   },

@@ -11,7 +11,6 @@
 // first on Linux distributions and where private-link setups map the Azure Monitor names), so the hosts file is
 // read first, as `files dns` orders them; other nsswitch sources (mDNS, LDAP, systemd-resolved's LLMNR) are
 // not consulted, and the DNS servers are the ones resolv.conf (or Windows) names.
-import dns from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import net from 'node:net';
 
@@ -55,13 +54,17 @@ export type DnsQuery = (
   timeoutMs: number,
 ) => Promise<string[] | { code: string }>;
 
-/** c-ares over the system's DNS servers, or `servers` (tests: a server on loopback). */
+/**
+ * c-ares over the system's DNS servers, or `servers` (tests: a server on loopback). node:dns (and c-ares) is
+ * loaded on the first query: a check of IMDS by address resolves nothing, and start-up is what it pays for.
+ */
 export const caresQueryVia =
   (servers?: string[]): DnsQuery =>
-  (host, family, timeoutMs) => {
+  async (host, family, timeoutMs) => {
+    const { Resolver } = await import('node:dns'); // a built-in: about a millisecond, once
     // Short tries, so a second server (or a resent query) fits in the bound; the cancel enforces the bound.
     const perTry = Math.min(2_000, Math.max(250, Math.round(timeoutMs / 4)));
-    const resolver = new dns.Resolver({ timeout: perTry, tries: 3 });
+    const resolver = new Resolver({ timeout: perTry, tries: 3 });
     if (servers) resolver.setServers(servers);
     return new Promise((done) => {
       const timer = setTimeout(() => resolver.cancel(), Math.max(0, timeoutMs));
