@@ -51,6 +51,15 @@ test('certificates: a chain that verifies, SAN and CA flags as asked, expired wh
   expect(new Date(l.validTo).getTime()).toBeGreaterThan(Date.now());
   const expired = new X509Certificate(pki.leaf('expired', HOST).cert);
   expect(new Date(expired.validTo).getTime()).toBeLessThan(Date.now());
+  // A leaf follows its listener's clock: the fresh one was issued 10 minutes before the server's now.
+  const validFrom = (kind: 'fresh' | 'azure', shiftMs: number): number =>
+    new Date(new X509Certificate(pki.leaf(kind, HOST, shiftMs).cert).validFrom).getTime();
+  const MINUTE = 60_000;
+  expect(Math.abs(validFrom('fresh', 0) - (Date.now() - 10 * MINUTE))).toBeLessThan(MINUTE);
+  expect(Math.abs(validFrom('fresh', 20 * MINUTE) - (Date.now() + 10 * MINUTE))).toBeLessThan(MINUTE);
+  expect(Math.abs(validFrom('azure', -20 * MINUTE) - (Date.now() - 80 * MINUTE))).toBeLessThan(MINUTE);
+  const shiftedExpiry = new X509Certificate(pki.leaf('expired', HOST, 2 * 86_400_000).cert).validTo;
+  expect(new Date(shiftedExpiry).getTime()).toBeGreaterThan(Date.now()); // expired yesterday by its server's clock
   expect(new X509Certificate(pki.leaf('wrong-host', HOST).cert).subjectAltName).toBe(
     'DNS:wrong-host.example.net',
   );

@@ -3,7 +3,7 @@
 // NODE_EXTRA_CA_CERTS, as a firewall's CA would be), and an untrusted CA. Only public certificates leave it.
 import { issue, newKeys, type Issued, type KeyPair } from './x509.js';
 
-export type LeafKind = 'azure' | 'inspection' | 'untrusted' | 'expired' | 'wrong-host';
+export type LeafKind = 'azure' | 'inspection' | 'untrusted' | 'expired' | 'fresh' | 'wrong-host';
 
 export const TEST_AZURE_ROOT_CN = 'imds-check Test Azure Root CA';
 export const TEST_AZURE_ISSUING_CN = 'imds-check Test Azure TLS Issuing CA 01';
@@ -24,10 +24,16 @@ export interface AmaPki {
   azureRootPem: string;
   /** Public certificate: the "corporate" root a machine trusts through NODE_EXTRA_CA_CERTS. */
   inspectionRootPem: string;
-  leaf(kind: LeafKind, host: string): LeafCredentials;
+  /**
+   * `clockShiftMs`: how far the serving listener's clock is from this machine's (its Date shift). A leaf's dates
+   * follow the server's clock, as a real server's certificate follows real time: a machine whose clock is off
+   * then sees what it would see against Azure.
+   */
+  leaf(kind: LeafKind, host: string, clockShiftMs?: number): LeafCredentials;
 }
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export function createAmaPki(now: number = Date.now()): AmaPki {
@@ -44,6 +50,7 @@ export function createAmaPki(now: number = Date.now()): AmaPki {
   const signers: Record<LeafKind, { issuer: Issued; chain: Issued[] }> = {
     azure: { issuer: azureIssuing, chain: [azureIssuing] },
     expired: { issuer: azureIssuing, chain: [azureIssuing] },
+    fresh: { issuer: azureIssuing, chain: [azureIssuing] },
     'wrong-host': { issuer: azureIssuing, chain: [azureIssuing] },
     inspection: { issuer: inspection, chain: [] },
     untrusted: { issuer: untrusted, chain: [untrusted] },
@@ -51,14 +58,19 @@ export function createAmaPki(now: number = Date.now()): AmaPki {
   return {
     azureRootPem: azureRoot.pem,
     inspectionRootPem: inspection.pem,
-    leaf(kind, host) {
-      const cacheKey = `${kind} ${host}`;
+    leaf(kind, host, clockShiftMs = 0) {
+      const cacheKey = `${kind} ${host} ${clockShiftMs}`;
       const hit = cache.get(cacheKey);
       if (hit) return hit;
       const { issuer, chain } = signers[kind];
       const name = kind === 'wrong-host' ? WRONG_HOST_NAME : host;
+      const at = now + clockShiftMs;
       const validity =
-        kind === 'expired' ? { notBefore: new Date(now - 30 * DAY), notAfter: new Date(now - DAY) } : valid;
+        kind === 'expired'
+          ? { notBefore: new Date(at - 30 * DAY), notAfter: new Date(at - DAY) }
+          : kind === 'fresh'
+            ? { notBefore: new Date(at - 10 * MINUTE), notAfter: new Date(at + 30 * DAY) }
+            : { notBefore: new Date(at - HOUR), notAfter: new Date(at + 30 * DAY) };
       const leaf = issue({ cn: name, o, ca: false, issuer, dnsNames: [name], keys: serverKeys, ...validity });
       const credentials = { key, cert: [leaf, ...chain].map((c) => c.pem).join('') };
       cache.set(cacheKey, credentials);

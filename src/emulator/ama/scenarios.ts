@@ -34,6 +34,13 @@ export const AMA_SCENARIOS: readonly AmaScenario[] = [
     http: 'azure',
   },
   {
+    name: 'fresh',
+    description:
+      'test-Azure chain, leaf issued 10 minutes ago (a clock over 10 minutes behind: not yet valid)',
+    leaf: 'fresh',
+    http: 'azure',
+  },
+  {
     name: 'wrong-host',
     description: 'test-Azure chain for another host name',
     leaf: 'wrong-host',

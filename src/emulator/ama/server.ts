@@ -71,16 +71,17 @@ function answer(
   return send(res, 401, 'application/json', UNAUTHENTICATED, extra);
 }
 
-function tlsOptions(scenario: AmaScenario, pki: AmaPki): tls.TlsOptions {
+function tlsOptions(scenario: AmaScenario, pki: AmaPki, clockShiftMs: number): tls.TlsOptions {
   const kind = scenario.leaf ?? 'azure';
-  const fallback = pki.leaf(kind, 'ama-emulator.invalid');
+  const fallback = pki.leaf(kind, 'ama-emulator.invalid', clockShiftMs);
   if (scenario.oldTls) {
     // A version-pinned server keeps one context: the client fails on the version before it looks at names.
     return { ...fallback, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' };
   }
   return {
     ...fallback,
-    SNICallback: (name, cb) => cb(null, tls.createSecureContext(pki.leaf(kind, name.toLowerCase()))),
+    SNICallback: (name, cb) =>
+      cb(null, tls.createSecureContext(pki.leaf(kind, name.toLowerCase(), clockShiftMs))),
   };
 }
 
@@ -130,7 +131,7 @@ export async function startAmaServers(
       const server: net.Server =
         scenario.leaf === null
           ? net.createServer()
-          : https.createServer(tlsOptions(scenario, pki), (req, res) => {
+          : https.createServer(tlsOptions(scenario, pki, dateOffsetSeconds * 1000), (req, res) => {
               const sni = (req.socket as tls.TLSSocket).servername;
               const status = answer(scenario, req, res, dateOffsetSeconds);
               record({

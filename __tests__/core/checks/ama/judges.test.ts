@@ -4,6 +4,7 @@ import { monitorSuffix as cloudSuffix } from '../../../../src/core/clouds.js';
 import { amaHosts, isHandlerHost, regionLabel } from '../../../../src/core/checks/ama/hosts.js';
 import { judgeHttp } from '../../../../src/core/checks/ama/http-judge.js';
 import {
+  chainWindow,
   isOldProtocolError,
   judgeHandshake,
   type ChainCert,
@@ -105,10 +106,11 @@ describe('addresses', () => {
 describe('TLS judge', () => {
   const AZURE = 'A'.repeat(64);
   const roots = new Set([AZURE]);
+  const dates = { validFrom: 0, validTo: 1 };
   const chain = (top: string, issuer = 'Microsoft Azure RSA TLS Issuing CA 03'): ChainCert[] => [
-    { subject: 'global.handler.control.monitor.azure.com', issuer, fingerprint: '1'.repeat(64) },
-    { subject: issuer, issuer: 'DigiCert Global Root G2', fingerprint: '2'.repeat(64) },
-    { subject: 'DigiCert Global Root G2', issuer: 'DigiCert Global Root G2', fingerprint: top },
+    { subject: 'global.handler.control.monitor.azure.com', issuer, fingerprint: '1'.repeat(64), ...dates },
+    { subject: issuer, issuer: 'DigiCert Global Root G2', fingerprint: '2'.repeat(64), ...dates },
+    { subject: 'DigiCert Global Root G2', issuer: 'DigiCert Global Root G2', fingerprint: top, ...dates },
   ];
   const facts = (over: object) => ({
     protocol: 'TLSv1.3',
@@ -164,6 +166,26 @@ describe('TLS judge', () => {
     expect(isOldProtocolError('ERR_SSL_UNSUPPORTED_PROTOCOL')).toBe(true);
     expect(isOldProtocolError('ERR_SSL_WRONG_VERSION_NUMBER')).toBe(false);
     expect(isOldProtocolError('ECONNRESET')).toBe(false);
+  });
+});
+
+describe('chain window', () => {
+  const cert = (validFrom: number | null, validTo: number | null): ChainCert => ({
+    subject: 's',
+    issuer: 'i',
+    fingerprint: 'F'.repeat(64),
+    validFrom,
+    validTo,
+  });
+
+  test('every certificate is valid from the latest notBefore to the earliest notAfter', () => {
+    expect(chainWindow([cert(100, 900), cert(50, 1000), cert(0, 700)])).toEqual({ from: 100, to: 700 });
+  });
+
+  test('an unreadable date, or no chain at all, gives no window', () => {
+    expect(chainWindow([cert(100, 900), cert(null, 1000)])).toBeNull();
+    expect(chainWindow([cert(100, null)])).toBeNull();
+    expect(chainWindow([])).toBeNull();
   });
 });
 

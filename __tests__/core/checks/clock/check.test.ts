@@ -3,7 +3,7 @@
 // output; a skip when nothing measured; and the ama check's settle naming the clock as the cause of an
 // expired-looking certificate.
 import { describe, expect, test } from '@jest/globals';
-import { clockCause } from '../../../../src/core/checks/ama/index.js';
+import { clockCause } from '../../../../src/core/checks/ama/clock-cause.js';
 import type { AmaFinding } from '../../../../src/core/checks/ama/index.js';
 import { clockCheck, type ClockFinding } from '../../../../src/core/checks/clock/index.js';
 import { buildOutputs } from '../../../../src/core/index.js';
@@ -26,6 +26,7 @@ function ama(skewMs: number, hosts: { host: string; code: string }[] = []): AmaF
     check: check('ama'),
     answers,
     hosts: hosts.map((h) => ({ ...h, status: 'fail' }) as never),
+    expired: [],
   };
 }
 const token = (claims: Partial<TokenClaims> | null): Findings['token'] => ({
@@ -125,14 +126,49 @@ describe("the ama check's settle", () => {
     skewSeconds,
     off,
   });
-  const expired = ama(0, [{ host: 'global.handler.control.monitor.azure.com', code: 'ama_tls_expired' }]);
+  const HOST = 'global.handler.control.monitor.azure.com';
+  const DAY = 86_400_000;
+  /** A host whose chain looked out of date at NOW (local clock), valid from `from` to `to` (offsets from NOW). */
+  const expiredChain = (window: { from: number; to: number } | null): AmaFinding => ({
+    ...ama(0, [{ host: HOST, code: 'ama_tls_expired' }]),
+    expired: [{ host: HOST, at: NOW, window: window && { from: NOW + window.from, to: NOW + window.to } }],
+  });
+  const expired = expiredChain({ from: -30 * DAY, to: -300_000 }); // ran out 5 minutes ago by the local clock
 
-  test('an expired-looking certificate and a clock that is off: the clock is named as the cause, first', () => {
-    const settled = clockCause(expired, { clock: clock(600, true) });
+  test('a chain valid at Azure time and a clock that is off: the clock is named as the cause, first', () => {
+    const settled = clockCause(expired, { clock: clock(600, true) }); // Azure's time is NOW - 600 s
     expect(settled.check.remediation).toMatch(
       /^The local clock is 600 s ahead of Azure \(clock check\): certificates are judged by this clock, so the clock is the cause of ama_tls_expired here\./,
     );
     expect(settled.check.message).toContain('The local clock is off (clock check)');
+    expect(settled.check.message).toContain("by Azure's time the chain is valid");
+    // Not yet valid by a clock that is behind: a chain issued 10 minutes ago, the clock 20 minutes behind.
+    const early = expiredChain({ from: 10 * 60_000, to: 30 * DAY });
+    expect(clockCause(early, { clock: clock(-1200, true) }).check.remediation).toMatch(
+      /^The local clock is 1200 s behind Azure \(clock check\): .* so the clock is the cause/,
+    );
+  });
+
+  test('a chain out of date at Azure time too: the clock is off but not named as the only cause', () => {
+    const longAgo = expiredChain({ from: -30 * DAY, to: -DAY }); // ran out yesterday
+    const settled = clockCause(longAgo, { clock: clock(600, true) });
+    expect(settled.check.remediation).toMatch(
+      new RegExp(
+        `^The local clock is 600 s ahead of Azure \\(clock check\\): correct it \\(clock_skew\\), but it is not the only cause: by Azure's time the chain from ${HOST} \\(expired\\) is still out of date\\.`,
+      ),
+    );
+    expect(settled.check.remediation).not.toContain('the clock is the cause');
+    // The clock skewed the wrong way to explain it: behind, yet the chain looks expired.
+    const behind = clockCause(expired, { clock: clock(-600, true) });
+    expect(behind.check.remediation).toContain('not the only cause');
+    expect(behind.check.message).toContain(`the chain from ${HOST} (expired) is out of date as well`);
+  });
+
+  test('certificate dates that could not be read: the clock is the likely cause, said as such', () => {
+    const unread = expiredChain(null);
+    expect(clockCause(unread, { clock: clock(600, true) }).check.remediation).toContain(
+      "the clock is the likely cause of ama_tls_expired here (the certificates' dates could not be read to confirm it)",
+    );
   });
 
   test('nothing changes when the clock is fine, not measured, or no certificate looked expired', () => {

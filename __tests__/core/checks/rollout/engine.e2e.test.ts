@@ -130,11 +130,24 @@ describe('rollout readiness, in-process', () => {
     expect(Number(outputs['clock-skew-seconds'])).toBeLessThanOrEqual(skew + 1);
   });
 
-  test('an expired-looking certificate with the clock off: the ama finding names the clock as the cause', async () => {
+  // The listeners' certificates follow their own (shifted) clock, as Azure's follow real time.
+  test('a certificate valid by Azure time, not yet valid by a clock 20 minutes behind: the clock is the cause', async () => {
+    const { byId } = await probe({ scenarios: { [GLOBAL]: 'fresh' }, dateOffsetSeconds: 1200 });
+    const ama = byId('ama');
+    expect([ama.code, byId('clock').status]).toEqual(['ama_tls_expired', 'fail']);
+    expect(ama.message).toContain('is not yet valid');
+    expect(ama.remediation).toMatch(/^The local clock is 1[12]\d\d s behind Azure \(clock check\)/);
+    expect(ama.remediation).toContain('the clock is the cause of ama_tls_expired here');
+  });
+
+  test('a certificate expired by Azure time too, with the clock off: the clock is not named the only cause', async () => {
     const { byId } = await probe({ scenarios: { [GLOBAL]: 'expired' }, dateOffsetSeconds: -600 });
     const ama = byId('ama');
     expect([ama.code, byId('clock').status]).toEqual(['ama_tls_expired', 'fail']);
-    expect(ama.remediation).toMatch(/^The local clock is 60\d s ahead of Azure \(clock check\)/);
-    expect(ama.remediation).toContain('the clock is the cause of ama_tls_expired here');
+    expect(ama.remediation).toMatch(/^The local clock is 60\d s ahead of Azure \(clock check\): correct it/);
+    expect(ama.remediation).toContain(
+      `by Azure's time the chain from ${GLOBAL} (expired) is still out of date`,
+    );
+    expect(ama.remediation).not.toContain('the clock is the cause');
   });
 });

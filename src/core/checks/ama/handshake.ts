@@ -19,6 +19,12 @@ function cn(name: unknown): string {
   return typeof o === 'string' ? o : '';
 }
 
+/** A certificate date as Node gives it ('Jan  1 00:00:00 2026 GMT'), in ms; null when it cannot be read. */
+function dateOf(text: unknown): number | null {
+  const ms = typeof text === 'string' ? Date.parse(text) : NaN;
+  return Number.isFinite(ms) ? ms : null;
+}
+
 /** The chain as Node completed it (from the server and the trusted store), leaf first, at most 10 deep. */
 function chainOf(socket: tls.TLSSocket): ChainCert[] {
   const chain: ChainCert[] = [];
@@ -28,6 +34,8 @@ function chainOf(socket: tls.TLSSocket): ChainCert[] {
       subject: cn(cert.subject),
       issuer: cn(cert.issuer),
       fingerprint: fingerprintKey(cert.fingerprint256),
+      validFrom: dateOf(cert.valid_from),
+      validTo: dateOf(cert.valid_to),
     });
     const next: tls.DetailedPeerCertificate | undefined = cert.issuerCertificate;
     if (!next || next === cert || next.fingerprint256 === cert.fingerprint256) break;

@@ -1,7 +1,6 @@
 // The AMA readiness check (ama: true): after IMDS, the endpoints the Azure Monitor Agent itself must reach,
 // from the region and cloud metadata gave. Per host: DNS, TCP 443 (direct or CONNECT), TLS with the Azure root
 // check, HTTP. The probing (TLS, DNS) is loaded only when the check runs, so start-up never pays for it.
-import { neutralise } from '../../neutralise.js';
 import { finish, skip, type CheckModule } from '../../pipeline/check.js';
 import { checkStatusOutput, isCheckStatusWord, type OutputSpec } from '../../pipeline/output-spec.js';
 import type { Run } from '../../pipeline/run-state.js';
@@ -10,13 +9,16 @@ import type { Finding, Findings } from '../../types.js';
 import { AMA_REMEDIES, type AmaCode } from './ama-codes.js';
 import { AMA_INPUTS, type AmaOptions } from './ama-inputs.js';
 import { AMA_BOUNDS, type AmaBounds } from './bounds.js';
+import { clockCause } from './clock-cause.js';
 import type { HostEntry } from './probe-host.js';
-import type { AmaAnswer } from './probe-hosts.js';
+import type { AmaAnswer, ExpiredChain } from './probe-hosts.js';
 
 export interface AmaFinding extends Finding {
   hosts: HostEntry[];
   /** The HTTP answers that came back, with their Date headers (the servers' clock) and when they arrived. */
   answers: AmaAnswer[];
+  /** The hosts whose chain looked expired or not yet valid, with when it is valid (for the clock's settle). */
+  expired: ExpiredChain[];
 }
 
 type AmaInput = 'workspace-ids' | 'dce-endpoints' | 'ama-proxy' | 'private-link' | 'ama-trusted-roots';
@@ -66,37 +68,13 @@ export async function runAma(
 ): Promise<AmaFinding> {
   const startedAt = run.ctx.clock.now();
   const probed = await (await import('./probe-hosts.js')).probeAmaHosts(run, findings, bounds);
-  if ('skipped' in probed) return { check: skip(run, amaCheck, probed.skipped), hosts: [], answers: [] };
+  if ('skipped' in probed)
+    return { check: skip(run, amaCheck, probed.skipped), hosts: [], answers: [], expired: [] };
   return {
     check: finish(run, amaCheck, startedAt, probed.verdict),
     hosts: probed.hosts,
     answers: probed.answers,
-  };
-}
-
-/**
- * A certificate that looks expired or not yet valid is judged by the local clock: when the clock check found the
- * clock off, that is said first, as the cause.
- */
-/** Both texts were neutralised when the check finished; the cap only keeps the addition from cutting them. */
-const SETTLED_TEXT_CHARS = 8000;
-
-export function clockCause(own: AmaFinding, findings: Findings): AmaFinding {
-  const clock = findings.clock;
-  if (!clock?.off || clock.skewSeconds === null || !own.hosts.some((h) => h.code === 'ama_tls_expired'))
-    return own;
-  const way = clock.skewSeconds > 0 ? 'ahead of' : 'behind';
-  const cause = `The local clock is ${Math.abs(clock.skewSeconds)} s ${way} Azure (clock check): certificates are judged by this clock, so the clock is the cause of ama_tls_expired here. Correct the clock first (clock_skew), then run the check again.`;
-  return {
-    ...own,
-    check: {
-      ...own.check,
-      message: neutralise(
-        `${own.check.message} The local clock is off (clock check), which makes valid certificates look expired or not yet valid.`,
-        SETTLED_TEXT_CHARS,
-      ),
-      remediation: neutralise(`${cause} ${own.check.remediation}`, SETTLED_TEXT_CHARS),
-    },
+    expired: probed.expired,
   };
 }
 

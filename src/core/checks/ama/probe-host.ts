@@ -14,7 +14,7 @@ import type { AmaHost } from './hosts.js';
 import { judgeHttp } from './http-judge.js';
 import { lookupThrough, resolveWithin } from './network.js';
 import { proxyFor, type Routing } from './route.js';
-import { isOldProtocolError, judgeHandshake, type TlsFacts } from './tls-judge.js';
+import { chainWindow, isOldProtocolError, judgeHandshake, type TlsFacts } from './tls-judge.js';
 import type { Trust } from './trust.js';
 import { openTunnel } from './tunnel.js';
 
@@ -45,6 +45,18 @@ export interface HostOutcome {
    * request was sent and the answer arrived (the server's clock was read in between).
    */
   answered: { date: string; sent: number; at: number } | null;
+  /** When the chain looked expired or not yet valid (ama_tls_expired); null otherwise. */
+  expiry: ChainExpiry | null;
+}
+
+/**
+ * An expired-looking chain: when the handshake ended (local clock) and when every certificate of the chain is
+ * valid (null when a date could not be read), so the clock's settle can tell whether the local clock is the
+ * cause.
+ */
+export interface ChainExpiry {
+  at: number;
+  window: { from: number; to: number } | null;
 }
 
 export interface ProbeDeps {
@@ -94,10 +106,12 @@ export async function probeHost(target: AmaHost, deps: ProbeDeps): Promise<HostO
     code: 'deadline_exceeded',
   };
   let answered: HostOutcome['answered'] = null;
+  let expiry: ChainExpiry | null = null;
   const done = (code: Code, reason: string, status: HostStatus = 'fail'): HostOutcome => ({
     entry: { ...entry, code, status },
     reason,
     answered,
+    expiry,
     ms: Math.max(0, deps.now() - startedAt),
   });
   if (deps.cap(deps.bounds.resolveMs) <= 0) return done('deadline_exceeded', 'not probed: no time left');
@@ -136,6 +150,8 @@ export async function probeHost(target: AmaHost, deps: ProbeDeps): Promise<HostO
   entry.tls = tls.tls;
   if (tls.failure) {
     shake.socket.destroy();
+    if (tls.failure.code === 'ama_tls_expired')
+      expiry = { at: deps.now(), window: chainWindow(shake.facts.chain) };
     return done(tls.failure.code, tls.failure.reason);
   }
 

@@ -9,13 +9,20 @@ import type { AmaBounds } from './bounds.js';
 import { amaHosts, regionLabel } from './hosts.js';
 import { networkOf } from './network.js';
 import { inPool } from './pool.js';
-import { probeHost, type HostEntry, type HostOutcome } from './probe-host.js';
+import { probeHost, type ChainExpiry, type HostEntry, type HostOutcome } from './probe-host.js';
 import { planRouting } from './route.js';
 import { loadTrust } from './trust.js';
 import { hostsVerdict } from './verdict.js';
 
 /** What the probing found: a verdict with each host's entry and answer, or why nothing was probed. */
-export type Probed = { skipped: string } | { verdict: Verdict; hosts: HostEntry[]; answers: AmaAnswer[] };
+export type Probed =
+  | { skipped: string }
+  | { verdict: Verdict; hosts: HostEntry[]; answers: AmaAnswer[]; expired: ExpiredChain[] };
+
+/** A host whose chain looked expired or not yet valid, and when it is valid (see ChainExpiry). */
+export interface ExpiredChain extends ChainExpiry {
+  host: string;
+}
 
 /** An HTTP answer from an Azure Monitor host: its Date header ('' when absent), when it was asked and arrived. */
 export interface AmaAnswer {
@@ -25,7 +32,7 @@ export interface AmaAnswer {
   at: number;
 }
 
-const ended = (verdict: Verdict): Probed => ({ verdict, hosts: [], answers: [] });
+const ended = (verdict: Verdict): Probed => ({ verdict, hosts: [], answers: [], expired: [] });
 
 /** Every host AMA must reach, at most `bounds.concurrency` at once. */
 export async function probeAmaHosts(run: Run, findings: Findings, bounds: AmaBounds): Promise<Probed> {
@@ -96,5 +103,6 @@ export async function probeAmaHosts(run: Run, findings: Findings, bounds: AmaBou
     verdict: hint ? { ...verdict, hint } : verdict,
     hosts: outcomes.map((o) => o.entry),
     answers: outcomes.flatMap((o) => (o.answered ? [{ host: o.entry.host, ...o.answered }] : [])),
+    expired: outcomes.flatMap((o) => (o.expiry ? [{ host: o.entry.host, ...o.expiry }] : [])),
   };
 }

@@ -9,6 +9,18 @@ export interface ChainCert {
   issuer: string;
   /** Colon-less upper-case SHA-256. */
   fingerprint: string;
+  /** notBefore and notAfter in ms since the epoch; null when Node gave none that parses. */
+  validFrom: number | null;
+  validTo: number | null;
+}
+
+/** When every certificate of the chain is valid (the latest notBefore to the earliest notAfter), if known. */
+export function chainWindow(chain: readonly ChainCert[]): { from: number; to: number } | null {
+  if (chain.length === 0 || chain.some((c) => c.validFrom === null || c.validTo === null)) return null;
+  return {
+    from: Math.max(...chain.map((c) => c.validFrom as number)),
+    to: Math.min(...chain.map((c) => c.validTo as number)),
+  };
 }
 
 export interface HandshakeFacts {
