@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/azure-pipelines-task-lib/task.js
 var task = __webpack_require__(358);
 // EXTERNAL MODULE: ./src/core/index.ts + 51 modules
-var core = __webpack_require__(8358);
+var core = __webpack_require__(8762);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"

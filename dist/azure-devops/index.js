@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ snapshotCredentialInputs)
 /* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8358);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8762);
 // task-lib's getInput echoes every value as a debug line (`endpoint=<value>`), and at import it moves the
 // INPUT_ variables into its vault. Inputs that may carry a credential are therefore read here, from the
 // environment, before task-lib is loaded, and never through getInput.
@@ -1001,7 +1001,7 @@ function recognise(answer, successShape) {
 
 /***/ }),
 
-/***/ 8358:
+/***/ 8762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1177,8 +1177,6 @@ const RUN_OUTPUTS = [
     },
 ];
 
-// EXTERNAL MODULE: ./src/core/neutralise.ts
-var neutralise = __nccwpck_require__(8453);
 // EXTERNAL MODULE: ./src/core/pipeline/check.ts
 var pipeline_check = __nccwpck_require__(5790);
 ;// CONCATENATED MODULE: ./src/core/pipeline/output-spec.ts
@@ -1295,6 +1293,59 @@ const AMA_INPUTS = {
 
 // EXTERNAL MODULE: ./src/core/checks/ama/bounds.ts
 var ama_bounds = __nccwpck_require__(3226);
+// EXTERNAL MODULE: ./src/core/neutralise.ts
+var neutralise = __nccwpck_require__(8453);
+;// CONCATENATED MODULE: ./src/core/checks/ama/clock-cause.ts
+// The ama check's settle: a certificate that looks expired or not yet valid was judged by the local clock. When
+// the clock check found that clock off, each such chain is judged again at Azure's time (the handshake's local
+// time minus the measured skew): valid then, the clock is the cause; out of date then too, the clock is off but
+// not the only cause; dates unreadable, the clock is the likely cause.
+
+/** Both texts were neutralised when the check finished; the cap only keeps the addition from cutting them. */
+const SETTLED_TEXT_CHARS = 8000;
+function atAzureTime(chain, skewSeconds) {
+    if (!chain.window)
+        return 'unknown';
+    const azureAt = chain.at - skewSeconds * 1000;
+    if (azureAt > chain.window.to)
+        return 'expired';
+    if (azureAt < chain.window.from)
+        return 'not yet valid';
+    return 'valid';
+}
+function clockCause(own, findings) {
+    const clock = findings.clock;
+    if (!clock?.off || clock.skewSeconds === null || !own.hosts.some((h) => h.code === 'ama_tls_expired'))
+        return own;
+    const skew = clock.skewSeconds;
+    const off = `The local clock is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} Azure (clock check)`;
+    const judged = own.expired.map((chain) => ({ host: chain.host, at: atAzureTime(chain, skew) }));
+    const stillOut = judged.filter((j) => j.at === 'expired' || j.at === 'not yet valid');
+    let message;
+    let remediation;
+    if (stillOut.length > 0) {
+        const named = stillOut.map((j) => `${j.host} (${j.at})`).join(', ');
+        message = `The local clock is off too (clock check), but by Azure's time the chain from ${named} is out of date as well.`;
+        remediation = `${off}: correct it (clock_skew), but it is not the only cause: by Azure's time the chain from ${named} is still out of date.`;
+    }
+    else if (judged.length > 0 && judged.every((j) => j.at === 'valid')) {
+        message = `The local clock is off (clock check), which makes valid certificates look expired or not yet valid: by Azure's time the chain is valid.`;
+        remediation = `${off}: certificates are judged by this clock, so the clock is the cause of ama_tls_expired here. Correct the clock first (clock_skew), then run the check again.`;
+    }
+    else {
+        message = `The local clock is off (clock check), which makes valid certificates look expired or not yet valid.`;
+        remediation = `${off}: certificates are judged by this clock, so the clock is the likely cause of ama_tls_expired here (the certificates' dates could not be read to confirm it). Correct the clock first (clock_skew), then run the check again.`;
+    }
+    return {
+        ...own,
+        check: {
+            ...own.check,
+            message: (0,neutralise/* neutralise */.$0)(`${own.check.message} ${message}`, SETTLED_TEXT_CHARS),
+            remediation: (0,neutralise/* neutralise */.$0)(`${remediation} ${own.check.remediation}`, SETTLED_TEXT_CHARS),
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/checks/ama/index.ts
 // The AMA readiness check (ama: true): after IMDS, the endpoints the Azure Monitor Agent itself must reach,
 // from the region and cloud metadata gave. Per host: DNS, TCP 443 (direct or CONNECT), TLS with the Azure root
@@ -1334,32 +1385,12 @@ async function runAma(run, findings, bounds = ama_bounds/* AMA_BOUNDS */.EM) {
     const startedAt = run.ctx.clock.now();
     const probed = await (await __nccwpck_require__.e(/* import() */ 20).then(__nccwpck_require__.bind(__nccwpck_require__, 3020))).probeAmaHosts(run, findings, bounds);
     if ('skipped' in probed)
-        return { check: (0,pipeline_check/* skip */.i)(run, amaCheck, probed.skipped), hosts: [], answers: [] };
+        return { check: (0,pipeline_check/* skip */.i)(run, amaCheck, probed.skipped), hosts: [], answers: [], expired: [] };
     return {
         check: (0,pipeline_check/* finish */.O)(run, amaCheck, startedAt, probed.verdict),
         hosts: probed.hosts,
         answers: probed.answers,
-    };
-}
-/**
- * A certificate that looks expired or not yet valid is judged by the local clock: when the clock check found the
- * clock off, that is said first, as the cause.
- */
-/** Both texts were neutralised when the check finished; the cap only keeps the addition from cutting them. */
-const SETTLED_TEXT_CHARS = 8000;
-function clockCause(own, findings) {
-    const clock = findings.clock;
-    if (!clock?.off || clock.skewSeconds === null || !own.hosts.some((h) => h.code === 'ama_tls_expired'))
-        return own;
-    const way = clock.skewSeconds > 0 ? 'ahead of' : 'behind';
-    const cause = `The local clock is ${Math.abs(clock.skewSeconds)} s ${way} Azure (clock check): certificates are judged by this clock, so the clock is the cause of ama_tls_expired here. Correct the clock first (clock_skew), then run the check again.`;
-    return {
-        ...own,
-        check: {
-            ...own.check,
-            message: (0,neutralise/* neutralise */.$0)(`${own.check.message} The local clock is off (clock check), which makes valid certificates look expired or not yet valid.`, SETTLED_TEXT_CHARS),
-            remediation: (0,neutralise/* neutralise */.$0)(`${cause} ${own.check.remediation}`, SETTLED_TEXT_CHARS),
-        },
+        expired: probed.expired,
     };
 }
 const amaCheck = {
@@ -3260,27 +3291,10 @@ function imdsClients(deps) {
     return { client, close: () => agent.destroy() };
 }
 
-;// CONCATENATED MODULE: external "node:dns"
-const external_node_dns_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_namespaceObject);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
 ;// CONCATENATED MODULE: ./src/core/imds/lookup.ts
-// Name resolution with a bound that holds whatever the resolver does. Every name the run resolves (Azure
-// Monitor hosts, a proxy's host, an endpoint given by name) goes through the run's NameResolver.
-//
-// Why c-ares (dns.Resolver) and the hosts file, not dns.lookup (getaddrinfo), though AMA itself calls
-// getaddrinfo: a getaddrinfo call cannot be cancelled. It holds one of the four threads of libuv's pool until
-// the system resolver gives up (resolv.conf's timeout × attempts × servers: 10 s per name and more when DNS is
-// black-holed), file writes queue behind it, and Node's exit joins those threads, so even process.exit() after
-// the verdict waits for them (measured: a lookup abandoned after 0.3 s kept the process 10.2 s). Racing a timer
-// and capping the calls in flight bounds the verdict, not the step. A c-ares query uses no thread and is
-// cancelled at its bound. What getaddrinfo would read besides DNS is mostly the hosts file (nsswitch's `files`,
-// first on Linux distributions and where private-link setups map the Azure Monitor names), so the hosts file is
-// read first, as `files dns` orders them; other nsswitch sources (mDNS, LDAP, systemd-resolved's LLMNR) are
-// not consulted, and the DNS servers are the ones resolv.conf (or Windows) names.
-
 
 const key = (host) => host.toLowerCase().replace(/\.$/, '');
 /** `address name alias…` lines; `#` starts a comment; lines whose first field is not an IP are skipped. */
@@ -3300,11 +3314,15 @@ function parseHosts(text) {
     }
     return table;
 }
-/** c-ares over the system's DNS servers, or `servers` (tests: a server on loopback). */
-const caresQueryVia = (servers) => (host, family, timeoutMs) => {
+/**
+ * c-ares over the system's DNS servers, or `servers` (tests: a server on loopback). node:dns (and c-ares) is
+ * loaded on the first query: a check of IMDS by address resolves nothing, and start-up is what it pays for.
+ */
+const caresQueryVia = (servers) => async (host, family, timeoutMs) => {
+    const { Resolver } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 610, 23)); // a built-in: about a millisecond, once
     // Short tries, so a second server (or a resent query) fits in the bound; the cancel enforces the bound.
     const perTry = Math.min(2_000, Math.max(250, Math.round(timeoutMs / 4)));
-    const resolver = new (external_node_dns_default()).Resolver({ timeout: perTry, tries: 3 });
+    const resolver = new Resolver({ timeout: perTry, tries: 3 });
     if (servers)
         resolver.setServers(servers);
     return new Promise((done) => {
@@ -4790,7 +4808,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/index.ts + 51 modules
-var core = __nccwpck_require__(8358);
+var core = __nccwpck_require__(8762);
 ;// CONCATENATED MODULE: ./src/host/annotations.ts
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
 /** `Managed-identity token (token_identity_not_found)` and the message, fix and documentation lines. */
@@ -4827,8 +4845,6 @@ function annotateChecks(port, checks, reserved) {
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/host/diagnostics.ts
 const childProcessDiagnostics = {
     async run(command, args, timeoutMs) {
@@ -4916,7 +4932,6 @@ const TOOL_VERSION = '1.0.0';
 
 
 
-
 function arcPathsFor(platform, env) {
     if (platform === 'win32') {
         const programData = env['ProgramData'] ?? env['PROGRAMDATA'] ?? 'C:\\ProgramData';
@@ -4950,7 +4965,10 @@ const processSystem = {
     version: () => external_node_os_default().version(),
     machine: () => external_node_os_default().machine(),
     freeBytes: async (path) => {
-        const stats = await (0,promises_.statfs)(path);
+        // Loaded here: node:fs/promises (with readline and watchers) costs every run's start-up, and only the
+        // AMA readiness check asks.
+        const { statfs } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+        const stats = await statfs(path);
         return stats.bavail * stats.bsize;
     },
 };
@@ -5367,6 +5385,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 

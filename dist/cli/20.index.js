@@ -411,6 +411,11 @@ function cn(name) {
     const o = name?.O;
     return typeof o === 'string' ? o : '';
 }
+/** A certificate date as Node gives it ('Jan  1 00:00:00 2026 GMT'), in ms; null when it cannot be read. */
+function dateOf(text) {
+    const ms = typeof text === 'string' ? Date.parse(text) : NaN;
+    return Number.isFinite(ms) ? ms : null;
+}
 /** The chain as Node completed it (from the server and the trusted store), leaf first, at most 10 deep. */
 function chainOf(socket) {
     const chain = [];
@@ -420,6 +425,8 @@ function chainOf(socket) {
             subject: cn(cert.subject),
             issuer: cn(cert.issuer),
             fingerprint: fingerprintKey(cert.fingerprint256),
+            validFrom: dateOf(cert.valid_from),
+            validTo: dateOf(cert.valid_to),
         });
         const next = cert.issuerCertificate;
         if (!next || next === cert || next.fingerprint256 === cert.fingerprint256)
@@ -545,6 +552,15 @@ function proxyFor(plan, host) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/checks/ama/tls-judge.ts
+/** When every certificate of the chain is valid (the latest notBefore to the earliest notAfter), if known. */
+function chainWindow(chain) {
+    if (chain.length === 0 || chain.some((c) => c.validFrom === null || c.validTo === null))
+        return null;
+    return {
+        from: Math.max(...chain.map((c) => c.validFrom)),
+        to: Math.min(...chain.map((c) => c.validTo)),
+    };
+}
 const EXPIRY = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
 const HOST_NAME = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH']);
 function judgeHandshake(facts, azureRoots) {
@@ -742,10 +758,12 @@ async function probeHost(target, deps) {
         code: 'deadline_exceeded',
     };
     let answered = null;
+    let expiry = null;
     const done = (code, reason, status = 'fail') => ({
         entry: { ...entry, code, status },
         reason,
         answered,
+        expiry,
         ms: Math.max(0, deps.now() - startedAt),
     });
     if (deps.cap(deps.bounds.resolveMs) <= 0)
@@ -783,6 +801,8 @@ async function probeHost(target, deps) {
     entry.tls = tls.tls;
     if (tls.failure) {
         shake.socket.destroy();
+        if (tls.failure.code === 'ama_tls_expired')
+            expiry = { at: deps.now(), window: chainWindow(shake.facts.chain) };
         return done(tls.failure.code, tls.failure.reason);
     }
     const path = target.handler ? '/ping' : '/';
@@ -912,7 +932,7 @@ function hostsVerdict(outcomes, route, trust) {
 
 
 
-const ended = (verdict) => ({ verdict, hosts: [], answers: [] });
+const ended = (verdict) => ({ verdict, hosts: [], answers: [], expired: [] });
 /** Every host AMA must reach, at most `bounds.concurrency` at once. */
 async function probeAmaHosts(run, findings, bounds) {
     const machine = findings.metadata?.machine;
@@ -980,6 +1000,7 @@ async function probeAmaHosts(run, findings, bounds) {
         verdict: hint ? { ...verdict, hint } : verdict,
         hosts: outcomes.map((o) => o.entry),
         answers: outcomes.flatMap((o) => (o.answered ? [{ host: o.entry.host, ...o.answered }] : [])),
+        expired: outcomes.flatMap((o) => (o.expiry ? [{ host: o.entry.host, ...o.expiry }] : [])),
     };
 }
 

@@ -1695,7 +1695,8 @@ const INSPECTION_CA_CN = 'Contoso Firewall CA';
 const UNTRUSTED_CA_CN = 'Untrusted Test CA';
 /** What the wrong-host certificate is issued for, whatever name the client asked for. */
 const WRONG_HOST_NAME = 'wrong-host.example.net';
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 function createAmaPki(now = Date.now()) {
     const valid = { notBefore: new Date(now - HOUR), notAfter: new Date(now + 30 * DAY) };
@@ -1711,6 +1712,7 @@ function createAmaPki(now = Date.now()) {
     const signers = {
         azure: { issuer: azureIssuing, chain: [azureIssuing] },
         expired: { issuer: azureIssuing, chain: [azureIssuing] },
+        fresh: { issuer: azureIssuing, chain: [azureIssuing] },
         'wrong-host': { issuer: azureIssuing, chain: [azureIssuing] },
         inspection: { issuer: inspection, chain: [] },
         untrusted: { issuer: untrusted, chain: [untrusted] },
@@ -1718,14 +1720,19 @@ function createAmaPki(now = Date.now()) {
     return {
         azureRootPem: azureRoot.pem,
         inspectionRootPem: inspection.pem,
-        leaf(kind, host) {
-            const cacheKey = `${kind} ${host}`;
+        leaf(kind, host, clockShiftMs = 0) {
+            const cacheKey = `${kind} ${host} ${clockShiftMs}`;
             const hit = cache.get(cacheKey);
             if (hit)
                 return hit;
             const { issuer, chain } = signers[kind];
             const name = kind === 'wrong-host' ? WRONG_HOST_NAME : host;
-            const validity = kind === 'expired' ? { notBefore: new Date(now - 30 * DAY), notAfter: new Date(now - DAY) } : valid;
+            const at = now + clockShiftMs;
+            const validity = kind === 'expired'
+                ? { notBefore: new Date(at - 30 * DAY), notAfter: new Date(at - DAY) }
+                : kind === 'fresh'
+                    ? { notBefore: new Date(at - 10 * MINUTE), notAfter: new Date(at + 30 * DAY) }
+                    : { notBefore: new Date(at - HOUR), notAfter: new Date(at + 30 * DAY) };
             const leaf = issue({ cn: name, o, ca: false, issuer, dnsNames: [name], keys: serverKeys, ...validity });
             const credentials = { key, cert: [leaf, ...chain].map((c) => c.pem).join('') };
             cache.set(cacheKey, credentials);
@@ -1863,6 +1870,12 @@ const AMA_SCENARIOS = [
         http: 'azure',
     },
     {
+        name: 'fresh',
+        description: 'test-Azure chain, leaf issued 10 minutes ago (a clock over 10 minutes behind: not yet valid)',
+        leaf: 'fresh',
+        http: 'azure',
+    },
+    {
         name: 'wrong-host',
         description: 'test-Azure chain for another host name',
         leaf: 'wrong-host',
@@ -1931,16 +1944,16 @@ function answer(scenario, req, res, dateOffsetSeconds) {
     }
     return server_send(res, 401, 'application/json', UNAUTHENTICATED, extra);
 }
-function tlsOptions(scenario, pki) {
+function tlsOptions(scenario, pki, clockShiftMs) {
     const kind = scenario.leaf ?? 'azure';
-    const fallback = pki.leaf(kind, 'ama-emulator.invalid');
+    const fallback = pki.leaf(kind, 'ama-emulator.invalid', clockShiftMs);
     if (scenario.oldTls) {
         // A version-pinned server keeps one context: the client fails on the version before it looks at names.
         return { ...fallback, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' };
     }
     return {
         ...fallback,
-        SNICallback: (name, cb) => cb(null, external_node_tls_default().createSecureContext(pki.leaf(kind, name.toLowerCase()))),
+        SNICallback: (name, cb) => cb(null, external_node_tls_default().createSecureContext(pki.leaf(kind, name.toLowerCase(), clockShiftMs))),
     };
 }
 async function server_listen(server, host, port) {
@@ -1977,7 +1990,7 @@ async function startAmaServers(specs, pki, onRecord = () => undefined) {
             let label = '';
             const server = scenario.leaf === null
                 ? external_node_net_default().createServer()
-                : external_node_https_default().createServer(tlsOptions(scenario, pki), (req, res) => {
+                : external_node_https_default().createServer(tlsOptions(scenario, pki, dateOffsetSeconds * 1000), (req, res) => {
                     const sni = req.socket.servername;
                     const status = answer(scenario, req, res, dateOffsetSeconds);
                     record({

@@ -1025,8 +1025,8 @@ function renderFleetText(report, options) {
 
 
 
-// EXTERNAL MODULE: ./src/core/index.ts + 19 modules
-var core = __webpack_require__(1152);
+// EXTERNAL MODULE: ./src/core/index.ts + 18 modules
+var core = __webpack_require__(9293);
 // EXTERNAL MODULE: ./src/host/code-links.ts
 var code_links = __webpack_require__(2777);
 // EXTERNAL MODULE: external "node:fs"
