@@ -3,7 +3,7 @@
 // GITHUB_STEP_SUMMARY files, RUNNER_TEMP, the workspace as working folder), and the merge task bundle as the
 // agent runs it (INPUT_<NAME> from merge/task.json, Agent folders); plus the check CLI that makes the reports.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { agentEnvironment, parseCommands, repoRoot, type VsoCommand } from '../azure-devops/agent-harness.js';
@@ -21,14 +21,29 @@ export interface Run {
   stderr: string;
 }
 
+/** Another user for a run: as root, file permissions bind only another user (tests of them run as nobody). */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+/** Hands a harness folder (and all in it) to the user a door runs as, so it can write its files there. */
+function handOver(dir: string, as: RunAs | undefined): void {
+  if (!as) return;
+  chownSync(dir, as.uid, as.gid);
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    chownSync(join(entry.parentPath, entry.name), as.uid, as.gid);
+}
+
 export function runNode(
   node: string,
   args: string[],
   cwd: string,
   env: Record<string, string>,
+  as?: RunAs,
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(node, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...as });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -67,6 +82,7 @@ export async function runMergeAction(
   inputs: Record<string, string>,
   workspace: string,
   platform: WindowsRun = {},
+  as?: RunAs,
 ): Promise<ActionRun> {
   const dir = tempDir('imds-merge-gh-');
   const runnerTemp = join(dir, 'runner-temp');
@@ -88,7 +104,8 @@ export async function runMergeAction(
     ...inputs,
   };
   for (const [name, value] of Object.entries(given)) env[inputEnvName(name)] = value;
-  const run = await runNode(node, [ACTION], workspace, env);
+  handOver(dir, as);
+  const run = await runNode(node, [ACTION], workspace, env, as);
   return {
     ...run,
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8'), platform.windows),
@@ -111,6 +128,7 @@ export async function runMergeTask(
   inputs: Record<string, string>,
   cwd: string,
   platform: WindowsRun = {},
+  as?: RunAs,
 ): Promise<TaskRun> {
   const dir = tempDir('imds-merge-ado-');
   const task = JSON.parse(readFileSync(join(repoRoot, 'merge/task.json'), 'utf8')) as {
@@ -118,7 +136,8 @@ export async function runMergeTask(
   };
   const env = agentEnvironment(task.inputs, inputs, node, dir, { SYSTEM_DEFAULTWORKINGDIRECTORY: cwd });
   mkdirSync(env['AGENT_TEMPDIRECTORY']!, { recursive: true });
-  const run = await runNode(node, [TASK], cwd, env);
+  handOver(dir, as);
+  const run = await runNode(node, [TASK], cwd, env, as);
   const commands = parseCommands(run.stdout.split(/\r?\n/));
   const variables = Object.fromEntries(
     commands
