@@ -191,16 +191,20 @@ describe('remedyFor: the fix names the endpoint the run used (issue 21)', () => 
     );
   });
 
-  it('Arc: the himds service advice names the port that was tried', () => {
+  it('Arc: the himds service advice names the port that was tried, and only where Hybrid IMDS listens', () => {
     expect(fix('connection_refused', arcProfile)).toMatch(
-      /^Hybrid IMDS is not listening on localhost:40342\. /,
+      /^Hybrid IMDS is not listening on localhost:40342\. .*systemctl start himdsd/,
     );
+    expect(fix('connect_timeout', arcProfile, 'win32', CLI_SPELLING, 'http://127.0.0.1:40342')).toMatch(
+      /^Nothing answered on the Hybrid IMDS port \(127\.0\.0\.1:40342\)\. Check .*Get-Service himds/,
+    );
+    // An endpoint on another port (an emulator) is not the agent's: no himds advice, the emulator's command.
     const emulator = fix('connection_refused', arcProfile, 'linux', CLI_SPELLING, 'http://127.0.0.1:18082');
-    expect(emulator).toMatch(
-      /^Hybrid IMDS is not listening on 127\.0\.0\.1:18082\. .*systemctl start himdsd/,
+    expect(emulator).toBe(
+      "Nothing listens on 127.0.0.1:18082, which --endpoint names (Hybrid IMDS listens on port 40342). Start what should answer there (the emulator: `imds-check emulate --mode arc --port 18082`), or leave --endpoint empty to reach this machine's Hybrid IMDS.",
     );
-    expect(fix('connect_timeout', arcProfile, 'win32', CLI_SPELLING, 'http://[::1]:18082')).toMatch(
-      /^Nothing answered on the Hybrid IMDS port \(\[::1\]:18082\)\. Check .*Get-Service himds/,
-    );
+    const silent = fix('connect_timeout', arcProfile, 'win32', CLI_SPELLING, 'http://[::1]:18082');
+    expect(silent).toMatch(/^Nothing answered on \[::1\]:18082, which --endpoint names/);
+    expect(`${emulator} ${silent}`).not.toMatch(/himds/i);
   });
 });
