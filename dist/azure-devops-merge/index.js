@@ -13804,6 +13804,9 @@ async function systemctlPath(fs) {
             return path;
     return null;
 }
+/** Hybrid IMDS's own port: an endpoint on any other port was given as input (an emulator, a test server). */
+const HIMDS_PORT = new URL(protocol/* HIMDS_BASE */.I9).port;
+const onHimdsPort = (ctx) => ctx.endpoint.port === HIMDS_PORT;
 const himdsService = (ctx) => ctx.platform === 'win32'
     ? 'Start the Hybrid IMDS service and check the agent: `Get-Service himds`, `Start-Service himds`, `azcmagent show`.'
     : 'Start the Hybrid IMDS service and check the agent: `systemctl status himdsd`, `sudo systemctl start himdsd`, `azcmagent show`.';
@@ -13846,9 +13849,14 @@ const arcProfile = {
     },
     containerHint: (marker) => `This job runs in a container (${marker}): Hybrid IMDS listens on the host's loopback only, so run the job on the host or with host networking.`,
     remedies: {
-        connect_timeout: (ctx) => `Nothing answered on the Hybrid IMDS port (${ctx.endpoint.address}). ` +
-            himdsService(ctx).replace(/^Start/, 'Check'),
-        connection_refused: (ctx) => `Hybrid IMDS is not listening on ${ctx.endpoint.address}. ` + himdsService(ctx),
+        // The himds service advice only where the agent's Hybrid IMDS listens; elsewhere, about that address.
+        connect_timeout: (ctx) => onHimdsPort(ctx)
+            ? `Nothing answered on the Hybrid IMDS port (${ctx.endpoint.address}). ` +
+                himdsService(ctx).replace(/^Start/, 'Check')
+            : `Nothing answered on ${ctx.endpoint.address}, which ${ctx.spell.name('endpoint')} names (Hybrid IMDS listens on port ${HIMDS_PORT}). Check the server at that address, or leave ${ctx.spell.name('endpoint')} empty to reach this machine's Hybrid IMDS.`,
+        connection_refused: (ctx) => onHimdsPort(ctx)
+            ? `Hybrid IMDS is not listening on ${ctx.endpoint.address}. ` + himdsService(ctx)
+            : `Nothing listens on ${ctx.endpoint.address}, which ${ctx.spell.name('endpoint')} names (Hybrid IMDS listens on port ${HIMDS_PORT}). Start what should answer there (the emulator: \`imds-check emulate --mode arc --port ${ctx.endpoint.port}\`), or leave ${ctx.spell.name('endpoint')} empty to reach this machine's Hybrid IMDS.`,
         network_unreachable: 'The loopback address is unreachable; check the network configuration of this host or container.',
         metadata_api_version: 'No api-version was accepted, even after falling back to the versions Hybrid IMDS offered. Update the Connected Machine agent (azcmagent), or report the versions shown.',
         token_identity_not_found: 'The Arc machine has no such identity. Check the identity on the machine resource in Azure.',
