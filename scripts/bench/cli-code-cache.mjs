@@ -58,7 +58,9 @@ function render(results, { runs, cliDir, date, args, load }) {
       ];
     });
   const loader = readFileSync(join(cliDir, 'index.js'), 'utf8');
-  const bound = loader.includes("createHash('sha256')");
+  // How the measured loader binds its cache: by a copy of the bundle (now), a SHA-256 (1c65951 to 2a93344), or not.
+  const bound = loader.includes('copy.equals(bytes)');
+  const hashed = loader.includes("createHash('sha256')");
   return [
     MARKERS.start,
     '## The CLI code cache, cold and warm (issue 17)',
@@ -73,7 +75,9 @@ function render(results, { runs, cliDir, date, args, load }) {
     '',
     bound
       ? 'Kept, and bound to the content: the cache file holds a copy of the bundle bytes it was compiled from, and the loader hands V8 a cache only when that copy equals the bundle it is about to compile, byte for byte (part of every run\'s cost above; no hash, so node:crypto is never loaded at start-up); each command (a check, `emulate`, `merge`) keeps its own cache and a --help or --version run writes none, so a cache always holds the functions its command compiles; the cache is opened once with `O_NOFOLLOW`, judged by `fstat` on that descriptor (a regular file with one link, of the bundle\'s owner, writable by no one else) in a folder no one else may write, and rewritten under an exclusive temporary name plus rename whenever it is missing, stale, untrusted or rejected. "Cold" is a first run on a machine (or after any change to the bundle): it compiles like a run without the cache and then writes the cache at exit.'
-      : "This CLI folder's loader does not bind its cache to the bundle's content (an older build).",
+      : hashed
+        ? "This CLI folder's loader binds its cache by a SHA-256 of the bundle (an older build, which loads node:crypto on every start)."
+        : "This CLI folder's loader does not bind its cache to the bundle's content (an older build).",
     MARKERS.end,
   ].join('\n');
 }
