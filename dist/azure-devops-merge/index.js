@@ -13849,14 +13849,17 @@ const arcProfile = {
     },
     containerHint: (marker) => `This job runs in a container (${marker}): Hybrid IMDS listens on the host's loopback only, so run the job on the host or with host networking.`,
     remedies: {
-        // The himds service advice only where the agent's Hybrid IMDS listens; elsewhere, about that address.
+        // On Hybrid IMDS's own port, the himds service. On another port (the emulator, a test server), that address
+        // first; the service advice still follows, as the run may be on an Arc server whose Hybrid IMDS is down too.
         connect_timeout: (ctx) => onHimdsPort(ctx)
             ? `Nothing answered on the Hybrid IMDS port (${ctx.endpoint.address}). ` +
                 himdsService(ctx).replace(/^Start/, 'Check')
-            : `Nothing answered on ${ctx.endpoint.address}, which ${ctx.spell.name('endpoint')} names (Hybrid IMDS listens on port ${HIMDS_PORT}). Check the server at that address, or leave ${ctx.spell.name('endpoint')} empty to reach this machine's Hybrid IMDS.`,
+            : `Nothing answered on ${ctx.endpoint.address}, which ${ctx.spell.name('endpoint')} names (Hybrid IMDS listens on port ${HIMDS_PORT}): check the server at that address, or leave ${ctx.spell.name('endpoint')} empty. For this machine's Hybrid IMDS: ` +
+                himdsService(ctx).replace(/^Start/, 'check'),
         connection_refused: (ctx) => onHimdsPort(ctx)
             ? `Hybrid IMDS is not listening on ${ctx.endpoint.address}. ` + himdsService(ctx)
-            : `Nothing listens on ${ctx.endpoint.address}, which ${ctx.spell.name('endpoint')} names (Hybrid IMDS listens on port ${HIMDS_PORT}). Start what should answer there (the emulator: \`imds-check emulate --mode arc --port ${ctx.endpoint.port}\`), or leave ${ctx.spell.name('endpoint')} empty to reach this machine's Hybrid IMDS.`,
+            : `Nothing listens on ${ctx.endpoint.address}, which ${ctx.spell.name('endpoint')} names (Hybrid IMDS listens on port ${HIMDS_PORT}): start what should answer there (the emulator: \`imds-check emulate --mode arc --port ${ctx.endpoint.port}\`), or leave ${ctx.spell.name('endpoint')} empty. For this machine's Hybrid IMDS: ` +
+                himdsService(ctx).replace(/^Start/, 'start'),
         network_unreachable: 'The loopback address is unreachable; check the network configuration of this host or container.',
         metadata_api_version: 'No api-version was accepted, even after falling back to the versions Hybrid IMDS offered. Update the Connected Machine agent (azcmagent), or report the versions shown.',
         token_identity_not_found: 'The Arc machine has no such identity. Check the identity on the machine resource in Azure.',
