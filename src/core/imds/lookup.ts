@@ -4,7 +4,7 @@
 // Why c-ares (dns.Resolver) and the hosts file, not dns.lookup (getaddrinfo), though AMA itself calls
 // getaddrinfo: a getaddrinfo call cannot be cancelled. It holds one of the four threads of libuv's pool until
 // the system resolver gives up (resolv.conf's timeout × attempts × servers: 10 s per name and more when DNS is
-// black-holed), file writes queue behind it, and Node's exit joins those threads, so even process.exit() after
+// black-holed), file writes queue behind it, and Node's exit joins those threads, so even an explicit exit after
 // the verdict waits for them (measured: a lookup abandoned after 0.3 s kept the process 10.2 s). Racing a timer
 // and capping the calls in flight bounds the verdict, not the step. A c-ares query uses no thread and is
 // cancelled at its bound. What getaddrinfo would read besides DNS is mostly the hosts file (nsswitch's `files`,
