@@ -9,7 +9,7 @@ import type { Code } from './types.js';
 export type { Code } from './types.js';
 
 /** The fleet merge's codes: rows of the fleet report that are not a machine's own check. */
-const FLEET_CODES = [
+export const FLEET_CODES = [
   'fleet_report_invalid',
   'fleet_machine_missing',
   'fleet_no_reports',

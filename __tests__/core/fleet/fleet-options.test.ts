@@ -63,7 +63,15 @@ describe('parseMergeOptions', () => {
   it('allow-codes refuses a typo and the merge codes themselves (they would defeat expected)', () => {
     const typo = parse({ 'allow-codes': 'token_identity_notfound' });
     expect(!typo.ok && typo.error.message).toContain('expected codes from docs/errors.md');
-    for (const code of ['fleet_machine_missing', 'fleet_report_invalid', 'fleet_no_reports', 'ok']) {
+    const fleetCodes = [
+      'fleet_machine_missing',
+      'fleet_report_invalid',
+      'fleet_no_reports',
+      'fleet_vmid_conflict',
+      'fleet_too_many_machines',
+      'fleet_scan_incomplete',
+    ];
+    for (const code of [...fleetCodes, 'ok', 'skipped']) {
       const r = parse({ 'allow-codes': code });
       expect(!r.ok && r.error.message).toContain(`${code} cannot be allowed`);
     }

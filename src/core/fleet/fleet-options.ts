@@ -1,6 +1,6 @@
 // Raw merge inputs → MergePolicy and the report path. Errors name the input as the front door spells it and
 // say what is accepted; the value is shown escaped and clipped, so a message stays one line.
-import { isCode } from '../codes.js';
+import { FLEET_CODES, isCode } from '../codes.js';
 import { MERGE_INPUT_DEFAULTS, type MergeInputName, type MergeSpelling } from './fleet-contract.js';
 import type { MergePolicy, MinPass } from './fleet-types.js';
 
@@ -21,16 +21,7 @@ export type MergeParse =
 export const MAX_EXPECTED = 100_000;
 
 /** Codes that describe the merge itself; letting them through would defeat `expected` and the report checks. */
-const NOT_ALLOWABLE = new Set([
-  'ok',
-  'skipped',
-  'fleet_report_invalid',
-  'fleet_machine_missing',
-  'fleet_no_reports',
-  'fleet_vmid_conflict',
-  'fleet_too_many_machines',
-  'fleet_scan_incomplete',
-]);
+const NOT_ALLOWABLE: ReadonlySet<string> = new Set(['ok', 'skipped', ...FLEET_CODES]);
 
 class Bad extends Error {
   constructor(
