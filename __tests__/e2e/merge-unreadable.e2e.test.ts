@@ -4,16 +4,14 @@
 // task bundles; permissions need a user they apply to, so as root each door runs as nobody (65534), in a
 // workspace of nobody's (the task writes its .taskkey there) whose leg folder is root's and closed.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanupTempDirs } from '../github/runner.js';
-import { CLI, runMergeAction, runMergeTask } from './merge-harness.js';
+import { baseEnv, CLI, runMergeAction, runMergeTask, runNode, type Run } from './merge-harness.js';
 import { guid, put, reportText } from '../helpers/fleet-reports.js';
 
 const NOBODY = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
-const AS_NOBODY = NOBODY ?? {};
 let dir: string;
 
 beforeAll(() => {
@@ -36,26 +34,8 @@ afterAll(() => {
   cleanupTempDirs();
 });
 
-function merge(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'merge', ...args], {
-      cwd: dir,
-      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...AS_NOBODY,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const merge = (args: string[]): Promise<Run> =>
+  runNode(process.execPath, [CLI, 'merge', ...args], dir, baseEnv(dir), NOBODY);
 
 it.each([['legs/**/*.json'], ['legs']])(
   'a leg folder it may not read (%s) fails the gate as fleet_scan_incomplete, naming the folder',
