@@ -11893,7 +11893,8 @@ function monitorSuffix(azEnvironment) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ isCode)
+/* harmony export */   _m: () => (/* binding */ isCode),
+/* harmony export */   q5: () => (/* binding */ FLEET_CODES)
 /* harmony export */ });
 /* unused harmony export CODES */
 /* harmony import */ var _pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3342);
@@ -16346,16 +16347,7 @@ var core_codes = __nccwpck_require__(7265);
 /** The most machines a merge takes; far above any fleet a pipeline fans out to. */
 const MAX_EXPECTED = 100_000;
 /** Codes that describe the merge itself; letting them through would defeat `expected` and the report checks. */
-const NOT_ALLOWABLE = new Set([
-    'ok',
-    'skipped',
-    'fleet_report_invalid',
-    'fleet_machine_missing',
-    'fleet_no_reports',
-    'fleet_vmid_conflict',
-    'fleet_too_many_machines',
-    'fleet_scan_incomplete',
-]);
+const NOT_ALLOWABLE = new Set(['ok', 'skipped', ...core_codes/* FLEET_CODES */.q5]);
 class Bad extends Error {
     input;
     detail;
@@ -16394,7 +16386,7 @@ function minPass(value) {
 function allowCodes(value) {
     const codes = [...new Set(value.split(/[\s,]+/).filter((c) => c !== ''))];
     for (const code of codes) {
-        if (!(0,core_codes/* isCode */._)(code))
+        if (!(0,core_codes/* isCode */._m)(code))
             throw new Bad('allow-codes', `got ${shown(code)}; expected codes from docs/errors.md, comma separated`);
         if (NOT_ALLOWABLE.has(code))
             throw new Bad('allow-codes', `${code} cannot be allowed; it describes the merge, not a machine's check`);
@@ -16852,7 +16844,7 @@ function labelOf(mode, platform) {
  * front door writes the check's inputs, which is how the machines' own step wrote them too.
  */
 function fixesFor(code, rows, spell) {
-    if (!(0,core_codes/* isCode */._)(code))
+    if (!(0,core_codes/* isCode */._m)(code))
         return [{ label: '', text: UNKNOWN_FIX }];
     const byText = new Map();
     const seen = new Set();

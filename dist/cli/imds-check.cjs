@@ -552,7 +552,8 @@ function monitorSuffix(azEnvironment) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ isCode)
+/* harmony export */   _m: () => (/* binding */ isCode),
+/* harmony export */   q5: () => (/* binding */ FLEET_CODES)
 /* harmony export */ });
 /* unused harmony export CODES */
 /* harmony import */ var _pipeline_remedy_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3342);
